@@ -1,0 +1,133 @@
+import { unixSeconds, type Clock } from '../clock.js';
+import type { Account, IdentifierType, Profile } from './account.js';
+import { hostedKey } from './identifier-rules.js';
+
+/** One app's accounts. Lookups are O(1): by exact identifier, then by folded string account. */
+class Namespace {
+  /** By exact identifier, or by lower case for hosted string accounts. */
+  readonly byKey = new Map<string, Account>();
+  /** When each deleted identifier was deleted (unix seconds), for the 70399 rule. */
+  readonly deletedAt = new Map<string, number>();
+
+  find(identifier: string): Account | undefined {
+    return this.byKey.get(identifier) ?? this.#foldedHosted(identifier);
+  }
+
+  #foldedHosted(identifier: string): Account | undefined {
+    const account = this.byKey.get(identifier.toLowerCase());
+    return account?.kind === 'hosted' && account.identifierType === 3 ? account : undefined;
+  }
+
+  keyOf(account: Account): string {
+    return account.kind === 'hosted' && account.identifierType !== undefined
+      ? hostedKey(account.identifier, account.identifierType)
+      : account.identifier;
+  }
+}
+
+export type RegisterResult = { ok: true; account: Account } | { ok: false; reason: 'exists' };
+export type ImportResult = { account: Account; created: boolean };
+
+/**
+ * Every app's accounts, in memory for the life of the process. Each method runs to completion
+ * without awaiting, so concurrent requests cannot interleave inside one.
+ */
+export class AccountStore {
+  readonly #apps = new Map<number, Namespace>();
+  readonly #clock: Clock;
+
+  constructor(clock: Clock) {
+    this.#clock = clock;
+  }
+
+  #ns(sdkappid: number): Namespace {
+    let ns = this.#apps.get(sdkappid);
+    if (ns === undefined) {
+      ns = new Namespace();
+      this.#apps.set(sdkappid, ns);
+    }
+    return ns;
+  }
+
+  #now(): string {
+    return new Date(this.#clock.now()).toISOString();
+  }
+
+  get(sdkappid: number, identifier: string): Account | undefined {
+    return this.#apps.get(sdkappid)?.find(identifier);
+  }
+
+  /** A hosted account; refused when its key is taken (string accounts in any letter case). */
+  register(sdkappid: number, identifier: string, identifierType: IdentifierType, passwordHash: string): RegisterResult {
+    const ns = this.#ns(sdkappid);
+    const key = hostedKey(identifier, identifierType);
+    if (ns.byKey.has(key) || ns.byKey.has(identifier)) return { ok: false, reason: 'exists' };
+    const now = this.#now();
+    const account: Account = { sdkappid, identifier, kind: 'hosted', identifierType, passwordHash, createdAt: now, updatedAt: now };
+    ns.byKey.set(key, account);
+    ns.deletedAt.delete(identifier);
+    return { ok: true, account };
+  }
+
+  /** Creates a standalone account, or updates the profile of the account already there. */
+  import(sdkappid: number, identifier: string, profile: Profile): ImportResult {
+    const ns = this.#ns(sdkappid);
+    const now = this.#now();
+    const existing = ns.find(identifier);
+    if (existing !== undefined) {
+      applyProfile(existing, profile);
+      existing.updatedAt = now;
+      return { account: existing, created: false };
+    }
+    const account: Account = { sdkappid, identifier, kind: 'standalone', createdAt: now, updatedAt: now };
+    applyProfile(account, profile);
+    ns.byKey.set(identifier, account);
+    ns.deletedAt.delete(identifier);
+    return { account, created: true };
+  }
+
+  /** Stores an account as given (seeding and state import); replaces one with the same key. */
+  put(account: Account): void {
+    const ns = this.#ns(account.sdkappid);
+    ns.byKey.set(ns.keyOf(account), account);
+  }
+
+  /** Deletes an account; remembers when, for the re-import cooldown. */
+  delete(sdkappid: number, identifier: string): boolean {
+    const ns = this.#apps.get(sdkappid);
+    const account = ns?.find(identifier);
+    if (ns === undefined || account === undefined) return false;
+    ns.byKey.delete(ns.keyOf(account));
+    ns.deletedAt.set(account.identifier, unixSeconds(this.#clock));
+    return true;
+  }
+
+  /** When the identifier was last deleted (unix seconds), if it was and has not come back. */
+  deletedAt(sdkappid: number, identifier: string): number | undefined {
+    return this.#apps.get(sdkappid)?.deletedAt.get(identifier);
+  }
+
+  list(sdkappid?: number): Account[] {
+    if (sdkappid !== undefined) return [...(this.#apps.get(sdkappid)?.byKey.values() ?? [])];
+    return [...this.#apps.values()].flatMap((ns) => [...ns.byKey.values()]);
+  }
+
+  count(sdkappid?: number): number {
+    if (sdkappid !== undefined) return this.#apps.get(sdkappid)?.byKey.size ?? 0;
+    let n = 0;
+    for (const ns of this.#apps.values()) n += ns.byKey.size;
+    return n;
+  }
+
+  /** Empties one app, or every app. */
+  clear(sdkappid?: number): void {
+    if (sdkappid === undefined) this.#apps.clear();
+    else this.#apps.delete(sdkappid);
+  }
+}
+
+function applyProfile(account: Account, profile: Profile): void {
+  if (profile.nick !== undefined) account.nick = profile.nick;
+  if (profile.faceUrl !== undefined) account.faceUrl = profile.faceUrl;
+  if (profile.type !== undefined) account.type = profile.type;
+}

@@ -1,0 +1,122 @@
+import type { Socket } from 'node:net';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Logger } from 'pino';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { AccountStore } from './accounts/store.js';
+import { ControllableClock } from './clock.js';
+import { resolveOptions, type MockOptions } from './config.js';
+import { AppRegistry } from './envelope/apps.js';
+import { Errors, type VendorErrorEntry } from './envelope/errors.js';
+import { vendorPlugin } from './envelope/plugin.js';
+import { RateLimiter } from './envelope/rate-limit.js';
+import { failReply } from './envelope/reply.js';
+import { commands } from './routes/v4/index.js';
+import { healthRoute } from './control/health.js';
+
+/** The emulator's state and collaborators, shared by the vendor routes and the control plane. */
+export interface MockServices {
+  options: MockOptions;
+  clock: ControllableClock;
+  store: AccountStore;
+  apps: AppRegistry;
+  limiter: RateLimiter;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    mock: MockServices;
+  }
+}
+
+export type MockApp = FastifyInstance;
+
+/** Secrets never reach a log line: the query (usersig) is cut off and known fields censored. */
+const REDACT = [
+  'req.headers.authorization',
+  '*.usersig',
+  '*.Password',
+  '*.password',
+  '*.secretKey',
+  '*.passwordHash',
+  '*.mockToken',
+];
+
+const pathOf = (url: string): string => {
+  const q = url.indexOf('?');
+  return q === -1 ? url : url.slice(0, q);
+};
+
+function loggerOptions(options: MockOptions): FastifyServerOptions['logger'] {
+  if (!options.logger) return false;
+  return {
+    level: options.logLevel,
+    redact: { paths: REDACT, censor: '[redacted]' },
+    serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, path: pathOf(req.url) }) },
+  };
+}
+
+/**
+ * Malformed HTTP never reaches a route; it still gets a vendor-shaped answer (a request that
+ * timed out: 60008; anything else: 60002) instead of Node's bare 400.
+ */
+function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const entry: VendorErrorEntry = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? Errors.RequestFormat : Errors.HttpParse;
+  const body = JSON.stringify(failReply(entry));
+  socket.end(
+    `HTTP/1.1 200 OK\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
+/** Builds the emulator as a Fastify instance; `inject` works on it without a port. */
+export function buildApp(input: Partial<MockOptions> = {}): FastifyInstance {
+  const options = resolveOptions(input);
+  const clock = options.clock ?? new ControllableClock();
+  const services: MockServices = {
+    options,
+    clock,
+    store: new AccountStore(clock),
+    apps: new AppRegistry(options),
+    limiter: new RateLimiter(clock),
+  };
+
+  const app = Fastify({
+    logger: loggerOptions(options),
+    // One line per request is written by the onResponse hook below, with secrets left out.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: options.bodyLimit,
+    clientErrorHandler,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('mock', services);
+
+  app.addHook('onResponse', (request, reply, done) => {
+    const level = request.url === '/health' ? 'debug' : 'info';
+    if ((request.log as Logger).isLevelEnabled(level)) {
+      const call = request.vendorCall;
+      request.log[level](
+        {
+          method: request.method,
+          path: pathOf(request.url),
+          status: reply.statusCode,
+          ms: Math.round(reply.elapsedTime * 100) / 100,
+          ...(call && {
+            sdkappid: call.app?.sdkappid,
+            caller: call.caller,
+            account: call.account,
+            errorCode: call.errorCode,
+          }),
+        },
+        'request',
+      );
+    }
+    done();
+  });
+
+  app.register(healthRoute);
+  app.register(vendorPlugin, { prefix: '/v4', commands, ...services });
+  return app;
+}

@@ -1,0 +1,143 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
+import type { AccountStore } from '../accounts/store.js';
+import { unixSeconds, type Clock } from '../clock.js';
+import type { MockOptions } from '../config.js';
+import type { App, AppRegistry } from './apps.js';
+import { parseBody, type JsonObject } from './body.js';
+import { commandPath, type CommandContext, type VendorCommand } from './command.js';
+import { Errors, VendorError, type VendorErrorEntry } from './errors.js';
+import { checkQuery, EnvelopeQuery } from './query.js';
+import type { RateLimiter } from './rate-limit.js';
+import { failReply, okReply } from './reply.js';
+
+/** What the emulator learned about one /v4 call, for the log line and the journal. */
+export interface VendorCall {
+  command: VendorCommand | undefined;
+  app: App | undefined;
+  caller: string | undefined;
+  account: string | undefined;
+  body: JsonObject | undefined;
+  errorCode: number;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    vendorCall: VendorCall | null;
+  }
+}
+
+export interface VendorPluginOptions {
+  commands: readonly VendorCommand<any, any>[];
+  apps: AppRegistry;
+  store: AccountStore;
+  limiter: RateLimiter;
+  clock: Clock;
+  options: MockOptions;
+}
+
+const OTHER_METHODS = ['GET', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'] as const;
+
+const newCall = (command?: VendorCommand): VendorCall => ({
+  command,
+  app: undefined,
+  caller: undefined,
+  account: undefined,
+  body: undefined,
+  errorCode: 0,
+});
+
+/** Maps anything thrown on a /v4 route to a catalogue entry: the one place errors become replies. */
+function entryFor(error: FastifyError | VendorError, request: FastifyRequest): VendorErrorEntry {
+  if (error instanceof VendorError) return error;
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return Errors.RequestFormat;
+  if (typeof error.statusCode === 'number' && error.statusCode < 500) return Errors.HttpParse;
+  request.log.error({ err: error }, 'unexpected error on a vendor route');
+  return Errors.Internal;
+}
+
+/**
+ * Serves the vendor commands under /v4 with the vendor's envelope. Checks run in the order
+ * URL parameters, UserSig, rate limit (before the body is read), then body JSON, admin,
+ * fields and state. Every answer is HTTP 200 and vendor-shaped.
+ */
+export async function vendorPlugin(instance: FastifyInstance, opts: VendorPluginOptions): Promise<void> {
+  const { apps, store, limiter, clock, options } = opts;
+
+  instance.decorateRequest('vendorCall', null);
+
+  // The vendor reads the body as JSON whatever the Content-Type says (SDKs send none, or
+  // text/plain), so every type is taken as text and parsed in vendor order by the handler.
+  instance.removeAllContentTypeParsers();
+  instance.addContentTypeParser('*', { parseAs: 'string', bodyLimit: options.bodyLimit }, (_request, body, done) => {
+    done(null, body);
+  });
+
+  instance.setErrorHandler((error: FastifyError | VendorError, request, reply) => {
+    const entry = entryFor(error, request);
+    (request.vendorCall ??= newCall()).errorCode = entry.code;
+    reply.code(200).send(failReply(entry));
+  });
+
+  instance.setNotFoundHandler((request, reply) => {
+    request.vendorCall = newCall();
+    throw new VendorError(Errors.UnknownCommand);
+  });
+
+  for (const command of opts.commands) {
+    const { codes } = command;
+    // Mounted under the /v4 prefix, so that the not-found handler answers only there.
+    const path = commandPath(command).slice('/v4'.length);
+
+    const checkEnvelope: onRequestHookHandler = (request, _reply, done) => {
+      const call = (request.vendorCall = newCall(command));
+      try {
+        const envelope = checkQuery(request.query as Record<string, unknown>, codes, apps);
+        call.app = envelope.app;
+        call.caller = envelope.identifier;
+        envelope.app.verifier?.verify(envelope.usersig, envelope.identifier, unixSeconds(clock));
+        if (!limiter.take(envelope.app.sdkappid, command.command, envelope.app.rateLimit(command.command, command.defaultRateLimit))) {
+          throw new VendorError(Errors.RateLimited);
+        }
+        done();
+      } catch (error) {
+        done(error as VendorError);
+      }
+    };
+
+    instance.route({
+      method: 'POST',
+      url: path,
+      onRequest: checkEnvelope,
+      // Fields are checked by the command in vendor order, not by Fastify's validator.
+      validatorCompiler: () => () => true,
+      schema: {
+        summary: command.summary,
+        tags: ['vendor'],
+        querystring: EnvelopeQuery,
+        body: command.body,
+        response: { 200: command.reply },
+      },
+      handler: async (request: FastifyRequest, _reply: FastifyReply) => {
+        const call = request.vendorCall as VendorCall;
+        const app = call.app as App;
+        const body = parseBody(request.body as string | undefined, codes.badRequest);
+        call.body = body;
+        call.account = command.accountOf?.(body);
+        if (call.caller !== app.admin) throw new VendorError(codes.notAdmin);
+        const input = command.parse(body);
+        const ctx: CommandContext = { app, caller: app.admin, store, clock, options };
+        return okReply(command.execute(ctx, input) ?? undefined);
+      },
+    });
+
+    instance.route({
+      method: [...OTHER_METHODS],
+      url: path,
+      handler: async (request) => {
+        request.vendorCall = newCall(command);
+        throw new VendorError(Errors.RequestFormat, 'vendor commands take POST only');
+      },
+    });
+  }
+}
+

@@ -1,0 +1,25 @@
+import { Type, type Static, type TProperties } from '@sinclair/typebox';
+import type { VendorErrorEntry } from './errors.js';
+
+/** The fields every vendor answer carries. */
+export const ReplyFields = {
+  ActionStatus: Type.Union([Type.Literal('OK'), Type.Literal('FAIL')]),
+  ErrorInfo: Type.String(),
+  ErrorCode: Type.Integer(),
+};
+
+/** A command's reply schema: the common fields plus its own (compiled into the serializer). */
+export const replySchema = <P extends TProperties>(extra: P = {} as P) =>
+  Type.Object({ ...ReplyFields, ...extra }, { additionalProperties: false });
+
+export const VendorReply = replySchema();
+export type VendorReply = Static<typeof VendorReply>;
+
+export const okReply = <T extends object>(extra?: T): VendorReply & T =>
+  ({ ActionStatus: 'OK', ErrorInfo: '', ErrorCode: 0, ...extra }) as unknown as VendorReply & T;
+
+export const failReply = (error: VendorErrorEntry): VendorReply => ({
+  ActionStatus: 'FAIL',
+  ErrorInfo: error.info,
+  ErrorCode: error.code,
+});

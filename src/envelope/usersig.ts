@@ -1,0 +1,98 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { inflateSync } from 'node:zlib';
+import { Errors, VendorError } from './errors.js';
+
+/** What a decoded UserSig v2 document claims. */
+export interface SigClaims {
+  identifier: string;
+  sdkappid: number;
+  time: number;
+  expire: number;
+  userbuf: string | undefined;
+  sig: string;
+}
+
+/** A deflate bomb in a URL-sized sig must not cost memory. */
+const MAX_INFLATED_BYTES = 64 * 1024;
+
+/** UserSig's URL-safe base64: `+`→`*`, `/`→`-`, `=`→`_`. */
+const unescapeBase64 = (sig: string): string => sig.replace(/\*/g, '+').replace(/-/g, '/').replace(/_/g, '=');
+
+const isUint = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+
+/** Decodes a UserSig v2 (tls-sig-api-v2), or throws 70003. */
+export function decodeUserSig(usersig: string): SigClaims {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(inflateSync(Buffer.from(unescapeBase64(usersig), 'base64'), { maxOutputLength: MAX_INFLATED_BYTES }).toString('utf8'));
+  } catch {
+    throw new VendorError(Errors.SigInvalid);
+  }
+  if (typeof doc !== 'object' || doc === null) throw new VendorError(Errors.SigInvalid);
+  const d = doc as Record<string, unknown>;
+  const identifier = d['TLS.identifier'];
+  const sdkappid = d['TLS.sdkappid'];
+  const time = d['TLS.time'];
+  const expire = d['TLS.expire'];
+  const userbuf = d['TLS.userbuf'];
+  const sig = d['TLS.sig'];
+  if (
+    d['TLS.ver'] !== '2.0' ||
+    typeof identifier !== 'string' ||
+    !isUint(sdkappid) ||
+    !isUint(time) ||
+    !isUint(expire) ||
+    typeof sig !== 'string' ||
+    (userbuf !== undefined && typeof userbuf !== 'string')
+  ) {
+    throw new VendorError(Errors.SigInvalid);
+  }
+  return { identifier, sdkappid, time, expire, userbuf, sig };
+}
+
+/** The HMAC-SHA256 the official libraries sign, base64. */
+export function signClaims(key: string, c: Omit<SigClaims, 'sig'>): string {
+  let content = `TLS.identifier:${c.identifier}\nTLS.sdkappid:${c.sdkappid}\nTLS.time:${c.time}\nTLS.expire:${c.expire}\n`;
+  if (c.userbuf !== undefined) content += `TLS.userbuf:${c.userbuf}\n`;
+  return createHmac('sha256', key).update(content).digest('base64');
+}
+
+/** The second from which a sig is expired: the vendor's rule is `now > time + expire`. */
+export const expiresAt = (c: Pick<SigClaims, 'time' | 'expire'>): number => c.time + c.expire;
+
+const CACHE_LIMIT = 10_000;
+
+/**
+ * Verifies UserSigs of one app. Checks, in order: decodable (70003), identifier (70013),
+ * sdkappid (70014), HMAC (70009), expiry (70001). A verified sig is cached with its expiry, so
+ * a repeat costs a map lookup, and still fails from the second it expires.
+ */
+export class UserSigVerifier {
+  readonly #key: string;
+  readonly #sdkappid: number;
+  readonly #verified = new Map<string, { identifier: string; expiresAt: number }>();
+
+  constructor(sdkappid: number, key: string) {
+    this.#sdkappid = sdkappid;
+    this.#key = key;
+  }
+
+  verify(usersig: string, identifier: string, nowSeconds: number): void {
+    const cached = this.#verified.get(usersig);
+    if (cached !== undefined) {
+      if (cached.identifier !== identifier) throw new VendorError(Errors.SigIdentifierMismatch);
+      if (nowSeconds > cached.expiresAt) throw new VendorError(Errors.SigExpired);
+      return;
+    }
+    const claims = decodeUserSig(usersig);
+    if (claims.identifier !== identifier) throw new VendorError(Errors.SigIdentifierMismatch);
+    if (claims.sdkappid !== this.#sdkappid) throw new VendorError(Errors.SigSdkAppIdMismatch);
+    const expected = Buffer.from(signClaims(this.#key, claims));
+    const given = Buffer.from(claims.sig);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new VendorError(Errors.SigMismatch);
+    if (nowSeconds > expiresAt(claims)) throw new VendorError(Errors.SigExpired);
+    // Bounded: a flood of distinct sigs only costs re-verification, never memory.
+    if (this.#verified.size >= CACHE_LIMIT) this.#verified.clear();
+    this.#verified.set(usersig, { identifier, expiresAt: expiresAt(claims) });
+  }
+}

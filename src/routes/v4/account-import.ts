@@ -1,0 +1,40 @@
+import { Type } from '@sinclair/typebox';
+import { PROFILE_VALUE_MAX_BYTES, STANDALONE_IDENTIFIER_MAX_BYTES } from '../../accounts/identifier-rules.js';
+import { parseStandalone, standaloneIdentifier } from '../../accounts/standalone.js';
+import { defineCommand } from '../../envelope/command.js';
+import { Errors } from '../../envelope/errors.js';
+import { replySchema } from '../../envelope/reply.js';
+
+const account = { description: `the account, 1 to ${STANDALONE_IDENTIFIER_MAX_BYTES} UTF-8 bytes` };
+const profile = (what: string) => Type.Optional(Type.String({ description: `${what}, at most ${PROFILE_VALUE_MAX_BYTES} bytes` }));
+
+const Body = Type.Object({
+  Identifier: Type.Optional(Type.String({ ...account, description: `${account.description} (the seed's name)` })),
+  UserID: Type.Optional(Type.String({ ...account, description: `${account.description} (the newer docs' name)` })),
+  Nick: profile('nickname'),
+  FaceUrl: profile('avatar URL'),
+  Type: Type.Optional(Type.Union([Type.Literal(0), Type.Literal(1)], { description: '0: ordinary account, 1: robot' })),
+});
+
+/** account_import: imports one standalone account, or updates it (seed: account_import.md). */
+export default defineCommand({
+  service: 'im_open_login_svc',
+  command: 'account_import',
+  summary: 'Import a standalone account (Identifier or UserID, Nick, FaceUrl, Type)',
+  codes: {
+    badRequest: Errors.ImportBadRequest,
+    invalidSdkAppId: Errors.InvalidSdkAppId,
+    notAdmin: Errors.ImportNotAdmin,
+    own: [Errors.ImportBadRequest, Errors.ImportTimeout],
+  },
+  body: Body,
+  reply: replySchema(),
+  accountOf: (body) => {
+    const id = standaloneIdentifier(body);
+    return typeof id === 'string' ? id : undefined;
+  },
+  parse: (body) => parseStandalone(body),
+  execute({ app, store }, input) {
+    store.import(app.sdkappid, input.identifier, input);
+  },
+});

@@ -1,0 +1,6 @@
+import type { VendorCommand } from '../../envelope/command.js';
+import accountImport from './account-import.js';
+import registerAccountV1 from './register-account-v1.js';
+
+/** Every vendor command the emulator serves. */
+export const commands: readonly VendorCommand<any, any>[] = [registerAccountV1, accountImport];
