@@ -11,6 +11,7 @@ import { vendorPlugin } from './envelope/plugin.js';
 import { RateLimiter } from './envelope/rate-limit.js';
 import { failReply } from './envelope/reply.js';
 import { commands } from './routes/v4/index.js';
+import { controlPlugin } from './control/index.js';
 import { healthRoute } from './control/health.js';
 
 /** The emulator's state and collaborators, shared by the vendor routes and the control plane. */
@@ -118,5 +119,6 @@ export function buildApp(input: Partial<MockOptions> = {}): FastifyInstance {
 
   app.register(healthRoute);
   app.register(vendorPlugin, { prefix: '/v4', commands, ...services });
+  app.register(controlPlugin, { prefix: '/__mock' });
   return app;
 }
