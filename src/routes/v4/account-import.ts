@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { assertReimportAllowed } from '../../accounts/cooldown.js';
 import { PROFILE_VALUE_MAX_BYTES, STANDALONE_IDENTIFIER_MAX_BYTES } from '../../accounts/identifier-rules.js';
 import { parseStandalone, standaloneIdentifier } from '../../accounts/standalone.js';
 import { defineCommand } from '../../envelope/command.js';
@@ -34,7 +35,8 @@ export default defineCommand({
     return typeof id === 'string' ? id : undefined;
   },
   parse: (body) => parseStandalone(body),
-  execute({ app, store }, input) {
-    store.import(app.sdkappid, input.identifier, input);
+  execute(ctx, input) {
+    assertReimportAllowed(ctx, input.identifier);
+    ctx.store.import(ctx.app.sdkappid, input.identifier, input);
   },
 });

@@ -1,0 +1,41 @@
+import { Type } from '@sinclair/typebox';
+import { defineCommand } from '../../envelope/command.js';
+import { Errors } from '../../envelope/errors.js';
+import { replySchema } from '../../envelope/reply.js';
+import { itemListSchema, UserIdItem, userIdItems } from './item-list.js';
+
+const ResultItem = Type.Object({
+  UserID: Type.String({ description: 'the account, as sent' }),
+  ResultCode: Type.Integer({ description: '0: checked' }),
+  ResultInfo: Type.String({ description: 'empty when ResultCode is 0' }),
+  AccountStatus: Type.Union([Type.Literal('Imported'), Type.Literal('NotImported')], {
+    description: 'Imported: the account exists (standalone, or hosted by register_account_v1 in any letter case for string accounts)',
+  }),
+});
+
+/** account_check: tells for up to 100 accounts whether each is imported. */
+export default defineCommand({
+  service: 'im_open_login_svc',
+  command: 'account_check',
+  summary: 'Check whether 1 to 100 accounts are imported',
+  codes: {
+    badRequest: Errors.ImportBadRequest,
+    invalidSdkAppId: Errors.InvalidSdkAppId,
+    notAdmin: Errors.ImportNotAdmin,
+    own: [Errors.ImportBadRequest],
+  },
+  defaultRateLimit: 100,
+  body: Type.Object({ CheckItem: itemListSchema(UserIdItem, 'the accounts to check') }),
+  reply: replySchema({
+    ResultItem: Type.Optional(Type.Array(ResultItem, { description: 'on OK: one result per CheckItem, in request order' })),
+  }),
+  parse: (body) => userIdItems(body, 'CheckItem'),
+  execute: ({ app, store }, userIds) => ({
+    ResultItem: userIds.map((UserID) => ({
+      UserID,
+      ResultCode: 0,
+      ResultInfo: '',
+      AccountStatus: store.get(app.sdkappid, UserID) === undefined ? ('NotImported' as const) : ('Imported' as const),
+    })),
+  }),
+});

@@ -1,0 +1,37 @@
+import { Type } from '@sinclair/typebox';
+import { defineCommand } from '../../envelope/command.js';
+import { Errors } from '../../envelope/errors.js';
+import { replySchema } from '../../envelope/reply.js';
+import { itemListSchema, UserIdItem, userIdItems } from './item-list.js';
+
+const ResultItem = Type.Object({
+  ResultCode: Type.Integer({ description: `0: deleted; ${Errors.AccountNotExist.code}: no such account` }),
+  ResultInfo: Type.String({ description: `empty when deleted; ${Errors.AccountNotExist.info} otherwise` }),
+  UserID: Type.String({ description: 'the account, as sent' }),
+});
+
+const deleted = { ResultCode: 0, ResultInfo: '' };
+const missing = { ResultCode: Errors.AccountNotExist.code, ResultInfo: Errors.AccountNotExist.info };
+
+/** account_delete: deletes up to 100 accounts, standalone or hosted; each can be imported again. */
+export default defineCommand({
+  service: 'im_open_login_svc',
+  command: 'account_delete',
+  summary: 'Delete 1 to 100 accounts; each result says deleted (0) or not found (70107)',
+  codes: {
+    badRequest: Errors.ImportBadRequest,
+    invalidSdkAppId: Errors.InvalidSdkAppId,
+    notAdmin: Errors.ImportNotAdmin,
+    own: [Errors.ImportBadRequest, Errors.AccountNotExist],
+  },
+  defaultRateLimit: 100,
+  body: Type.Object({ DeleteItem: itemListSchema(UserIdItem, 'the accounts to delete') }),
+  reply: replySchema({
+    ResultItem: Type.Optional(Type.Array(ResultItem, { description: 'on OK: one result per DeleteItem, in request order' })),
+  }),
+  parse: (body) => userIdItems(body, 'DeleteItem'),
+  // In request order, so a duplicate is deleted once and then not found.
+  execute: ({ app, store }, userIds) => ({
+    ResultItem: userIds.map((UserID) => ({ ...(store.delete(app.sdkappid, UserID) ? deleted : missing), UserID })),
+  }),
+});

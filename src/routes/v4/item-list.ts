@@ -1,0 +1,31 @@
+import { Type, type TSchema } from '@sinclair/typebox';
+import type { JsonObject } from '../../envelope/body.js';
+import { Errors, VendorError } from '../../envelope/errors.js';
+
+/** The most items the companion endpoints take in one call (vendor: "at most 100"). */
+export const MAX_ITEMS = 100;
+
+/** A request list's schema, for the OpenAPI document. */
+export const itemListSchema = <T extends TSchema>(item: T, description: string) =>
+  Type.Array(item, { minItems: 1, maxItems: MAX_ITEMS, description: `${description}, 1 to ${MAX_ITEMS}` });
+
+export const isJsonObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The list `body[field]`: an array of 1 to 100 entries, each of the kind `isItem` accepts, else 70402. */
+export function itemList<T>(body: JsonObject, field: string, isItem: (entry: unknown) => entry is T, kind: string): T[] {
+  const list = body[field];
+  if (!Array.isArray(list) || list.length === 0 || list.length > MAX_ITEMS) {
+    throw new VendorError(Errors.ImportBadRequest, `${field} must be an array of 1 to ${MAX_ITEMS} entries`);
+  }
+  if (!list.every(isItem)) throw new VendorError(Errors.ImportBadRequest, `every entry of ${field} must be ${kind}`);
+  return list;
+}
+
+/** `{"UserID":"..."}` items (account_check, account_delete): the UserIDs in request order. */
+export function userIdItems(body: JsonObject, field: string): string[] {
+  const isUserIdItem = (entry: unknown): entry is { UserID: string } => isJsonObject(entry) && typeof entry.UserID === 'string';
+  return itemList(body, field, isUserIdItem, 'an object with a string UserID').map((item) => item.UserID);
+}
+
+/** The `{"UserID":"..."}` item schema of account_check and account_delete. */
+export const UserIdItem = Type.Object({ UserID: Type.String({ description: 'the account' }) });

@@ -1,0 +1,93 @@
+import { Type } from '@sinclair/typebox';
+import { reimportRefused } from '../../accounts/cooldown.js';
+import { PROFILE_VALUE_MAX_BYTES, STANDALONE_IDENTIFIER_MAX_BYTES } from '../../accounts/identifier-rules.js';
+import { parseStandalone, standaloneIdentifier, type StandaloneInput } from '../../accounts/standalone.js';
+import type { JsonObject } from '../../envelope/body.js';
+import { defineCommand } from '../../envelope/command.js';
+import { Errors, VendorError } from '../../envelope/errors.js';
+import { replySchema } from '../../envelope/reply.js';
+import { isJsonObject, itemList, itemListSchema } from './item-list.js';
+
+const accountId = `an account, 1 to ${STANDALONE_IDENTIFIER_MAX_BYTES} UTF-8 bytes`;
+const profile = (what: string) => Type.Optional(Type.String({ description: `${what}, at most ${PROFILE_VALUE_MAX_BYTES} bytes` }));
+
+const AccountEntry = Type.Object(
+  {
+    UserID: Type.String({ description: `${accountId} (\`Identifier\` is accepted too, as on account_import)` }),
+    Nick: profile('nickname'),
+    FaceUrl: profile('avatar URL'),
+    Type: Type.Optional(Type.Union([Type.Literal(0), Type.Literal(1)], { description: '0: ordinary account, 1: robot' })),
+  },
+  { description: "one account, checked by account_import's rules" },
+);
+
+const Body = Type.Object(
+  {
+    Accounts: Type.Optional(itemListSchema(Type.String({ description: accountId }), 'the accounts to import, as older SDKs send them')),
+    AccountList: Type.Optional(itemListSchema(AccountEntry, 'the accounts to import with their profiles, as the newer docs send them')),
+  },
+  { description: 'exactly one of Accounts and AccountList' },
+);
+
+/** One entry of the batch: an account to import, or the name it is listed under in FailAccounts. */
+type Entry = { ok: true; account: StandaloneInput } | { ok: false; failName: string };
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+
+/** An entry that account_import would refuse fails alone; one naming no string account is listed as "". */
+function entryOf(fields: JsonObject): Entry {
+  try {
+    return { ok: true, account: parseStandalone(fields) };
+  } catch (error) {
+    if (!(error instanceof VendorError)) throw error;
+    const id = standaloneIdentifier(fields);
+    return { ok: false, failName: isString(id) ? id : '' };
+  }
+}
+
+/** multiaccount_import: imports up to 100 standalone accounts; those that fail are listed, the call succeeds. */
+export default defineCommand({
+  service: 'im_open_login_svc',
+  command: 'multiaccount_import',
+  summary: 'Import 1 to 100 standalone accounts (Accounts or AccountList); refused ones are listed in FailAccounts',
+  codes: {
+    badRequest: Errors.ImportBadRequest,
+    invalidSdkAppId: Errors.InvalidSdkAppId,
+    notAdmin: Errors.ImportNotAdmin,
+    own: [Errors.ImportBadRequest, Errors.ServerTimeout, Errors.AccountLimit, Errors.Internal],
+  },
+  defaultRateLimit: 100,
+  body: Body,
+  reply: replySchema({
+    FailAccounts: Type.Optional(
+      Type.Array(Type.String(), {
+        description: 'on OK, always present: the accounts not imported, in request order ("" for an entry naming no account)',
+      }),
+    ),
+  }),
+
+  // The list's shape (exactly one form, 1 to 100 entries, strings or objects) fails the whole
+  // call with 70402; an entry account_import would refuse fails alone.
+  parse(body): Entry[] {
+    if ((body.Accounts === undefined) === (body.AccountList === undefined)) {
+      throw new VendorError(Errors.ImportBadRequest, 'give exactly one of Accounts and AccountList');
+    }
+    if (body.Accounts !== undefined) {
+      return itemList(body, 'Accounts', isString, 'a string').map((UserID) => entryOf({ UserID }));
+    }
+    return itemList(body, 'AccountList', isJsonObject, 'an object').map(entryOf);
+  },
+
+  // In request order, as if each were its own account_import call: a duplicate is imported
+  // (updated) again, and each refused occurrence is listed.
+  execute(ctx, entries) {
+    const { app, store } = ctx;
+    const FailAccounts: string[] = [];
+    for (const entry of entries) {
+      if (!entry.ok) FailAccounts.push(entry.failName);
+      else if (reimportRefused(ctx, entry.account.identifier)) FailAccounts.push(entry.account.identifier);
+      else store.import(app.sdkappid, entry.account.identifier, entry.account);
+    }
+    return { FailAccounts };
+  },
+});
