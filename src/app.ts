@@ -90,6 +90,19 @@ export function buildApp(input: Partial<MockOptions> = {}): FastifyInstance {
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: options.bodyLimit,
     clientErrorHandler,
+    // Timeouts (README "Performance and limits"): a request, headers and body, must arrive
+    // within requestTimeout or it is answered 60008 and its socket closed; idle keep-alive
+    // sockets live longer than Go's 90 s client pool so that no pooled POST meets a closed
+    // socket; no bare socket timeout, which would cut sockets without a vendor answer.
+    requestTimeout: options.requestTimeout,
+    keepAliveTimeout: 120_000,
+    connectionTimeout: 0,
+    http: {
+      headersTimeout: options.requestTimeout,
+      // Node checks request and header timeouts on this tick; a quarter keeps the cut close.
+      connectionsCheckingInterval: Math.min(1000, Math.ceil(options.requestTimeout / 4)),
+      maxHeaderSize: 16 * 1024,
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('mock', services);

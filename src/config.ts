@@ -36,6 +36,8 @@ export interface MockOptions {
   reimportCooldownDays: number;
   /** Largest request body in bytes; larger ones are refused without being read whole. */
   bodyLimit: number;
+  /** Milliseconds a client has to send a whole request, headers and body (slow clients get 60008). */
+  requestTimeout: number;
   /** The clock the emulator reads (tests pass their own). */
   clock: ControllableClock | undefined;
 }
@@ -100,6 +102,7 @@ export const SETTINGS = {
     'days a deleted account cannot be re-imported (70399); 0 = off, 90 = paid plans',
   ),
   bodyLimit: setting('TIM_BODY_LIMIT', 'body-limit', integer(64, 64 * 1024 * 1024), 'largest request body in bytes (default 1048576)'),
+  requestTimeout: setting('TIM_REQUEST_TIMEOUT', 'request-timeout', integer(100, 600000), 'ms a client has to send a whole request (default 10000)'),
 } as const;
 
 type SettingName = keyof typeof SETTINGS;
@@ -115,6 +118,7 @@ export const DEFAULTS = {
   saveInterval: 0,
   reimportCooldownDays: 0,
   bodyLimit: 1024 * 1024,
+  requestTimeout: 10_000,
 } as const;
 
 /** Reads settings from the environment, then from flags, which win. */
@@ -210,6 +214,7 @@ export function resolveOptions(input: Partial<MockOptions> = {}): MockOptions {
     saveInterval: input.saveInterval ?? DEFAULTS.saveInterval,
     reimportCooldownDays: input.reimportCooldownDays ?? DEFAULTS.reimportCooldownDays,
     bodyLimit: input.bodyLimit ?? DEFAULTS.bodyLimit,
+    requestTimeout: input.requestTimeout ?? DEFAULTS.requestTimeout,
     clock: input.clock,
   };
   const ids = new Set<number>();
