@@ -2,6 +2,8 @@ import { Type, type TSchema } from '@sinclair/typebox';
 import type { JsonObject } from '../../envelope/body.js';
 import { Errors, VendorError } from '../../envelope/errors.js';
 
+// The list rule of the three im_open_login_svc companions, written once: 1 to 100 entries, else 70402.
+
 /** The most items the companion endpoints take in one call (vendor: "at most 100"). */
 export const MAX_ITEMS = 100;
 
@@ -21,9 +23,10 @@ export function itemList<T>(body: JsonObject, field: string, isItem: (entry: unk
   return list;
 }
 
+const isUserIdItem = (entry: unknown): entry is { UserID: string } => isJsonObject(entry) && typeof entry.UserID === 'string';
+
 /** `{"UserID":"..."}` items (account_check, account_delete): the UserIDs in request order. */
 export function userIdItems(body: JsonObject, field: string): string[] {
-  const isUserIdItem = (entry: unknown): entry is { UserID: string } => isJsonObject(entry) && typeof entry.UserID === 'string';
   return itemList(body, field, isUserIdItem, 'an object with a string UserID').map((item) => item.UserID);
 }
 
