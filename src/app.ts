@@ -13,6 +13,7 @@ import { failReply } from './envelope/reply.js';
 import { commands } from './routes/v4/index.js';
 import { controlPlugin } from './control/index.js';
 import { healthRoute } from './control/health.js';
+import { persistState } from './state/persistence.js';
 
 /** The emulator's state and collaborators, shared by the vendor routes and the control plane. */
 export interface MockServices {
@@ -133,5 +134,7 @@ export function buildApp(input: Partial<MockOptions> = {}): FastifyInstance {
   app.register(healthRoute);
   app.register(vendorPlugin, { prefix: '/v4', commands, ...services });
   app.register(controlPlugin, { prefix: '/__mock' });
+  // Its onReady hook runs after every plugin, fixtures included: a saved state replaces them.
+  persistState(app);
   return app;
 }

@@ -27,6 +27,12 @@ class Namespace {
 
 export type RegisterResult = { ok: true; account: Account } | { ok: false; reason: 'exists' };
 export type ImportResult = { account: Account; created: boolean };
+/** A deleted identifier and when it was deleted (unix seconds). */
+export interface Deletion {
+  sdkappid: number;
+  identifier: string;
+  deletedAt: number;
+}
 
 /**
  * Every app's accounts, in memory for the life of the process. Each method runs to completion
@@ -105,6 +111,22 @@ export class AccountStore {
   /** When the identifier was last deleted (unix seconds), if it was and has not come back. */
   deletedAt(sdkappid: number, identifier: string): number | undefined {
     return this.#apps.get(sdkappid)?.deletedAt.get(identifier);
+  }
+
+  /** Every remembered deletion, for the state export. */
+  deletions(): Deletion[] {
+    const all: Deletion[] = [];
+    for (const [sdkappid, ns] of this.#apps) {
+      for (const [identifier, deletedAt] of ns.deletedAt) all.push({ sdkappid, identifier, deletedAt });
+    }
+    return all;
+  }
+
+  /** Replaces every app's accounts and deletions with already checked ones (state import). */
+  replace(accounts: readonly Account[], deletions: readonly Deletion[]): void {
+    this.#apps.clear();
+    for (const account of accounts) this.put(account);
+    for (const { sdkappid, identifier, deletedAt } of deletions) this.#ns(sdkappid).deletedAt.set(identifier, deletedAt);
   }
 
   list(sdkappid?: number): Account[] {

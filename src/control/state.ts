@@ -1,4 +1,40 @@
+import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { exportState, parseState, StateDocument } from '../state/document.js';
 
-/** /__mock routes for state export and import (issue 5). */
-export async function stateRoutes(_app: FastifyInstance): Promise<void> {}
+/** A whole state may be far larger than a vendor call; this is ~250,000 accounts. */
+const STATE_BODY_LIMIT = 64 * 1024 * 1024;
+
+const ImportSummary = Type.Object({ apps: Type.Integer(), accounts: Type.Integer() }, { additionalProperties: false });
+
+/**
+ * GET /__mock/state exports every app's accounts (hosted ones with their password hashes) as one
+ * versioned document; PUT /__mock/state replaces the whole state with such a document. The
+ * document is checked whole before anything changes: a bad one is a 400 naming the part at
+ * fault, and the state stays as it was.
+ */
+export async function stateRoutes(app: FastifyInstance): Promise<void> {
+  const { store, apps, options } = app.mock;
+
+  app.get(
+    '/state',
+    { schema: { tags: ['control'], summary: "Export every app's accounts", response: { 200: StateDocument } } },
+    async () => exportState(store),
+  );
+
+  app.put(
+    '/state',
+    {
+      bodyLimit: Math.max(options.bodyLimit, STATE_BODY_LIMIT),
+      schema: { tags: ['control'], summary: 'Replace the whole state with an exported document', body: StateDocument, response: { 200: ImportSummary } },
+      // The schema documents the body; parseState judges it, because Fastify's Ajv would strip
+      // unknown properties (a clear password, say) instead of refusing them.
+      validatorCompiler: () => () => true,
+    },
+    async (request) => {
+      const state = parseState(request.body, apps);
+      store.replace(state.accounts, state.deletions);
+      return { apps: new Set(state.accounts.map((a) => a.sdkappid)).size, accounts: state.accounts.length };
+    },
+  );
+}

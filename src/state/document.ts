@@ -1,0 +1,191 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import type { Account } from '../accounts/account.js';
+import {
+  HOSTED_IDENTIFIER,
+  PROFILE_VALUE_MAX_BYTES,
+  STANDALONE_IDENTIFIER_MAX_BYTES,
+  charLength,
+  hostedKey,
+  matchesType,
+  utf8Bytes,
+} from '../accounts/identifier-rules.js';
+import { isPasswordHash } from '../accounts/password.js';
+import type { AccountStore, Deletion } from '../accounts/store.js';
+import type { AppRegistry } from '../envelope/apps.js';
+
+export const STATE_FORMAT = 'tim-account-mock/state';
+export const STATE_VERSION = 1;
+
+const ISO_TIME = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z$';
+
+/** An account as the state document holds it: a hosted one with its password hash, never a clear password. */
+export const StateAccount = Type.Object(
+  {
+    identifier: Type.String({ minLength: 1 }),
+    kind: Type.Union([Type.Literal('hosted'), Type.Literal('standalone')]),
+    identifierType: Type.Optional(Type.Union([Type.Literal(1), Type.Literal(2), Type.Literal(3)])),
+    passwordHash: Type.Optional(Type.String({ description: 'sha256$salt$digest' })),
+    nick: Type.Optional(Type.String()),
+    faceUrl: Type.Optional(Type.String()),
+    type: Type.Optional(Type.Union([Type.Literal(0), Type.Literal(1)])),
+    createdAt: Type.String({ pattern: ISO_TIME }),
+    updatedAt: Type.String({ pattern: ISO_TIME }),
+  },
+  { additionalProperties: false },
+);
+
+/** A deleted identifier and when (unix seconds), so the re-import cooldown survives a restart. */
+export const StateDeletion = Type.Object(
+  { identifier: Type.String({ minLength: 1 }), deletedAt: Type.Integer({ minimum: 0 }) },
+  { additionalProperties: false },
+);
+
+export const StateApp = Type.Object(
+  {
+    sdkappid: Type.Integer({ minimum: 1, maximum: 4294967295 }),
+    accounts: Type.Array(StateAccount),
+    deleted: Type.Optional(Type.Array(StateDeletion)),
+  },
+  { additionalProperties: false },
+);
+
+/** Every app's accounts as one JSON document: what GET /__mock/state answers and the state file holds. */
+export const StateDocument = Type.Object(
+  {
+    format: Type.Literal(STATE_FORMAT),
+    version: Type.Literal(STATE_VERSION),
+    apps: Type.Array(StateApp),
+  },
+  { additionalProperties: false, title: 'StateDocument' },
+);
+
+export type StateDocument = Static<typeof StateDocument>;
+type StateAccount = Static<typeof StateAccount>;
+
+/** A state document that cannot be imported; the message names the field at fault (`apps[0].accounts[2].identifier`). */
+export class StateError extends Error {
+  override name = 'StateError';
+  /** Fastify answers an error with this status as a 400 with the message. */
+  readonly statusCode = 400;
+}
+
+/** The fields the document carries, picked one by one so nothing else leaks into a file. */
+function stateAccount(account: Account): StateAccount {
+  const { identifier, kind, identifierType, passwordHash, nick, faceUrl, type, createdAt, updatedAt } = account;
+  const picked: StateAccount = { identifier, kind, createdAt, updatedAt };
+  if (identifierType !== undefined) picked.identifierType = identifierType;
+  if (passwordHash !== undefined) picked.passwordHash = passwordHash;
+  if (nick !== undefined) picked.nick = nick;
+  if (faceUrl !== undefined) picked.faceUrl = faceUrl;
+  if (type !== undefined) picked.type = type;
+  return picked;
+}
+
+/** The store as a state document: apps in first-use order, accounts in insertion order. */
+export function exportState(store: AccountStore): StateDocument {
+  const apps = new Map<number, Static<typeof StateApp>>();
+  const appOf = (sdkappid: number): Static<typeof StateApp> => {
+    let app = apps.get(sdkappid);
+    if (app === undefined) {
+      app = { sdkappid, accounts: [], deleted: [] };
+      apps.set(sdkappid, app);
+    }
+    return app;
+  };
+  for (const account of store.list()) appOf(account.sdkappid).accounts.push(stateAccount(account));
+  for (const { sdkappid, identifier, deletedAt } of store.deletions()) appOf(sdkappid).deleted?.push({ identifier, deletedAt });
+  return { format: STATE_FORMAT, version: STATE_VERSION, apps: [...apps.values()] };
+}
+
+/** What a checked document puts in the store. */
+export interface ParsedState {
+  accounts: Account[];
+  deletions: Deletion[];
+}
+
+/** `/apps/0/accounts/2/nick` as `apps[0].accounts[2].nick`. */
+const fieldOf = (pointer: string): string =>
+  pointer === '' ? 'the document' : pointer.slice(1).replace(/\/(\d+)(?=\/|$)/g, '[$1]').replaceAll('/', '.');
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function checkAccount(account: StateAccount, at: string): string {
+  const bytes = (name: 'nick' | 'faceUrl'): void => {
+    const value = account[name];
+    if (value !== undefined && utf8Bytes(value) > PROFILE_VALUE_MAX_BYTES) {
+      throw new StateError(`${at}.${name}: longer than ${PROFILE_VALUE_MAX_BYTES} bytes`);
+    }
+  };
+  bytes('nick');
+  bytes('faceUrl');
+  for (const name of ['createdAt', 'updatedAt'] as const) {
+    if (Number.isNaN(Date.parse(account[name]))) throw new StateError(`${at}.${name}: not a real time`);
+  }
+  const { identifier, identifierType, passwordHash } = account;
+  if (account.kind === 'standalone') {
+    if (identifierType !== undefined || passwordHash !== undefined) {
+      throw new StateError(`${at}: a standalone account has no identifierType or passwordHash`);
+    }
+    if (utf8Bytes(identifier) > STANDALONE_IDENTIFIER_MAX_BYTES) {
+      throw new StateError(`${at}.identifier: longer than ${STANDALONE_IDENTIFIER_MAX_BYTES} bytes`);
+    }
+    return identifier;
+  }
+  if (identifierType === undefined) throw new StateError(`${at}: a hosted account needs an identifierType`);
+  if (passwordHash === undefined || !isPasswordHash(passwordHash)) {
+    throw new StateError(`${at}.passwordHash: a hosted account needs a hash as exported (sha256$salt$digest)`);
+  }
+  const length = charLength(identifier);
+  if (length < HOSTED_IDENTIFIER.min || length > HOSTED_IDENTIFIER.max || !matchesType(identifier, identifierType)) {
+    throw new StateError(`${at}.identifier: '${identifier}' is not a valid hosted identifier of type ${identifierType}`);
+  }
+  return hostedKey(identifier, identifierType);
+}
+
+/**
+ * Checks a whole document before anything is changed, so an import is all-or-nothing: the
+ * schema, then the vendor's account rules, one key per account per app (string accounts ignore
+ * case), and in declared mode only declared apps.
+ */
+export function parseState(doc: unknown, apps: AppRegistry): ParsedState {
+  if (!isRecord(doc)) throw new StateError('the state document must be a JSON object');
+  if (doc.format !== STATE_FORMAT) throw new StateError(`format: must be '${STATE_FORMAT}'`);
+  if (doc.version !== STATE_VERSION) {
+    throw new StateError(`version: ${JSON.stringify(doc.version)} is not supported (this build reads version ${STATE_VERSION})`);
+  }
+  const error = Value.Errors(StateDocument, doc).First();
+  if (error !== undefined) throw new StateError(`${fieldOf(error.path)}: ${error.message}`);
+  const checked = doc as StateDocument;
+
+  const accounts: Account[] = [];
+  const deletions: Deletion[] = [];
+  const seenApps = new Set<number>();
+  checked.apps.forEach((app, i) => {
+    const { sdkappid } = app;
+    if (seenApps.has(sdkappid)) throw new StateError(`apps[${i}].sdkappid: ${sdkappid} appears twice`);
+    seenApps.add(sdkappid);
+    if (apps.declared && apps.get(sdkappid) === undefined) {
+      throw new StateError(`apps[${i}].sdkappid: ${sdkappid} is not a declared app`);
+    }
+    const keys = new Set<string>();
+    // A hosted string account and a standalone one equal but for case cannot both come about.
+    const standaloneFolded = new Set<string>();
+    const hostedStrings = new Set<string>();
+    app.accounts.forEach((account, j) => {
+      const at = `apps[${i}].accounts[${j}]`;
+      const key = checkAccount(account, at);
+      const folded = account.identifier.toLowerCase();
+      const standalone = account.kind === 'standalone';
+      const clash = standalone ? hostedStrings.has(folded) : account.identifierType === 3 && standaloneFolded.has(folded);
+      if (keys.has(key) || clash) throw new StateError(`${at}.identifier: '${account.identifier}' appears twice in app ${sdkappid}`);
+      keys.add(key);
+      if (standalone) standaloneFolded.add(folded);
+      else if (account.identifierType === 3) hostedStrings.add(folded);
+      accounts.push({ ...account, sdkappid });
+    });
+    for (const { identifier, deletedAt } of app.deleted ?? []) deletions.push({ sdkappid, identifier, deletedAt });
+  });
+  return { accounts, deletions };
+}
