@@ -2,6 +2,8 @@ import type { Socket } from 'node:net';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Logger } from 'pino';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
 import { AccountStore } from './accounts/store.js';
 import { ControllableClock } from './clock.js';
 import { resolveOptions, type MockOptions } from './config.js';
@@ -13,6 +15,8 @@ import { failReply } from './envelope/reply.js';
 import { commands } from './routes/v4/index.js';
 import { controlPlugin } from './control/index.js';
 import { healthRoute } from './control/health.js';
+import { apiDocsOptions } from './control/openapi.js';
+import { fixturesPlugin } from './fixtures/load.js';
 import { persistState } from './state/persistence.js';
 
 /** The emulator's state and collaborators, shared by the vendor routes and the control plane. */
@@ -131,6 +135,10 @@ export function buildApp(input: Partial<MockOptions> = {}): FastifyInstance {
     done();
   });
 
+  // Before the routes: @fastify/swagger collects them as they are added.
+  app.register(swagger, apiDocsOptions(options));
+  app.register(swaggerUi, { routePrefix: '/documentation' });
+  app.register(fixturesPlugin);
   app.register(healthRoute);
   app.register(vendorPlugin, { prefix: '/v4', commands, ...services });
   app.register(controlPlugin, { prefix: '/__mock' });

@@ -1,9 +1,23 @@
-import type { FastifyInstance } from 'fastify';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyError, FastifyInstance } from 'fastify';
 import { accountsRoutes } from './accounts.js';
 import { clockRoutes } from './clock.js';
 import { faultsRoutes } from './faults.js';
 import { journalRoutes } from './journal.js';
+import { sendControlError } from './schemas.js';
 import { stateRoutes } from './state.js';
+import { controlValidatorCompiler } from './validation.js';
+
+const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
+
+/** Compares a presented token in constant time (digests have one length whatever the input). */
+function tokenChecker(token: string): (authorization: string | undefined) => boolean {
+  const expected = digest(token);
+  return (authorization) => {
+    const match = authorization === undefined ? null : /^Bearer[ ]+(\S+)\s*$/i.exec(authorization);
+    return match !== null && timingSafeEqual(digest(match[1] as string), expected);
+  };
+}
 
 /**
  * The test-double control plane under /__mock: JSON in and out, TypeBox schemas on every
@@ -12,13 +26,29 @@ import { stateRoutes } from './state.js';
 export async function controlPlugin(app: FastifyInstance): Promise<void> {
   const token = app.mock.options.mockToken;
   if (token !== undefined) {
-    const expected = `Bearer ${token}`;
+    const authorized = tokenChecker(token);
     app.addHook('onRequest', async (request, reply) => {
-      if (request.headers.authorization !== expected) {
-        return reply.code(401).send({ error: 'this control route needs Authorization: Bearer <TIM_MOCK_TOKEN>' });
+      if (!authorized(request.headers.authorization)) {
+        reply.header('www-authenticate', 'Bearer');
+        return sendControlError(reply, 401, 'this control route needs Authorization: Bearer <TIM_MOCK_TOKEN>');
       }
     });
   }
+
+  app.setValidatorCompiler(controlValidatorCompiler);
+  // Bad input is a 400 with a message; anything unexpected is logged and answered without
+  // its stack or internals.
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) {
+      request.log.error({ err: error }, 'unexpected error on a control route');
+      return sendControlError(reply, 500, 'internal error in the emulator; see its log');
+    }
+    return sendControlError(reply, status, error.message);
+  });
+  // Under the token hook too, so that an unknown /__mock path does not reveal which exist.
+  app.setNotFoundHandler((request, reply) => sendControlError(reply, 404, `no control route ${request.method} ${request.url.split('?')[0]}`));
+
   await app.register(accountsRoutes);
   await app.register(faultsRoutes);
   await app.register(journalRoutes);

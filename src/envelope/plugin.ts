@@ -37,6 +37,18 @@ export interface VendorPluginOptions {
 
 const OTHER_METHODS = ['GET', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'] as const;
 
+/** The codes a command can answer, in the order of the checks, for its OpenAPI description. */
+function errorCodesDescription({ codes }: VendorCommand): string {
+  const E = Errors;
+  const entries = [
+    ...[E.SdkAppIdRequired, codes.invalidSdkAppId, E.AccountOrSig, E.HttpParse],
+    ...[E.SigInvalid, E.SigIdentifierMismatch, E.SigSdkAppIdMismatch, E.SigMismatch, E.SigExpired, E.RateLimited],
+    ...[E.JsonParse, E.RequestFormat, codes.badRequest, codes.notAdmin, ...codes.own, E.Internal],
+  ];
+  const lines = new Set(entries.map((e) => `- ${e.code}: ${e.info}`));
+  return `Always HTTP 200; ErrorCode 0 is success. Error codes (UserSig codes in declared mode only):\n${[...lines].join('\n')}`;
+}
+
 const newCall = (command?: VendorCommand): VendorCall => ({
   command,
   app: undefined,
@@ -112,6 +124,7 @@ export async function vendorPlugin(instance: FastifyInstance, opts: VendorPlugin
       validatorCompiler: () => () => true,
       schema: {
         summary: command.summary,
+        description: errorCodesDescription(command),
         tags: ['vendor'],
         querystring: EnvelopeQuery,
         body: command.body,
@@ -133,6 +146,8 @@ export async function vendorPlugin(instance: FastifyInstance, opts: VendorPlugin
     instance.route({
       method: [...OTHER_METHODS],
       url: path,
+      // Answers 60008 to non-POST methods; not an operation worth documenting.
+      schema: { hide: true },
       handler: async (request) => {
         request.vendorCall = newCall(command);
         throw new VendorError(Errors.RequestFormat, 'vendor commands take POST only');

@@ -1,0 +1,30 @@
+import type { TObject, TSchema } from '@sinclair/typebox';
+import { TypeCompiler } from '@sinclair/typebox/compiler';
+import type { FastifySchemaCompiler } from 'fastify';
+
+/** A plain decimal numeral: not `true`, `1e3`, `0x10` or ` 7`. */
+const NUMERAL = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
+
+const isNumeric = (schema: TSchema | undefined): boolean => schema?.type === 'integer' || schema?.type === 'number';
+
+/**
+ * Validates the control routes with TypeBox. Query and path values arrive as text, so a plain
+ * numeral becomes a number where the schema wants one; nothing else is coerced (`?sdkappid=1.5`
+ * is refused, not read as 1) and unknown properties are refused, not silently dropped (a
+ * mistyped `sdkappid` on DELETE must not empty every app).
+ */
+export const controlValidatorCompiler: FastifySchemaCompiler<TSchema> = ({ schema, httpPart }) => {
+  const check = TypeCompiler.Compile(schema);
+  const properties = (schema as Partial<TObject>).properties ?? {};
+  const fromText = httpPart === 'querystring' || httpPart === 'params';
+  return (input: unknown) => {
+    let value = input;
+    if (fromText && typeof input === 'object' && input !== null) {
+      value = Object.fromEntries(
+        Object.entries(input).map(([key, v]) => [key, typeof v === 'string' && NUMERAL.test(v) && isNumeric(properties[key]) ? Number(v) : v]),
+      );
+    }
+    if (check.Check(value)) return { value };
+    return { error: [...check.Errors(value)].slice(0, 1).map((e) => ({ message: e.message, instancePath: e.path })) as never };
+  };
+};

@@ -1,0 +1,264 @@
+import t, { type Test } from 'tap';
+import { verifyPassword } from '../../src/accounts/password.js';
+import { ADMIN, build, call, IMPORT, REGISTER, SDKAPPID } from '../helper.js';
+import { json } from './json.js';
+
+const OTHER = SDKAPPID + 1;
+const hosted = (identifier: string, extra: Record<string, unknown> = {}) => ({
+  sdkappid: SDKAPPID,
+  kind: 'hosted',
+  identifier,
+  identifierType: 3,
+  password: 'clear-pass1',
+  ...extra,
+});
+const standalone = (identifier: string, extra: Record<string, unknown> = {}) => ({ sdkappid: SDKAPPID, kind: 'standalone', identifier, ...extra });
+const seed = (app: Parameters<typeof json>[0], ...accounts: unknown[]) => json(app, 'POST', '/__mock/accounts', { body: { accounts } });
+const ids = (body: { accounts: { identifier: string }[] }) => body.accounts.map((a) => a.identifier).sort();
+
+/** Nothing that could reveal a password travels in a control answer. */
+function assertNoSecrets(t: Test, raw: string, password = 'clear-pass1'): void {
+  t.notMatch(raw, /"password(Hash)?"\s*:/i, 'no password field');
+  t.notMatch(raw, /sha256\$/, 'no password hash');
+  t.notOk(raw.includes(password), 'not the clear password');
+}
+
+t.test('an empty emulator lists no accounts', async (t) => {
+  const { app } = build(t);
+  t.same((await json(app, 'GET', '/__mock/accounts')).body, { accounts: [] });
+  t.same((await json(app, 'GET', `/__mock/accounts?sdkappid=${SDKAPPID}`)).body, { accounts: [] });
+});
+
+t.test("accounts made through the vendor endpoints are listed with their fields and the clock's times, never a hash", async (t) => {
+  const { app, clock } = build(t);
+  await call(t, app, REGISTER, { Identifier: 'Alice', IdentifierType: 3, Password: 'clear-pass1' });
+  clock.advance(5000);
+  await call(t, app, IMPORT, { Identifier: 'bob', Nick: 'Bob', FaceUrl: 'http://x/b.png', Type: 1 }, { query: { sdkappid: String(OTHER) } });
+
+  const all = await json(app, 'GET', '/__mock/accounts');
+  t.equal(all.status, 200);
+  t.same(all.body, {
+    accounts: [
+      {
+        sdkappid: SDKAPPID,
+        identifier: 'Alice',
+        kind: 'hosted',
+        identifierType: 3,
+        createdAt: '2026-01-01T00:00:00.000Z',
+        updatedAt: '2026-01-01T00:00:00.000Z',
+      },
+      {
+        sdkappid: OTHER,
+        identifier: 'bob',
+        kind: 'standalone',
+        nick: 'Bob',
+        faceUrl: 'http://x/b.png',
+        type: 1,
+        createdAt: '2026-01-01T00:00:05.000Z',
+        updatedAt: '2026-01-01T00:00:05.000Z',
+      },
+    ],
+  });
+  assertNoSecrets(t, all.raw);
+  t.ok(app.mock.store.get(SDKAPPID, 'Alice')?.passwordHash, 'the store does hold a hash: the listing leaves it out');
+
+  t.same(ids((await json(app, 'GET', `/__mock/accounts?sdkappid=${OTHER}`)).body), ['bob'], 'one app only');
+  t.same((await json(app, 'GET', '/__mock/accounts?sdkappid=42')).body, { accounts: [] }, 'an app never used has none');
+});
+
+t.test('a bad sdkappid query is a 400 with a JSON message', async (t) => {
+  const { app } = build(t);
+  for (const query of ['sdkappid=abc', 'sdkappid=0', 'sdkappid=-1', 'sdkappid=4294967296', 'sdkappid=1.5', 'sdkapid=1']) {
+    for (const method of ['GET', 'DELETE'] as const) {
+      const res = await json(app, method, `/__mock/accounts?${query}`);
+      t.equal(res.status, 400, `${method} ?${query}`);
+      t.match(res.body, { statusCode: 400, error: 'Bad Request', message: /sdkap/ }, `${method} ?${query} says what is wrong`);
+    }
+  }
+});
+
+t.test('a lookup follows the store\'s case rules: hosted string accounts ignore case, everything else is exact', async (t) => {
+  const { app } = build(t);
+  t.equal(
+    (
+      await seed(
+        app,
+        hosted('Alice'),
+        hosted('Carol@Example.com', { identifierType: 2 }),
+        standalone('Bob'),
+      )
+    ).status,
+    200,
+  );
+  const found = await json(app, 'GET', `/__mock/accounts/${SDKAPPID}/ALICE`);
+  t.equal(found.status, 200);
+  t.match(found.body, { sdkappid: SDKAPPID, identifier: 'Alice', kind: 'hosted', identifierType: 3 });
+  assertNoSecrets(t, found.raw);
+  t.equal((await json(app, 'GET', `/__mock/accounts/${SDKAPPID}/alice`)).status, 200);
+  t.equal((await json(app, 'GET', `/__mock/accounts/${SDKAPPID}/Bob`)).status, 200);
+  t.equal((await json(app, 'GET', `/__mock/accounts/${SDKAPPID}/${encodeURIComponent('Carol@Example.com')}`)).status, 200, 'an email, URL-encoded');
+
+  const misses = ['bob', encodeURIComponent('carol@example.com'), 'nobody'];
+  for (const id of misses) {
+    const res = await json(app, 'GET', `/__mock/accounts/${SDKAPPID}/${id}`);
+    t.equal(res.status, 404, id);
+    t.match(res.body, { statusCode: 404, error: 'Not Found', message: /no account/ });
+  }
+  t.equal((await json(app, 'GET', `/__mock/accounts/${OTHER}/Alice`)).status, 404, 'another app');
+  t.equal((await json(app, 'GET', '/__mock/accounts/abc/Alice')).status, 400, 'a bad sdkappid in the path');
+});
+
+t.test('DELETE without sdkappid empties every app and refills the rate limits', async (t) => {
+  const { app } = build(t, { rateLimit: 1 });
+  await seed(app, standalone('a'), standalone('b', { sdkappid: OTHER }));
+  t.equal((await call(t, app, IMPORT, { Identifier: 'c' })).ErrorCode, 0);
+  t.equal((await call(t, app, IMPORT, { Identifier: 'd' })).ErrorCode, 60007, 'the bucket is empty');
+
+  const res = await json(app, 'DELETE', '/__mock/accounts');
+  t.equal(res.status, 200);
+  t.same(res.body, { deleted: 3 });
+  t.same((await json(app, 'GET', '/__mock/accounts')).body, { accounts: [] });
+  t.equal((await call(t, app, IMPORT, { Identifier: 'd' })).ErrorCode, 0, 'a reset starts with full buckets');
+});
+
+t.test('DELETE ?sdkappid=N empties that app only, and leaves the rate limits as they are', async (t) => {
+  const { app } = build(t, { rateLimit: 1 });
+  await seed(app, standalone('a'), standalone('b'), standalone('c', { sdkappid: OTHER }));
+  t.equal((await call(t, app, IMPORT, { Identifier: 'x' })).ErrorCode, 0);
+
+  const res = await json(app, 'DELETE', `/__mock/accounts?sdkappid=${SDKAPPID}`);
+  t.same(res.body, { deleted: 3 });
+  t.same((await json(app, 'GET', `/__mock/accounts?sdkappid=${SDKAPPID}`)).body, { accounts: [] });
+  t.same(ids((await json(app, 'GET', '/__mock/accounts')).body), ['c'], 'the other app keeps its accounts');
+  t.equal((await call(t, app, IMPORT, { Identifier: 'y' })).ErrorCode, 60007, 'the bucket was not refilled');
+  t.same((await json(app, 'DELETE', '/__mock/accounts?sdkappid=42')).body, { deleted: 0 }, 'an empty app deletes nothing');
+});
+
+t.test('a reset forgets deletions: the re-import cooldown does not outlive it', async (t) => {
+  const { app } = build(t, { reimportCooldownDays: 90 });
+  await call(t, app, IMPORT, { Identifier: 'gone' });
+  await call(t, app, '/v4/im_open_login_svc/account_delete', { DeleteItem: [{ UserID: 'gone' }] });
+  t.equal((await call(t, app, IMPORT, { Identifier: 'gone' })).ErrorCode, 70399, 'the cooldown applies before the reset');
+  await json(app, 'DELETE', '/__mock/accounts');
+  t.equal((await call(t, app, IMPORT, { Identifier: 'gone' })).ErrorCode, 0);
+});
+
+t.test('POST seeds accounts in the listing\'s shape; a hosted password is stored only as a salted hash', async (t) => {
+  const { app } = build(t);
+  const res = await seed(
+    app,
+    hosted('Alice', { nick: 'Al' }),
+    standalone('bob', { nick: 'Bob', faceUrl: 'http://x/b.png', type: 0, createdAt: '2025-06-01T08:00:00+08:00' }),
+  );
+  t.equal(res.status, 200);
+  t.same(res.body, {
+    accounts: [
+      { sdkappid: SDKAPPID, identifier: 'Alice', kind: 'hosted', identifierType: 3, nick: 'Al', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' },
+      {
+        sdkappid: SDKAPPID,
+        identifier: 'bob',
+        kind: 'standalone',
+        nick: 'Bob',
+        faceUrl: 'http://x/b.png',
+        type: 0,
+        createdAt: '2025-06-01T00:00:00.000Z',
+        updatedAt: '2025-06-01T00:00:00.000Z',
+      },
+    ],
+  });
+  assertNoSecrets(t, res.raw);
+  const stored = app.mock.store.get(SDKAPPID, 'alice')?.passwordHash as string;
+  t.ok(verifyPassword('clear-pass1', stored), 'the hash is of the given password');
+  t.notOk(stored.includes('clear-pass1'));
+
+  t.match(await call(t, app, REGISTER, { Identifier: 'ALICE', IdentifierType: 3, Password: 'password1' }), { ErrorCode: 70402 }, 'the vendor endpoint sees the seeded account');
+  t.match(await call(t, app, '/v4/im_open_login_svc/account_check', { CheckItem: [{ UserID: 'bob' }] }), {
+    ResultItem: [{ UserID: 'bob', AccountStatus: 'Imported' }],
+  });
+});
+
+t.test('seeding an account that exists replaces it, in any letter case the store folds', async (t) => {
+  const { app, clock } = build(t);
+  await seed(app, standalone('bob', { nick: 'old' }), hosted('Alice'));
+  clock.advance(1000);
+  const res = await seed(app, standalone('bob', { faceUrl: 'http://x/new.png' }), hosted('alice', { password: 'other-pass1' }));
+  t.equal(res.status, 200);
+  const list = (await json(app, 'GET', '/__mock/accounts')).body.accounts;
+  t.equal(list.length, 2, 'still two accounts');
+  t.match(list.find((a: { identifier: string }) => a.identifier === 'bob'), { faceUrl: 'http://x/new.png', createdAt: '2026-01-01T00:00:01.000Z' });
+  t.notOk('nick' in list.find((a: { identifier: string }) => a.identifier === 'bob'), 'replaced, not merged');
+  t.ok(verifyPassword('other-pass1', app.mock.store.get(SDKAPPID, 'ALICE')?.passwordHash as string));
+
+  const dup = await seed(app, standalone('dup', { nick: '1' }), standalone('dup', { nick: '2' }));
+  t.equal(dup.status, 200, 'within one request too: the later entry wins');
+  t.match((await json(app, 'GET', `/__mock/accounts/${SDKAPPID}/dup`)).body, { nick: '2' });
+});
+
+t.test('a bad account is refused with a 400 naming it and why, and nothing of the request is stored', async (t) => {
+  const { app } = build(t);
+  const long = 'x'.repeat(501);
+  const cases: [string, unknown, RegExp][] = [
+    ['hosted identifier too short (70419)', hosted('abc'), /accounts\[1\] \('abc' in app \d+\).*70419/],
+    ['hosted identifier not of its type (70421)', hosted('86-138', { identifierType: 2 }), /accounts\[1\].*70421/],
+    ['all-digit string account (70421)', hosted('12345'), /accounts\[1\].*70421/],
+    ['password too short (70418)', hosted('alice', { password: 'short' }), /accounts\[1\].*Password.*70418/],
+    ['password too long (70418)', hosted('alice', { password: 'p'.repeat(17) }), /accounts\[1\].*70418/],
+    ['hosted without a password', { sdkappid: SDKAPPID, kind: 'hosted', identifier: 'alice', identifierType: 3 }, /accounts\[1\].*password/],
+    ['hosted without identifierType', { sdkappid: SDKAPPID, kind: 'hosted', identifier: 'alice', password: 'password1' }, /identifierType/],
+    ['identifierType out of range', hosted('alice', { identifierType: 4 }), /identifierType: Expected one of 1, 2, 3/],
+    ['identifierType as a string', hosted('alice', { identifierType: '3' }), /identifierType/],
+    ['standalone identifier over 32 bytes (70402)', standalone('用'.repeat(11)), /accounts\[1\].*70402/],
+    ['empty standalone identifier', standalone(''), /accounts\[1\].*70402/],
+    ['nick over 500 bytes (40601)', standalone('bob', { nick: long }), /accounts\[1\].*40601/],
+    ['faceUrl over 500 bytes (40601)', hosted('alice', { faceUrl: long }), /accounts\[1\].*40601/],
+    ['type 2', standalone('bob', { type: 2 }), /type: Expected one of 0, 1/],
+    ['a password on a standalone account', standalone('bob', { password: 'password1' }), /password: not a field of a standalone account/],
+    ['an unknown field', standalone('bob', { nickname: 'B' }), /nickname: not a field/],
+    ['unknown kind', { sdkappid: SDKAPPID, kind: 'robot', identifier: 'bob' }, /accounts\[1\].*kind: Expected one of "hosted", "standalone"/],
+    ['no kind', { sdkappid: SDKAPPID, identifier: 'bob' }, /kind/],
+    ['sdkappid 0', standalone('bob', { sdkappid: 0 }), /accounts\[1\].*sdkappid/],
+    ['sdkappid as a string', standalone('bob', { sdkappid: '1400000001' }), /sdkappid/],
+    ['identifier a number', standalone(123 as unknown as string), /accounts\[1\].*identifier/],
+    ['createdAt not a date', standalone('bob', { createdAt: 'yesterday' }), /createdAt/],
+    ['createdAt an impossible date', standalone('bob', { createdAt: '2025-13-45T00:00:00Z' }), /createdAt/],
+    ['updatedAt before createdAt', standalone('bob', { createdAt: '2025-02-01T00:00:00Z', updatedAt: '2025-01-01T00:00:00Z' }), /updatedAt/],
+    ['an entry that is not an object', 'bob', /accounts\[1\]: an account must be a JSON object/],
+    ['null', null, /accounts\[1\]/],
+  ];
+  for (const [name, bad, message] of cases) {
+    const res = await seed(app, standalone('good'), bad);
+    t.equal(res.status, 400, name);
+    t.match(res.body, { statusCode: 400, error: 'Bad Request', message }, name);
+    assertNoSecrets(t, res.raw, 'password1');
+  }
+  t.same((await json(app, 'GET', '/__mock/accounts')).body, { accounts: [] }, 'not even the good entry before the bad one was stored');
+});
+
+t.test('a bad document is a 400 with a JSON message', async (t) => {
+  const { app } = build(t);
+  const bodies: [string, unknown, RegExp][] = [
+    ['an array', [standalone('bob')], /\{"accounts":\[\.\.\.\]\}/],
+    ['no accounts', {}, /accounts/],
+    ['accounts not an array', { accounts: standalone('bob') }, /accounts/],
+    ['an unknown top-level field', { accounts: [], apps: [] }, /unexpected property 'apps'/],
+  ];
+  for (const [name, body, message] of bodies) {
+    const res = await json(app, 'POST', '/__mock/accounts', { body });
+    t.equal(res.status, 400, name);
+    t.match(res.body, { statusCode: 400, message }, name);
+  }
+  const broken = await app.inject({ method: 'POST', url: '/__mock/accounts', headers: { 'content-type': 'application/json' }, payload: '{"accounts":[' });
+  t.equal(broken.statusCode, 400, 'invalid JSON');
+  t.match(JSON.parse(broken.body), { statusCode: 400, error: 'Bad Request', message: /JSON/ });
+  t.notMatch(broken.body, /at .*\.(js|ts):\d+/, 'no stack trace');
+  const empty = await json(app, 'POST', '/__mock/accounts', { body: { accounts: [] } });
+  t.same([empty.status, empty.body], [200, { accounts: [] }], 'an empty list seeds nothing and is fine');
+});
+
+t.test('in declared mode, only declared apps can be seeded', async (t) => {
+  const { app } = build(t, { apps: [{ sdkappid: SDKAPPID, admin: ADMIN, secretKey: 'k' }] });
+  t.equal((await seed(app, standalone('bob'))).status, 200);
+  const res = await seed(app, standalone('bob', { sdkappid: OTHER }));
+  t.equal(res.status, 400);
+  t.match(res.body.message, new RegExp(`accounts\\[0\\].*app ${OTHER} is not declared`));
+});
