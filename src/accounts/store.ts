@@ -6,6 +6,12 @@ import { hostedKey } from './identifier-rules.js';
 class Namespace {
   /** By exact identifier, or by lower case for hosted string accounts. */
   readonly byKey = new Map<string, Account>();
+  /**
+   * How many standalone accounts fold to each lower-case form, so that registering the string
+   * account `alice` is refused in O(1) when `Alice` was imported (the seed: string accounts
+   * ignore case).
+   */
+  readonly #standaloneFolded = new Map<string, number>();
   /** When each deleted identifier was deleted (unix seconds), for the 70399 rule. */
   readonly deletedAt = new Map<string, number>();
 
@@ -18,10 +24,36 @@ class Namespace {
     return account?.kind === 'hosted' && account.identifierType === 3 ? account : undefined;
   }
 
+  /** Whether a hosted account under `key` would clash with an account already here. */
+  taken(key: string, identifier: string, identifierType: IdentifierType): boolean {
+    return this.byKey.has(key) || this.byKey.has(identifier) || (identifierType === 3 && this.#standaloneFolded.has(key));
+  }
+
   keyOf(account: Account): string {
     return account.kind === 'hosted' && account.identifierType !== undefined
       ? hostedKey(account.identifier, account.identifierType)
       : account.identifier;
+  }
+
+  set(account: Account): void {
+    const key = this.keyOf(account);
+    const replaced = this.byKey.get(key);
+    if (replaced !== undefined) this.#fold(replaced, -1);
+    this.byKey.set(key, account);
+    this.#fold(account, 1);
+  }
+
+  remove(account: Account): void {
+    this.byKey.delete(this.keyOf(account));
+    this.#fold(account, -1);
+  }
+
+  #fold(account: Account, delta: 1 | -1): void {
+    if (account.kind !== 'standalone') return;
+    const folded = account.identifier.toLowerCase();
+    const n = (this.#standaloneFolded.get(folded) ?? 0) + delta;
+    if (n > 0) this.#standaloneFolded.set(folded, n);
+    else this.#standaloneFolded.delete(folded);
   }
 }
 
@@ -66,11 +98,10 @@ export class AccountStore {
   /** A hosted account; refused when its key is taken (string accounts in any letter case). */
   register(sdkappid: number, identifier: string, identifierType: IdentifierType, passwordHash: string): RegisterResult {
     const ns = this.#ns(sdkappid);
-    const key = hostedKey(identifier, identifierType);
-    if (ns.byKey.has(key) || ns.byKey.has(identifier)) return { ok: false, reason: 'exists' };
+    if (ns.taken(hostedKey(identifier, identifierType), identifier, identifierType)) return { ok: false, reason: 'exists' };
     const now = this.#now();
     const account: Account = { sdkappid, identifier, kind: 'hosted', identifierType, passwordHash, createdAt: now, updatedAt: now };
-    ns.byKey.set(key, account);
+    ns.set(account);
     ns.deletedAt.delete(identifier);
     return { ok: true, account };
   }
@@ -87,15 +118,14 @@ export class AccountStore {
     }
     const account: Account = { sdkappid, identifier, kind: 'standalone', createdAt: now, updatedAt: now };
     applyProfile(account, profile);
-    ns.byKey.set(identifier, account);
+    ns.set(account);
     ns.deletedAt.delete(identifier);
     return { account, created: true };
   }
 
   /** Stores an account as given (seeding and state import); replaces one with the same key. */
   put(account: Account): void {
-    const ns = this.#ns(account.sdkappid);
-    ns.byKey.set(ns.keyOf(account), account);
+    this.#ns(account.sdkappid).set(account);
   }
 
   /** Deletes an account; remembers when, for the re-import cooldown. */
@@ -103,7 +133,7 @@ export class AccountStore {
     const ns = this.#apps.get(sdkappid);
     const account = ns?.find(identifier);
     if (ns === undefined || account === undefined) return false;
-    ns.byKey.delete(ns.keyOf(account));
+    ns.remove(account);
     ns.deletedAt.set(account.identifier, unixSeconds(this.#clock));
     return true;
   }

@@ -35,8 +35,6 @@ export interface VendorPluginOptions {
   options: MockOptions;
 }
 
-const OTHER_METHODS = ['GET', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'] as const;
-
 /** The codes a command can answer, in the order of the checks, for its OpenAPI description. */
 function errorCodesDescription({ codes }: VendorCommand): string {
   const E = Errors;
@@ -102,6 +100,9 @@ export async function vendorPlugin(instance: FastifyInstance, opts: VendorPlugin
 
     const checkEnvelope: onRequestHookHandler = (request, _reply, done) => {
       const call = (request.vendorCall = newCall(command));
+      // The vendor ignores Content-Type; without the header, Fastify hands even a malformed
+      // one's body to the catch-all parser instead of answering 415.
+      delete request.headers['content-type'];
       try {
         const envelope = checkQuery(request.query as Record<string, unknown>, codes, apps);
         call.app = envelope.app;
@@ -144,7 +145,8 @@ export async function vendorPlugin(instance: FastifyInstance, opts: VendorPlugin
     });
 
     instance.route({
-      method: [...OTHER_METHODS],
+      // Every other method Fastify routes; HEAD comes with GET.
+      method: instance.supportedMethods.filter((m) => m !== 'POST' && m !== 'HEAD'),
       url: path,
       // Answers 60008 to non-POST methods; not an operation worth documenting.
       schema: { hide: true },

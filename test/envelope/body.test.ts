@@ -1,0 +1,107 @@
+import t from 'tap';
+import { build, call, IMPORT, REGISTER, SDKAPPID } from '../helper.js';
+
+const fail = (code: number) => ({ ActionStatus: 'FAIL', ErrorCode: code });
+const ok = { ActionStatus: 'OK', ErrorCode: 0 };
+
+t.test('the body is read as JSON whatever the Content-Type says, or with none', async (t) => {
+  const { app } = build(t);
+  const types: (string | undefined)[] = [
+    undefined,
+    'text/plain',
+    'application/json',
+    'application/json; charset=utf-8',
+    'application/x-www-form-urlencoded',
+    'multipart/form-data; boundary=x',
+    'application/octet-stream',
+    'foo/bar',
+    'nonsense',
+    ';;;',
+    '',
+  ];
+  let n = 0;
+  for (const type of types) {
+    const headers: Record<string, string> = type === undefined ? {} : { 'content-type': type };
+    const id = `ct${n++}`;
+    t.match(await call(t, app, IMPORT, undefined, { raw: JSON.stringify({ Identifier: id }), headers }), ok, `Content-Type ${JSON.stringify(type)}`);
+    t.ok(app.mock.store.get(SDKAPPID, id), 'the account was imported');
+    t.match(await call(t, app, IMPORT, undefined, { raw: '{"Identifier":', headers }), fail(60003), `invalid JSON, Content-Type ${JSON.stringify(type)}`);
+    t.match(await call(t, app, REGISTER, undefined, { raw: '', headers }), fail(60003), `empty body, Content-Type ${JSON.stringify(type)}`);
+  }
+});
+
+t.test('an empty body or invalid JSON is 60003', async (t) => {
+  const { app } = build(t);
+  for (const path of [REGISTER, IMPORT]) {
+    t.match(await call(t, app, path), fail(60003), `${path}: no body at all`);
+    for (const raw of ['', ' ', '\n\t', '{', '{"Identifier":"a",}', "{'Identifier':'a'}", 'Identifier=a', 'undefined', 'NaN', '{"a":1}{"b":2}', '\ufeff']) {
+      t.match(await call(t, app, path, undefined, { raw }), fail(60003), `${path}: ${JSON.stringify(raw)}`);
+    }
+  }
+});
+
+t.test('a binary body is 60003', async (t) => {
+  const { app } = build(t);
+  const binaries = [Buffer.from([0xff, 0xfe, 0x00, 0x01]), Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00]), Buffer.alloc(4096, 0xa5)];
+  for (const path of [REGISTER, IMPORT]) {
+    for (const raw of binaries) {
+      const headers = { 'content-type': 'application/octet-stream' };
+      t.match(await call(t, app, path, undefined, { raw, headers }), fail(60003), `${path}: ${raw.length} binary bytes`);
+    }
+  }
+});
+
+t.test('a body over TIM_BODY_LIMIT is 60008, and the process goes on serving', async (t) => {
+  const { app } = build(t, { bodyLimit: 1024 });
+  const withNick = (n: number) => JSON.stringify({ Identifier: 'big', Nick: 'x'.repeat(n) });
+  const overhead = withNick(0).length;
+  const fits = withNick(1024 - overhead);
+  t.equal(Buffer.byteLength(fits), 1024);
+  t.match(await call(t, app, IMPORT, undefined, { raw: fits }), fail(40601), 'a body of exactly the limit is read');
+  const over = withNick(1025 - overhead);
+  t.match(await call(t, app, IMPORT, undefined, { raw: over }), fail(60008), 'one byte over');
+  t.match(await call(t, app, REGISTER, undefined, { raw: 'x'.repeat(1_000_000) }), fail(60008), 'far over, not JSON');
+  t.match(await call(t, app, IMPORT, undefined, { raw: Buffer.alloc(200_000) }), fail(60008), 'far over, binary');
+  t.match(await call(t, app, IMPORT, { Identifier: 'after' }), ok, 'the next call is served');
+});
+
+t.test('the default body limit is 1 MiB', async (t) => {
+  const { app } = build(t);
+  t.equal(app.mock.options.bodyLimit, 1024 * 1024);
+  t.match(await call(t, app, IMPORT, undefined, { raw: ' '.repeat(1024 * 1024 + 1) }), fail(60008));
+  t.match(await call(t, app, IMPORT, undefined, { raw: JSON.stringify({ Identifier: 'x' }).padEnd(1024 * 1024) }), ok);
+});
+
+t.test('__proto__ and constructor.prototype keys pollute nothing and still get a vendor reply', async (t) => {
+  const { app } = build(t);
+  const polluting = [
+    '{"__proto__":{"polluted":"yes"},"Identifier":"proto1"}',
+    '{"constructor":{"prototype":{"polluted":"yes"}},"Identifier":"proto2"}',
+    '{"Identifier":"proto3","Nick":{"__proto__":{"polluted":"yes"}}}',
+    '{"__proto__":{"Identifier":"hidden"}}',
+    '{"__proto__":{"polluted":"yes"},"Identifier":"proto4","IdentifierType":3,"Password":"password1"}',
+    '{"constructor":{"prototype":{"polluted":"yes"}},"Identifier":"proto5","IdentifierType":3,"Password":"password1"}',
+  ];
+  for (const raw of polluting) {
+    for (const path of [REGISTER, IMPORT]) {
+      const reply = await call(t, app, path, undefined, { raw });
+      t.ok(reply.ErrorCode === 0 || reply.ErrorCode === 70418 || reply.ErrorCode === 70402, `${path}: ${raw} -> ${reply.ErrorCode}`);
+    }
+  }
+  t.equal(({} as Record<string, unknown>).polluted, undefined, 'Object.prototype is untouched');
+  t.equal(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted'), false);
+  t.equal(app.mock.store.get(SDKAPPID, 'hidden'), undefined, 'a key hidden in __proto__ is not read as a field');
+  t.match(app.mock.store.get(SDKAPPID, 'proto1'), { identifier: 'proto1' });
+  t.equal(app.mock.store.get(SDKAPPID, 'proto3'), undefined, 'a Nick that is an object is refused');
+  t.match(await call(t, app, IMPORT, { Identifier: 'clean' }), ok, 'later calls are unaffected');
+  t.equal(app.mock.store.get(SDKAPPID, 'clean')?.nick, undefined);
+});
+
+t.test('keys named like Object.prototype members are plain data', async (t) => {
+  const { app } = build(t);
+  for (const id of ['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf']) {
+    t.match(await call(t, app, IMPORT, { Identifier: id }), ok, `an account named ${id}`);
+    t.equal(app.mock.store.get(SDKAPPID, id)?.identifier, id);
+  }
+  t.match(await call(t, app, IMPORT, undefined, { raw: '{"toString":1,"Identifier":"plain"}' }), ok);
+});

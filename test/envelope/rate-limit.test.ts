@@ -1,0 +1,97 @@
+import t from 'tap';
+import { ControllableClock } from '../../src/clock.js';
+import { RateLimiter, TokenBucket } from '../../src/envelope/rate-limit.js';
+import { build, call, IMPORT, REGISTER, type Reply } from '../helper.js';
+import type { FastifyInstance } from 'fastify';
+import type { Test } from 'tap';
+
+const N = 5;
+let n = 0;
+const importOne = (t: Test, app: FastifyInstance, sdkappid = '1400000001'): Promise<Reply> =>
+  call(t, app, IMPORT, { Identifier: `rl${n++}` }, { query: { sdkappid } });
+const registerOne = (t: Test, app: FastifyInstance): Promise<Reply> =>
+  call(t, app, REGISTER, { Identifier: `rl${n++}`, IdentifierType: 3, Password: 'password1' });
+
+/** How many of `tries` calls pass before one is limited. */
+async function passing(t: Test, app: FastifyInstance, tries: number, make = importOne): Promise<number> {
+  let passed = 0;
+  for (let i = 0; i < tries; i++) {
+    const reply = await make(t, app);
+    if (reply.ErrorCode === 0) passed++;
+    else t.equal(reply.ErrorCode, 60007, 'a limited call is 60007');
+  }
+  return passed;
+}
+
+t.test('with rateLimit N, N calls pass and call N+1 is 60007', async (t) => {
+  const { app } = build(t, { rateLimit: N });
+  for (let i = 0; i < N; i++) t.match(await importOne(t, app), { ErrorCode: 0 }, `call ${i + 1}`);
+  t.match(await importOne(t, app), { ActionStatus: 'FAIL', ErrorCode: 60007 }, `call ${N + 1}`);
+  t.match(await importOne(t, app), { ErrorCode: 60007 }, 'and the next, at the same instant');
+});
+
+t.test('the bucket refills N tokens per second, never holding more than N', async (t) => {
+  const { app, clock } = build(t, { rateLimit: N });
+  t.equal(await passing(t, app, N + 1), N);
+  clock.advance(1000 / N - 1);
+  t.equal(await passing(t, app, 1), 0, 'just under 1/N s: still empty');
+  clock.advance(1);
+  t.equal(await passing(t, app, 2), 1, 'after 1/N s, one more call passes');
+  clock.advance(1000);
+  t.equal(await passing(t, app, N + 1), N, 'after 1 s, full again');
+  clock.advance(3_600_000);
+  t.equal(await passing(t, app, N + 3), N, 'after an hour, still only N');
+});
+
+t.test('apps and endpoints never share a bucket', async (t) => {
+  const { app } = build(t, { rateLimit: N });
+  t.equal(await passing(t, app, N + 1), N, 'app 1, account_import');
+  t.equal(await passing(t, app, N + 1, (t, a) => importOne(t, a, '1400000002')), N, 'app 2, account_import: its own bucket');
+  t.equal(await passing(t, app, N + 1, registerOne), N, 'app 1, register_account_v1: its own bucket');
+});
+
+t.test('a limited call changes nothing', async (t) => {
+  const { app } = build(t, { rateLimit: 1 });
+  t.match(await importOne(t, app), { ErrorCode: 0 });
+  t.match(await call(t, app, IMPORT, { Identifier: 'limited' }), { ErrorCode: 60007 });
+  t.notOk(app.mock.store.get(1400000001, 'limited'));
+});
+
+t.test('rateLimit 0 turns limiting off', async (t) => {
+  const { app } = build(t, { rateLimit: 0 });
+  t.equal(app.mock.apps.get(1400000001)?.rateLimit('account_import', undefined), 0);
+  t.equal(app.mock.apps.get(1400000001)?.rateLimit('register_account_v1', undefined), 0);
+  t.equal(await passing(t, app, 50), 50);
+  t.equal(await passing(t, app, 50, registerOne), 50);
+});
+
+t.test('the default is 1000 calls per second, as the seed pages say', async (t) => {
+  const { app } = build(t);
+  t.equal(app.mock.options.rateLimit, 1000);
+  const bucket = new TokenBucket(1000, app.mock.clock);
+  let passed = 0;
+  while (bucket.take()) passed++;
+  t.equal(passed, 1000);
+  t.equal(app.mock.apps.get(1)?.rateLimit('account_import', undefined), 1000);
+  t.equal(app.mock.apps.get(1)?.rateLimit('register_account_v1', undefined), 1000);
+});
+
+t.test('RateLimiter: one bucket per app and command; a clock moved back takes nothing away', async (t) => {
+  const clock = new ControllableClock();
+  clock.set(10_000);
+  const limiter = new RateLimiter(clock);
+  t.ok(limiter.take(1, 'a', 2));
+  t.ok(limiter.take(1, 'a', 2));
+  t.notOk(limiter.take(1, 'a', 2));
+  t.ok(limiter.take(1, 'b', 2), 'another command');
+  t.ok(limiter.take(2, 'a', 2), 'another app');
+  clock.set(5_000);
+  t.notOk(limiter.take(1, 'a', 2), 'going back in time refills nothing');
+  clock.set(5_500);
+  t.ok(limiter.take(1, 'a', 2), 'and time counts on from there');
+  limiter.clear();
+  clock.set(5_500);
+  t.ok(limiter.take(1, 'a', 2), 'clear() starts every bucket full');
+  t.ok(limiter.take(1, 'a', 2));
+  t.ok(limiter.take(1, 'a', 0), 'limit 0 is unlimited');
+});
