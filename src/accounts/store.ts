@@ -51,6 +51,9 @@ class Namespace {
   #fold(account: Account, delta: 1 | -1): void {
     if (account.kind !== 'standalone') return;
     const folded = account.identifier.toLowerCase();
+    // An identifier already in lower case is its own key in byKey, which `taken` checks; not
+    // counting it keeps a bulk import of lower-case accounts from paying a second map entry.
+    if (folded === account.identifier) return;
     const n = (this.#standaloneFolded.get(folded) ?? 0) + delta;
     if (n > 0) this.#standaloneFolded.set(folded, n);
     else this.#standaloneFolded.delete(folded);
@@ -87,8 +90,17 @@ export class AccountStore {
     return ns;
   }
 
+  #lastMs = Number.NaN;
+  #lastIso = '';
+
+  /** One ISO string per millisecond: accounts made in the same one share it (bulk imports). */
   #now(): string {
-    return new Date(this.#clock.now()).toISOString();
+    const ms = this.#clock.now();
+    if (ms !== this.#lastMs) {
+      this.#lastMs = ms;
+      this.#lastIso = new Date(ms).toISOString();
+    }
+    return this.#lastIso;
   }
 
   get(sdkappid: number, identifier: string): Account | undefined {

@@ -1,0 +1,128 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildTargets, flags, machine, median, pinSelf, RESULTS, round, rssOf, start, SDKAPPID, SECRET, ADMIN, type Target } from './lib.js';
+import { load } from './load.js';
+import { officialUserSig } from './usersig.js';
+
+/**
+ * npm run bench -- [--duration 10] [--warmup 2] [--rounds 2] [--connections 50] [--coldstarts 5] [--no-build]
+ *
+ * Throughput, latency, cold start and peak RSS of the emulator against bare Fastify (the
+ * ceiling), interleaved round by round so that machine drift falls on both alike.
+ */
+const opts = flags({ duration: '10', warmup: '2', rounds: '2', connections: '50', coldstarts: '5' });
+
+type Name = 'ceiling' | 'zero-config' | 'usersig' | 'zero-config@info';
+const TARGETS: Record<Name, Target> = {
+  ceiling: { name: 'ceiling' },
+  'zero-config': { name: 'emulator' },
+  usersig: { name: 'emulator-declared' },
+  // The default log level (one line per request), reported beside the targets.
+  'zero-config@info': { name: 'emulator', env: { LOG_LEVEL: 'info' } },
+};
+const NAMES = Object.keys(TARGETS) as Name[];
+
+interface Run {
+  rps: number;
+  p50: number;
+  p99: number;
+  peakRssMb: number;
+  total: number;
+  bad: number;
+}
+
+await buildTargets(opts.build);
+pinSelf();
+const usersig = officialUserSig(SDKAPPID, SECRET, ADMIN);
+const before = machine();
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+// Cold start, interleaved: spawn to first answered vendor call.
+const cold: Record<Name, number[]> = Object.fromEntries(NAMES.map((n) => [n, []])) as unknown as Record<Name, number[]>;
+for (let i = 0; i < opts.coldstarts; i++) {
+  for (const name of i % 2 ? [...NAMES].reverse() : NAMES) {
+    const running = await start(TARGETS[name], usersig);
+    cold[name].push(running.coldStartMs);
+    await running.stop();
+  }
+}
+log(`cold start medians: ${NAMES.map((n) => `${n} ${round(median(cold[n]), 1)} ms`).join(', ')}`);
+
+const runs: Record<Name, Run[]> = Object.fromEntries(NAMES.map((n) => [n, []])) as unknown as Record<Name, Run[]>;
+for (let r = 0; r < opts.rounds; r++) {
+  // A B A B, then B A B A: each target runs early and late alike.
+  for (const name of r % 2 ? [...NAMES].reverse() : NAMES) {
+    const running = await start(TARGETS[name], usersig);
+    const common = { url: running.url, query: running.query, connections: opts.connections };
+    if (opts.warmup > 0) await load({ ...common, durationS: opts.warmup, prefix: 'warm' });
+    const result = await load({ ...common, durationS: opts.duration, prefix: 'user' });
+    const { peakMb } = rssOf(running.child.pid as number);
+    await running.stop();
+    const run: Run = {
+      rps: result.requests.average,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      peakRssMb: peakMb,
+      total: result.requests.total,
+      bad: result.errors + result.timeouts + result.non2xx + result.mismatches,
+    };
+    runs[name].push(run);
+    log(`round ${r + 1} ${name}: ${round(run.rps, 0)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, peak RSS ${round(run.peakRssMb, 1)} MB, ${run.bad} bad of ${run.total}`);
+  }
+}
+
+const summary = Object.fromEntries(
+  NAMES.map((n) => [
+    n,
+    {
+      rps: round(median(runs[n].map((x) => x.rps)), 0),
+      p50: median(runs[n].map((x) => x.p50)),
+      p99: median(runs[n].map((x) => x.p99)),
+      peakRssMb: round(median(runs[n].map((x) => x.peakRssMb)), 1),
+      coldStartMs: round(median(cold[n]), 1),
+      bad: runs[n].reduce((s, x) => s + x.bad, 0),
+    },
+  ]),
+) as Record<Name, { rps: number; p50: number; p99: number; peakRssMb: number; coldStartMs: number; bad: number }>;
+
+/** Ratios per round (emulator run / the same round's ceiling run), then the median. */
+const ratio = (n: Name): number => round(median(runs[n].map((x, i) => x.rps / (runs.ceiling[i] as Run).rps)), 3);
+const ratios = {
+  'zero-config': ratio('zero-config'),
+  usersig: ratio('usersig'),
+  'zero-config@info': ratio('zero-config@info'),
+  coldStart: round(summary['zero-config'].coldStartMs / summary.ceiling.coldStartMs, 2),
+  coldStartUsersig: round(summary.usersig.coldStartMs / summary.ceiling.coldStartMs, 2),
+};
+const targets = {
+  'req/s zero-config >= 0.9 x ceiling': ratios['zero-config'] >= 0.9,
+  'req/s usersig >= 0.85 x ceiling': ratios.usersig >= 0.85,
+  'p99 <= 5 ms (zero-config, usersig)': summary['zero-config'].p99 <= 5 && summary.usersig.p99 <= 5,
+  'cold start <= 1.3 x ceiling': ratios.coldStart <= 1.3,
+  'every reply OK': NAMES.every((n) => summary[n].bad === 0),
+};
+
+const report = { when: new Date().toISOString(), machine: before, loadavgAfter: machine().loadavg, opts, summary, ratios, targets, runs, cold };
+const file = join(RESULTS, `run-${report.when.replace(/[:.]/g, '-')}.json`);
+writeFileSync(file, JSON.stringify(report, null, 2));
+
+const rows = NAMES.map((n) => {
+  const s = summary[n];
+  const r = n === 'ceiling' ? '1' : String(ratio(n));
+  return `| ${n} | ${s.rps} | ${r} | ${s.p50} | ${s.p99} | ${s.coldStartMs} | ${s.peakRssMb} |`;
+});
+process.stdout.write(
+  [
+    `machine: ${before.nproc} cores, ${before.cpu}, node ${before.node}, pinned ${before.pinned}, loadavg before ${before.loadavg}, after ${report.loadavgAfter}`,
+    `${opts.rounds} rounds x ${opts.duration} s at ${opts.connections} connections (warm-up ${opts.warmup} s); cold start median of ${opts.coldstarts}`,
+    '',
+    '| target | req/s | / ceiling | p50 ms | p99 ms | cold start ms | peak RSS MB |',
+    '|---|---|---|---|---|---|---|',
+    ...rows,
+    '',
+    `cold start ratio ${ratios.coldStart} (usersig ${ratios.coldStartUsersig})`,
+    ...Object.entries(targets).map(([k, ok]) => `${ok ? 'MET ' : 'MISS'} ${k}`),
+    `raw results: ${file}`,
+    '',
+  ].join('\n'),
+);
