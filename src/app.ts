@@ -53,8 +53,9 @@ const pathOf = (url: string): string => {
 };
 
 function loggerOptions(options: MockOptions): FastifyServerOptions['logger'] {
-  if (!options.logger) return false;
+  if (!options.logger && options.logStream === undefined) return false;
   return {
+    ...(options.logStream !== undefined && { stream: options.logStream }),
     level: options.logLevel,
     redact: { paths: REDACT, censor: '[redacted]' },
     serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, path: pathOf(req.url) }) },

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import type { DestinationStream } from 'pino';
 import type { ControllableClock } from './clock.js';
 
 /** An app the emulator serves in declared mode. */
@@ -26,6 +27,8 @@ export interface MockOptions {
   logLevel: string;
   /** pino: true logs at `logLevel`, false is silent. The CLI logs; in-process use does not. */
   logger: boolean;
+  /** Where log lines go instead of stdout (a test capturing them); logs even when `logger` is false. */
+  logStream: DestinationStream | undefined;
   fixtures: string | undefined;
   journalSize: number;
   mockToken: string | undefined;
@@ -207,6 +210,7 @@ export function resolveOptions(input: Partial<MockOptions> = {}): MockOptions {
     rateLimits: input.rateLimits ?? {},
     logLevel: input.logLevel ?? DEFAULTS.logLevel,
     logger: input.logger ?? false,
+    logStream: input.logStream,
     fixtures: input.fixtures,
     journalSize: input.journalSize ?? DEFAULTS.journalSize,
     mockToken: input.mockToken,
