@@ -12,6 +12,8 @@ import { Errors, type VendorErrorEntry } from './envelope/errors.js';
 import { vendorPlugin } from './envelope/plugin.js';
 import { RateLimiter } from './envelope/rate-limit.js';
 import { failReply } from './envelope/reply.js';
+import { FaultRegistry } from './faults/registry.js';
+import { Journal } from './journal/journal.js';
 import { commands } from './routes/v4/index.js';
 import { controlPlugin } from './control/index.js';
 import { healthRoute } from './control/health.js';
@@ -26,6 +28,8 @@ export interface MockServices {
   store: AccountStore;
   apps: AppRegistry;
   limiter: RateLimiter;
+  faults: FaultRegistry;
+  journal: Journal;
 }
 
 declare module 'fastify' {
@@ -88,6 +92,8 @@ export function buildApp(input: Partial<MockOptions> = {}): FastifyInstance {
     store: new AccountStore(clock),
     apps: new AppRegistry(options),
     limiter: new RateLimiter(clock),
+    faults: new FaultRegistry(),
+    journal: new Journal(options.journalSize, clock),
   };
 
   const app = Fastify({
@@ -114,8 +120,10 @@ export function buildApp(input: Partial<MockOptions> = {}): FastifyInstance {
   app.decorate('mock', services);
 
   app.addHook('onResponse', (request, reply, done) => {
+    services.journal.record(request, reply);
     const level = request.url === '/health' ? 'debug' : 'info';
-    if ((request.log as Logger).isLevelEnabled(level)) {
+    // With the logger off, request.log is a no-op stand-in without isLevelEnabled.
+    if ((request.log as Partial<Logger>).isLevelEnabled?.(level)) {
       const call = request.vendorCall;
       request.log[level](
         {
@@ -128,11 +136,17 @@ export function buildApp(input: Partial<MockOptions> = {}): FastifyInstance {
             caller: call.caller,
             account: call.account,
             errorCode: call.errorCode,
+            fault: call.fault?.id,
           }),
         },
         'request',
       );
     }
+    done();
+  });
+  // A pending fault delay must not hold up close().
+  app.addHook('preClose', (done) => {
+    services.faults.close();
     done();
   });
 

@@ -1,14 +1,60 @@
 import type { AddressInfo } from 'node:net';
+import { Value } from '@sinclair/typebox/value';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
+import type { ControllableClock } from './clock.js';
 import type { MockOptions } from './config.js';
+import { faultablePaths } from './control/faults.js';
+import { AccountView } from './control/schemas.js';
+import type { FaultView } from './faults/registry.js';
+import { parseFaultSpec, type FaultSpec } from './faults/spec.js';
+import type { JournalEntry, JournalFilter } from './journal/journal.js';
+
+/** The control plane as functions, for a test suite that runs the emulator in its own process. */
+export interface MockControls {
+  /** Empties accounts, faults, the journal and the rate-limit buckets, and returns the clock to real time. */
+  reset(): void;
+  /** The accounts, as GET /__mock/accounts lists them (never a password or its hash). */
+  accounts(sdkappid?: number): AccountView[];
+  /** The request journal, as GET /__mock/requests lists it: oldest first, secrets redacted. */
+  requests(filter?: JournalFilter): JournalEntry[];
+  /** Arms a fault, as POST /__mock/faults does; returns its id. Throws a FaultSpecError naming a bad field. */
+  addFault(spec: FaultSpec): string;
+  /** The armed faults with how often each fired. */
+  faults(): FaultView[];
+  /** Disarms one fault; false when there is no such fault. */
+  removeFault(id: string): boolean;
+  /** The emulator's clock, in milliseconds: `set(ms)`, `advance(ms)` freeze it; `useRealTime()` lets it run. */
+  clock: ControllableClock;
+}
 
 /** A running emulator, as `startMockServer` gives it to a test suite. */
-export interface MockServer {
+export interface MockServer extends MockControls {
   app: FastifyInstance;
   url: string;
   port: number;
   close(): Promise<void>;
+}
+
+/** The control plane of an app made by `buildApp`, without going through HTTP. */
+export function mockControls(app: FastifyInstance): MockControls {
+  const { store, faults, journal, limiter, clock } = app.mock;
+  return {
+    reset() {
+      store.clear();
+      faults.clear();
+      journal.clear();
+      limiter.clear();
+      clock.useRealTime();
+    },
+    // The listing schema is the one allow-list of account fields (the password hash is not on it).
+    accounts: (sdkappid) => store.list(sdkappid).map((a) => Value.Clean(AccountView, structuredClone(a)) as AccountView),
+    requests: (filter) => journal.list(filter),
+    addFault: (spec) => faults.arm(parseFaultSpec(spec, faultablePaths)).id,
+    faults: () => faults.list(),
+    removeFault: (id) => faults.remove(id),
+    clock,
+  };
 }
 
 const urlHost = (host: string): string => {
@@ -23,6 +69,7 @@ export async function startMockServer(options: Partial<MockOptions> = {}): Promi
   await app.listen({ host, port });
   const actual = (app.server.address() as AddressInfo).port;
   return {
+    ...mockControls(app),
     app,
     url: `http://${urlHost(host)}:${actual}`,
     port: actual,

@@ -1,4 +1,43 @@
+import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { JournalEntrySchema, JournalFilterSchema, type JournalFilter } from '../journal/journal.js';
+import { controlErrors } from './schemas.js';
 
-/** /__mock routes for the request journal (issue 3). */
-export async function journalRoutes(_app: FastifyInstance): Promise<void> {}
+/** /__mock/requests: the request journal (the last TIM_JOURNAL_SIZE /v4 calls). */
+export async function journalRoutes(app: FastifyInstance): Promise<void> {
+  const { journal } = app.mock;
+  // TypeBox checks: a mistyped filter is a 400, not silently dropped (which would list everything).
+  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  const tags = ['control'];
+
+  app.get(
+    '/requests',
+    {
+      schema: {
+        tags,
+        summary: 'Recorded /v4 calls, oldest first; filters combine; limit keeps the newest N (still oldest first)',
+        description: 'Password, usersig and every secret are redacted from `body`. /health and /__mock calls are not recorded.',
+        querystring: JournalFilterSchema,
+        response: { 200: Type.Object({ requests: Type.Array(JournalEntrySchema) }), ...controlErrors },
+      },
+    },
+    async (request) => ({ requests: journal.list(request.query as JournalFilter) }),
+  );
+
+  app.delete(
+    '/requests',
+    {
+      schema: {
+        tags,
+        summary: 'Empty the journal',
+        response: { 200: Type.Object({ removed: Type.Integer({ description: 'how many entries were dropped' }) }), ...controlErrors },
+      },
+    },
+    async () => {
+      const removed = journal.size;
+      journal.clear();
+      return { removed };
+    },
+  );
+}

@@ -6,6 +6,8 @@ import type { App, AppRegistry } from './apps.js';
 import { parseBody, type JsonObject } from './body.js';
 import { commandPath, type CommandContext, type VendorCommand } from './command.js';
 import { Errors, VendorError, type VendorErrorEntry } from './errors.js';
+import { injectFault, type FiredFault } from '../faults/inject.js';
+import type { FaultRegistry } from '../faults/registry.js';
 import { checkQuery, EnvelopeQuery } from './query.js';
 import type { RateLimiter } from './rate-limit.js';
 import { failReply, okReply } from './reply.js';
@@ -18,6 +20,8 @@ export interface VendorCall {
   account: string | undefined;
   body: JsonObject | undefined;
   errorCode: number;
+  /** The fault that answered or delayed the call, if one did. */
+  fault: FiredFault | undefined;
 }
 
 declare module 'fastify' {
@@ -33,6 +37,7 @@ export interface VendorPluginOptions {
   limiter: RateLimiter;
   clock: Clock;
   options: MockOptions;
+  faults: FaultRegistry;
 }
 
 /** The codes a command can answer, in the order of the checks, for its OpenAPI description. */
@@ -54,6 +59,7 @@ const newCall = (command?: VendorCommand): VendorCall => ({
   account: undefined,
   body: undefined,
   errorCode: 0,
+  fault: undefined,
 });
 
 /** Maps anything thrown on a /v4 route to a catalogue entry: the one place errors become replies. */
@@ -68,10 +74,11 @@ function entryFor(error: FastifyError | VendorError, request: FastifyRequest): V
 /**
  * Serves the vendor commands under /v4 with the vendor's envelope. Checks run in the order
  * URL parameters, UserSig, rate limit (before the body is read), then body JSON, admin,
- * fields and state. Every answer is HTTP 200 and vendor-shaped.
+ * fields and state. Every answer is HTTP 200 and vendor-shaped, unless an armed fault
+ * answers an HTTP status or drops the connection.
  */
 export async function vendorPlugin(instance: FastifyInstance, opts: VendorPluginOptions): Promise<void> {
-  const { apps, store, limiter, clock, options } = opts;
+  const { apps, store, limiter, clock, options, faults } = opts;
 
   instance.decorateRequest('vendorCall', null);
 
@@ -95,8 +102,9 @@ export async function vendorPlugin(instance: FastifyInstance, opts: VendorPlugin
 
   for (const command of opts.commands) {
     const { codes } = command;
+    const fullPath = commandPath(command);
     // Mounted under the /v4 prefix, so that the not-found handler answers only there.
-    const path = commandPath(command).slice('/v4'.length);
+    const path = fullPath.slice('/v4'.length);
 
     const checkEnvelope: onRequestHookHandler = (request, _reply, done) => {
       const call = (request.vendorCall = newCall(command));
@@ -131,7 +139,7 @@ export async function vendorPlugin(instance: FastifyInstance, opts: VendorPlugin
         body: command.body,
         response: { 200: command.reply },
       },
-      handler: async (request: FastifyRequest, _reply: FastifyReply) => {
+      handler: async (request: FastifyRequest, reply: FastifyReply) => {
         const call = request.vendorCall as VendorCall;
         const app = call.app as App;
         const body = parseBody(request.body as string | undefined, codes.badRequest);
@@ -139,8 +147,13 @@ export async function vendorPlugin(instance: FastifyInstance, opts: VendorPlugin
         call.account = command.accountOf?.(body);
         if (call.caller !== app.admin) throw new VendorError(codes.notAdmin);
         const input = command.parse(body);
+        // Faults apply to valid calls only, just before (stage "before") or just after (stage
+        // "after") the state change; `faults.live` keeps the no-fault path to one check.
+        if (faults.live && (await injectFault(faults, 'before', fullPath, request, reply, codes.own))) return reply;
         const ctx: CommandContext = { app, caller: app.admin, store, clock, options };
-        return okReply(command.execute(ctx, input) ?? undefined);
+        const extra = command.execute(ctx, input) ?? undefined;
+        if (faults.live && (await injectFault(faults, 'after', fullPath, request, reply, codes.own))) return reply;
+        return okReply(extra);
       },
     });
 

@@ -1,0 +1,109 @@
+import { Type, type Static } from '@sinclair/typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Clock } from '../clock.js';
+import { redactSecrets } from './redact.js';
+import { RingBuffer } from './ring.js';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+
+/** One /v4 call as GET /__mock/requests lists it. */
+export const JournalEntrySchema = Type.Object({
+  id: Type.Integer({ description: 'increases by one per recorded call, never reused' }),
+  time: Type.String({ description: 'when the answer was sent, ISO 8601 on the emulator clock' }),
+  method: Type.String(),
+  path: Type.String({ description: 'the URL path, without the query (which holds the usersig)' }),
+  sdkappid: Nullable(Type.Integer()),
+  caller: Nullable(Type.String({ description: "the URL's identifier (the admin account making the call)" })),
+  account: Nullable(Type.String({ description: 'the account the call is about (Identifier/UserID in the body)' })),
+  body: Type.Unknown({ description: 'the JSON body with Password, usersig and every secret redacted; null when it was not JSON' }),
+  status: Type.Integer({ description: 'HTTP status; 0 when a fault dropped the connection' }),
+  errorCode: Nullable(Type.Integer({ description: "the reply's ErrorCode; null when no vendor body was answered" })),
+  durationMs: Type.Number(),
+  fault: Nullable(Type.String({ description: 'the id of the fault that answered or delayed the call' })),
+});
+export type JournalEntry = Static<typeof JournalEntrySchema>;
+
+/** GET /__mock/requests filters; `limit` keeps the newest N matches, still oldest first. */
+export const JournalFilterSchema = Type.Object(
+  {
+    path: Type.Optional(Type.String()),
+    sdkappid: Type.Optional(Type.Integer()),
+    identifier: Type.Optional(Type.String({ description: 'the account the call is about' })),
+    errorCode: Type.Optional(Type.Integer()),
+    limit: Type.Optional(Type.Integer({ minimum: 1 })),
+  },
+  { additionalProperties: false },
+);
+export type JournalFilter = Static<typeof JournalFilterSchema>;
+
+const pathOf = (url: string): string => {
+  const q = url.indexOf('?');
+  return q === -1 ? url : url.slice(0, q);
+};
+
+const numeric = (value: unknown): number | null =>
+  typeof value === 'string' && /^\d{1,10}$/.test(value) ? Number(value) : null;
+
+const matches = (e: JournalEntry, f: JournalFilter): boolean =>
+  (f.path === undefined || e.path === f.path) &&
+  (f.sdkappid === undefined || e.sdkappid === f.sdkappid) &&
+  (f.identifier === undefined || e.account === f.identifier) &&
+  (f.errorCode === undefined || e.errorCode === f.errorCode);
+
+/**
+ * The request journal: the last `size` /v4 calls in a ring, so memory stays flat under any
+ * load; size 0 records nothing. Secrets are redacted when a call is recorded, so they are
+ * never held here at all.
+ */
+export class Journal {
+  readonly #ring: RingBuffer<JournalEntry>;
+  readonly #clock: Clock;
+  #nextId = 1;
+
+  constructor(size: number, clock: Clock) {
+    this.#ring = new RingBuffer(size);
+    this.#clock = clock;
+  }
+
+  get enabled(): boolean {
+    return this.#ring.capacity > 0;
+  }
+
+  /** Records a finished /v4 call; anything else (no `vendorCall`) is not journalled. */
+  record(request: FastifyRequest, reply: FastifyReply): void {
+    const call = request.vendorCall;
+    if (!this.enabled || !call) return;
+    const query = request.query as Record<string, unknown> | undefined;
+    const dropped = call.fault?.kind === 'drop';
+    this.#ring.push({
+      id: this.#nextId++,
+      time: new Date(this.#clock.now()).toISOString(),
+      method: request.method,
+      path: pathOf(request.url),
+      // A call refused by its envelope checks is still listed under what it asked for.
+      sdkappid: call.app?.sdkappid ?? numeric(query?.sdkappid),
+      caller: call.caller ?? (typeof query?.identifier === 'string' ? query.identifier : null),
+      account: call.account ?? null,
+      body: call.body === undefined ? null : redactSecrets(call.body),
+      status: dropped ? 0 : reply.statusCode,
+      errorCode: !dropped && reply.statusCode === 200 ? call.errorCode : null,
+      durationMs: Math.round(reply.elapsedTime * 100) / 100,
+      fault: call.fault?.id ?? null,
+    });
+  }
+
+  /** Matching entries, oldest first; with `limit`, the newest `limit` of them. */
+  list(filter: JournalFilter = {}): JournalEntry[] {
+    const found: JournalEntry[] = [];
+    for (const entry of this.#ring) if (matches(entry, filter)) found.push(entry);
+    return filter.limit === undefined ? found : found.slice(-filter.limit);
+  }
+
+  get size(): number {
+    return this.#ring.size;
+  }
+
+  clear(): void {
+    this.#ring.clear();
+  }
+}
