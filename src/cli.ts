@@ -1,10 +1,58 @@
 #!/usr/bin/env node
 import { createRequire } from 'node:module';
+import { constants } from 'node:os';
 import closeWithGrace from 'close-with-grace';
-import { ConfigError, optionsFromProcess, usage } from './config.js';
-import { startMockServer } from './server.js';
+import { ConfigError, optionsFromProcess, usage, type MockOptions } from './config.js';
+import { startMockServer, type MockServer } from './server.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+
+/** After SIGTERM/SIGINT, in-flight requests get this long to finish before their connections are cut. */
+const DRAIN_MS = 5000;
+
+/** Starts the server; a bad fixtures or state file found while loading stops it (exit 2). */
+async function start(options: MockOptions): Promise<MockServer> {
+  try {
+    return await startMockServer(options);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`tim-account-mock: ${error.message}\n`);
+    process.exit(2);
+  }
+}
+
+/**
+ * First signal: stop accepting, let in-flight requests finish (at most DRAIN_MS), save the
+ * state, exit 0. A second signal exits at once, with 128 + the signal's number as a shell
+ * reports a process killed by it (SIGINT 130, SIGTERM 143), and saves nothing.
+ */
+function closeOnSignals(server: MockServer): void {
+  const { log } = server.app;
+  closeWithGrace(
+    {
+      // A backstop (exit 1) for a close that hangs in spite of the drain bound below.
+      delay: DRAIN_MS * 2,
+      logger: { error: (message: unknown) => log.error(message) },
+      onSecondSignal: (signal) => {
+        log.warn(`second ${signal}: exiting at once`);
+        process.exit(128 + (constants.signals[signal] ?? 0));
+      },
+    },
+    async ({ signal, err }) => {
+      if (err) log.error({ err }, 'closing after an error');
+      else log.info(`${signal ?? 'exit'} received, closing`);
+      const drain = setTimeout(() => {
+        log.warn(`requests still in flight after ${DRAIN_MS} ms: closing their connections`);
+        server.app.server.closeAllConnections();
+      }, DRAIN_MS);
+      try {
+        await server.close();
+      } finally {
+        clearTimeout(drain);
+      }
+    },
+  );
+}
 
 async function main(): Promise<void> {
   let options;
@@ -24,18 +72,13 @@ async function main(): Promise<void> {
     return;
   }
 
-  const server = await startMockServer(options);
+  const server = await start(options);
   const { log } = server.app;
   if (options.apps.length === 0) {
     log.warn('zero-config mode: any numeric sdkappid is accepted and any non-empty usersig passes; declare apps to verify UserSigs');
   }
   log.info({ url: server.url }, `tim-account-mock listening on ${server.url}`);
-
-  closeWithGrace({ delay: 5000, logger: { error: (message: string) => log.error(message) } }, async ({ signal, err }) => {
-    if (err) log.error({ err }, 'closing after an error');
-    else log.info(`${signal} received, closing`);
-    await server.close();
-  });
+  closeOnSignals(server);
 }
 
 await main();

@@ -1,0 +1,33 @@
+# syntax=docker/dockerfile:1
+# tim-account-mock: build with `docker build -t tim-account-mock .`, run with
+# `docker run --rm -p 8080:8080 tim-account-mock`. Every CLI setting is also an environment
+# variable (PORT, TIM_SDKAPPID, TIM_SECRET_KEY, TIM_STATE_FILE, ...): see README "Settings".
+
+# Build stage: compile the TypeScript with the dev dependencies.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+RUN npm run build
+
+# Runtime stage: production dependencies and the compiled output only, as an unprivileged user.
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    PORT=8080
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+COPY --from=build /app/dist ./dist
+COPY fixtures ./fixtures
+# A place the node user may write the state file to: -e TIM_STATE_FILE=/data/state.json -v tim-state:/data
+RUN mkdir -p /data && chown node:node /data
+USER node
+EXPOSE 8080
+# node itself, since the slim image has no curl; the script reads the same PORT and HOST.
+HEALTHCHECK --interval=5s --timeout=3s --start-period=10s --retries=3 CMD ["node", "dist/healthcheck.js"]
+# SIGTERM (docker stop) drains in-flight requests for at most 5 s, within docker's 10 s grace.
+STOPSIGNAL SIGTERM
+CMD ["node", "dist/cli.js"]

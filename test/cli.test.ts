@@ -1,0 +1,117 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import t, { type Test } from 'tap';
+import { assertVendorShaped, envelope, IMPORT } from './helper.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+/** Generous: a cold start compiles TypeScript on a shared machine. */
+const START_TIMEOUT_MS = 30_000;
+
+interface Cli {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  /** Resolves with the first stdout line matching `pattern`; rejects past the timeout or at exit. */
+  line(pattern: RegExp): Promise<string>;
+  exited: Promise<number | null>;
+}
+
+function cli(t: Test, args: string[], env: Record<string, string> = {}): Cli {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout?.setEncoding('utf8').on('data', (s: string) => (out += s));
+  child.stderr?.setEncoding('utf8').on('data', (s: string) => (err += s));
+  const exited = once(child, 'exit').then(([code]) => code as number | null);
+  t.teardown(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+  const line = (pattern: RegExp) =>
+    new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no line matching ${pattern} within ${START_TIMEOUT_MS} ms:\n${out}${err}`)), START_TIMEOUT_MS);
+      const check = () => {
+        const found = out.split('\n').find((l) => pattern.test(l));
+        if (found !== undefined) {
+          clearTimeout(timer);
+          child.stdout?.off('data', check);
+          resolve(found);
+        }
+      };
+      child.stdout?.on('data', check);
+      void exited.then(() => {
+        clearTimeout(timer);
+        reject(new Error(`exited before a line matching ${pattern}:\n${out}${err}`));
+      });
+      check();
+    });
+  return { child, stdout: () => out, stderr: () => err, line, exited };
+}
+
+const listeningUrl = async (c: Cli): Promise<string> => {
+  const line = JSON.parse(await c.line(/"url":"http/)) as { url: string; msg: string };
+  return line.url;
+};
+
+async function importOne(t: Test, url: string, query: Record<string, string> = {}): Promise<number> {
+  const res = await fetch(`${url}${IMPORT}?${new URLSearchParams(envelope(query))}`, { method: 'POST', body: '{"Identifier":"cli_user"}' });
+  const reply = assertVendorShaped(t, { statusCode: res.status, headers: { 'content-type': res.headers.get('content-type') }, body: await res.text() });
+  return reply.ErrorCode;
+}
+
+t.test('zero-config: logs its URL and one warning, serves, and SIGTERM exits 0', async (t) => {
+  const c = cli(t, [], { PORT: '0' });
+  const url = await listeningUrl(c);
+  t.match(url, /^http:\/\/127\.0\.0\.1:\d+$/, 'listens on 127.0.0.1 by default, on the port it logs');
+  t.equal(await importOne(t, url), 0, 'the URL it logs serves the vendor API');
+  c.child.kill('SIGTERM');
+  t.equal(await c.exited, 0, 'SIGTERM: exit code 0');
+  const warnings = c.stdout().split('\n').filter((l) => l.includes('zero-config mode'));
+  t.equal(warnings.length, 1, 'the zero-config warning appears once');
+  t.equal(c.stdout().split('\n').filter((l) => l.includes('"msg":"request"')).length, 1, 'one line for the one request');
+  t.notMatch(c.stdout(), 'any-sig', 'the usersig is not logged');
+});
+
+t.test('declared by a config file and flags, which win over the environment; SIGINT exits 0', async (t) => {
+  const key = 'cli-secret-key-do-not-log';
+  const config = join(mkdtempSync(join(tmpdir(), 'tim-cli-')), 'apps.json');
+  writeFileSync(config, JSON.stringify({ apps: [{ sdkappid: 1400000001, secretKey: 'k1' }, { sdkappid: 1400000002, secretKey: 'k2' }] }));
+  const c = cli(t, ['--port', '0', '--config', config, '--sdkappid', '1400000003', '--secret-key', key], {
+    PORT: 'not-a-port',
+    TIM_SDKAPPID: 'bad',
+  });
+  const url = await listeningUrl(c);
+  for (const sdkappid of ['1400000001', '1400000002', '1400000003']) {
+    t.equal(await importOne(t, url, { sdkappid }), 70003, `app ${sdkappid} is declared and verifies UserSigs`);
+  }
+  t.equal(await importOne(t, url, { sdkappid: '1400000004' }), 60006, 'only the declared apps exist');
+  c.child.kill('SIGINT');
+  t.equal(await c.exited, 0, 'SIGINT: exit code 0');
+  t.notMatch(c.stdout(), 'zero-config mode', 'no zero-config warning in declared mode');
+  t.notMatch(c.stdout() + c.stderr(), key, 'the secret key is never logged');
+});
+
+t.test('a bad setting stops the start with a message naming it', async (t) => {
+  const cases: [string[], Record<string, string>, RegExp][] = [
+    [[], { PORT: 'abc' }, /PORT/],
+    [['--rate-limit', 'fast'], {}, /--rate-limit/],
+    [[], { TIM_SDKAPPID: '1400000001' }, /TIM_SECRET_KEY/],
+    [['--config', '/nonexistent/apps.json'], {}, /\/nonexistent\/apps\.json/],
+  ];
+  // Started together: each exits on its own, long before any server would have started.
+  const runs = cases.map(([args, env]) => cli(t, args, env));
+  for (const [i, c] of runs.entries()) {
+    const [args, env, named] = cases[i] as (typeof cases)[number];
+    const code = await c.exited;
+    t.not(code, 0, `${args.join(' ')} ${JSON.stringify(env)}: exit code ${code}`);
+    t.match(c.stderr(), named, 'stderr names the setting');
+    t.notMatch(c.stdout(), /listening/, 'it never listened');
+  }
+});

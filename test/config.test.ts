@@ -1,0 +1,136 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import t, { type Test } from 'tap';
+import { ConfigError, DEFAULTS, optionsFromProcess, parseConfigFile, resolveOptions, SETTINGS, usage } from '../src/config.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'tim-config-'));
+const file = (name: string, content: string): string => {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+};
+/** The ConfigError message `fn` throws. */
+const refusal = (t: Test, fn: () => unknown): string => {
+  try {
+    fn();
+  } catch (error) {
+    t.type(error, ConfigError);
+    return (error as Error).message;
+  }
+  t.fail('expected a ConfigError');
+  return '';
+};
+
+t.test('defaults: 127.0.0.1:8080, zero-config, admin administrator, 1000 calls/s, info', async (t) => {
+  const o = optionsFromProcess([], {});
+  t.match(o, { host: '127.0.0.1', port: 8080, apps: [], admin: 'administrator', rateLimit: 1000, logLevel: 'info', logger: true, bodyLimit: 1024 * 1024 });
+  t.match(o, DEFAULTS);
+  t.equal(o.help, false);
+  t.equal(o.version, false);
+  t.equal(resolveOptions().logger, false, 'in-process use is silent by default');
+});
+
+t.test('every setting is an environment variable and a flag; flags win', async (t) => {
+  const env = { PORT: '9000', HOST: '0.0.0.0', TIM_ADMIN: 'boss', TIM_RATE_LIMIT: '50', LOG_LEVEL: 'warn', TIM_BODY_LIMIT: '2048' };
+  t.match(optionsFromProcess([], env), { port: 9000, host: '0.0.0.0', admin: 'boss', rateLimit: 50, logLevel: 'warn', bodyLimit: 2048 });
+  const flags = ['--port', '9001', '--host', '::1', '--admin', 'chief', '--rate-limit', '0', '--log-level=error', '--body-limit', '4096'];
+  t.match(optionsFromProcess(flags, env), { port: 9001, host: '::1', admin: 'chief', rateLimit: 0, logLevel: 'error', bodyLimit: 4096 });
+  t.match(optionsFromProcess(['--port', '0'], {}), { port: 0 }, 'port 0 picks a free port');
+  t.match(optionsFromProcess([], { PORT: '' }), { port: 8080 }, 'an empty variable is unset');
+  const names = Object.values(SETTINGS);
+  t.equal(new Set(names.map((s) => s.env)).size, names.length, 'one variable per setting');
+  for (const s of names) t.match(usage(), `--${s.flag}`, `--help lists --${s.flag}`);
+  t.equal(optionsFromProcess(['--help'], {}).help, true);
+  t.equal(optionsFromProcess(['-v'], {}).version, true);
+});
+
+t.test('a bad setting is refused with a message naming it', async (t) => {
+  const cases: [string[], Record<string, string>, RegExp][] = [
+    [[], { PORT: 'abc' }, /^PORT /],
+    [[], { PORT: '65536' }, /^PORT /],
+    [['--port', '-1'], {}, /--port/],
+    [['--port', '80.5'], {}, /^--port /],
+    [[], { TIM_RATE_LIMIT: 'fast' }, /^TIM_RATE_LIMIT /],
+    [['--rate-limit', '-5'], {}, /rate-limit/],
+    [[], { LOG_LEVEL: 'loud' }, /^LOG_LEVEL /],
+    [[], { TIM_SDKAPPID: '0', TIM_SECRET_KEY: 'k' }, /^TIM_SDKAPPID /],
+    [[], { TIM_SDKAPPID: '4294967296', TIM_SECRET_KEY: 'k' }, /^TIM_SDKAPPID /],
+    [['--sdkappid', 'abc', '--secret-key', 'k'], {}, /^--sdkappid /],
+    [[], { TIM_BODY_LIMIT: '10' }, /^TIM_BODY_LIMIT /],
+    [['--host', '  '], {}, /^--host /],
+    [['--no-such-flag'], {}, /no-such-flag/],
+    [['stray'], {}, /stray/],
+  ];
+  for (const [argv, env, named] of cases) {
+    t.match(refusal(t, () => optionsFromProcess(argv, env)), named, `${argv.join(' ')} ${JSON.stringify(env)}`);
+  }
+  t.match(refusal(t, () => optionsFromProcess(['--port', 'x'], { PORT: '9000' })), /^--port /, 'the flag is named when the flag is bad');
+});
+
+t.test('TIM_SDKAPPID and TIM_SECRET_KEY declare one app, and only together', async (t) => {
+  t.match(refusal(t, () => optionsFromProcess([], { TIM_SDKAPPID: '1400000001' })), /TIM_SDKAPPID.*TIM_SECRET_KEY/);
+  t.match(refusal(t, () => optionsFromProcess([], { TIM_SECRET_KEY: 'k' })), /TIM_SECRET_KEY/);
+  t.match(refusal(t, () => optionsFromProcess(['--sdkappid', '1400000001'], {})), /TIM_SECRET_KEY/);
+  const o = optionsFromProcess([], { TIM_SDKAPPID: '1400000001', TIM_SECRET_KEY: 'key', TIM_ADMIN: 'boss' });
+  t.same(o.apps, [{ sdkappid: 1400000001, admin: 'boss', secretKey: 'key' }]);
+  t.same(optionsFromProcess(['--sdkappid', '7', '--secret-key', 'k2'], { TIM_SDKAPPID: '8', TIM_SECRET_KEY: 'k' }).apps, [
+    { sdkappid: 7, admin: 'administrator', secretKey: 'k2' },
+  ]);
+});
+
+t.test('a config file declares several apps', async (t) => {
+  const config = file(
+    'apps.json',
+    JSON.stringify({
+      apps: [
+        { sdkappid: 1400000001, admin: 'admin1', secretKey: 'k1' },
+        { sdkappid: 1400000002, secretKey: 'k2', rateLimits: { account_import: 10 } },
+      ],
+      rateLimits: { register_account_v1: 20 },
+    }),
+  );
+  const o = optionsFromProcess(['--config', config], { TIM_ADMIN: 'boss' });
+  t.same(o.apps, [
+    { sdkappid: 1400000001, admin: 'admin1', secretKey: 'k1', rateLimits: {} },
+    { sdkappid: 1400000002, admin: 'boss', secretKey: 'k2', rateLimits: { account_import: 10 } },
+  ]);
+  t.same(o.rateLimits, { register_account_v1: 20 });
+  t.same(optionsFromProcess([], { TIM_CONFIG: config }).apps.length, 2, 'TIM_CONFIG names it too');
+  const both = optionsFromProcess(['--config', config, '--sdkappid', '1400000003', '--secret-key', 'k3'], {});
+  t.same(both.apps.map((a) => a.sdkappid), [1400000001, 1400000002, 1400000003], 'plus the app of TIM_SDKAPPID');
+  t.match(refusal(t, () => optionsFromProcess(['--config', config, '--sdkappid', '1400000001', '--secret-key', 'k'], {})), /1400000001.*also declared/);
+});
+
+t.test('a bad config file is refused with a message naming the file and the field', async (t) => {
+  const cases: [string, RegExp][] = [
+    ['{', /not valid JSON/],
+    ['[]', /must hold a JSON object/],
+    ['{}', /"apps" must be a non-empty array/],
+    ['{"apps":[]}', /"apps" must be a non-empty array/],
+    ['{"apps":[1]}', /apps\[0\] must be an object/],
+    ['{"apps":[{"secretKey":"k"}]}', /apps\[0\]\.sdkappid/],
+    ['{"apps":[{"sdkappid":"1400000001","secretKey":"k"}]}', /apps\[0\]\.sdkappid/],
+    ['{"apps":[{"sdkappid":0,"secretKey":"k"}]}', /apps\[0\]\.sdkappid/],
+    ['{"apps":[{"sdkappid":4294967296,"secretKey":"k"}]}', /apps\[0\]\.sdkappid/],
+    ['{"apps":[{"sdkappid":1}]}', /apps\[0\]\.secretKey/],
+    ['{"apps":[{"sdkappid":1,"secretKey":""}]}', /apps\[0\]\.secretKey/],
+    ['{"apps":[{"sdkappid":1,"secretKey":"k","admin":""}]}', /apps\[0\]\.admin/],
+    ['{"apps":[{"sdkappid":1,"secretKey":"k"},{"sdkappid":1,"secretKey":"j"}]}', /apps\[1\]\.sdkappid 1 is declared twice/],
+    ['{"apps":[{"sdkappid":1,"secretKey":"k","rateLimits":{"account_import":-1}}]}', /rateLimits\.account_import/],
+    ['{"apps":[{"sdkappid":1,"secretKey":"k"}],"rateLimits":[]}', /rateLimits must be an object/],
+  ];
+  for (const [i, [content, named]] of cases.entries()) {
+    const path = file(`bad${i}.json`, content);
+    const message = refusal(t, () => optionsFromProcess(['--config', path], {}));
+    t.match(message, named, content);
+    t.match(message, path, 'the message names the file');
+  }
+  t.match(refusal(t, () => optionsFromProcess(['--config', join(dir, 'missing.json')], {})), /missing\.json cannot be read/);
+  t.match(refusal(t, () => parseConfigFile('{"apps":[{"sdkappid":1,"secretKey":"k"}]}', 'f', '')), /^config file f: apps\[0\]\.admin/);
+});
+
+t.test('resolveOptions checks apps passed in process', async (t) => {
+  t.match(refusal(t, () => resolveOptions({ apps: [{ sdkappid: 1, admin: 'a', secretKey: 'k' }, { sdkappid: 1, admin: 'a', secretKey: 'k' }] })), /1 is declared twice/);
+  t.match(refusal(t, () => resolveOptions({ apps: [{ sdkappid: 1, admin: 'a', secretKey: '' }] })), /needs a secretKey/);
+});

@@ -1,0 +1,82 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import t from 'tap';
+import { ROOT } from './child.js';
+
+interface Instruction {
+  op: string;
+  args: string;
+}
+
+/** The Dockerfile's instructions per stage: continuation lines joined, comments dropped. */
+function stages(text: string): Instruction[][] {
+  const lines = text
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+  const result: Instruction[][] = [];
+  for (const line of lines) {
+    const [op = '', ...rest] = line.split(/\s+/);
+    const instruction = { op: op.toUpperCase(), args: rest.join(' ') };
+    if (instruction.op === 'FROM') result.push([]);
+    result.at(-1)?.push(instruction);
+  }
+  return result;
+}
+
+const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
+const all = stages(dockerfile);
+const build = all[0] ?? [];
+const runtime = all.at(-1) ?? [];
+const args = (stage: Instruction[], op: string): string[] => stage.filter((i) => i.op === op).map((i) => i.args);
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+
+t.test('two stages: the build one compiles with dev dependencies', async (t) => {
+  t.equal(all.length, 2);
+  const runs = args(build, 'RUN').join('\n');
+  t.match(runs, /\bnpm ci\b/);
+  t.notMatch(runs, /--omit=dev/, 'the build installs dev dependencies (TypeScript)');
+  t.match(runs, /\bnpm run build\b/);
+  const tsconfig = JSON.parse(readFileSync(join(ROOT, 'tsconfig.build.json'), 'utf8')) as { compilerOptions: { outDir: string } };
+  t.equal(tsconfig.compilerOptions.outDir, 'dist', 'the build writes dist/, which the runtime stage copies');
+});
+
+t.test('the runtime stage: slim Node 20, production dependencies, compiled output, unprivileged', async (t) => {
+  t.match(runtime[0]?.args, /^node:20(-bookworm)?-slim(@sha256:[0-9a-f]+)? AS \w+$/i, 'an official slim Node 20 image');
+  const runs = args(runtime, 'RUN').join('\n');
+  t.match(runs, /\bnpm ci --omit=dev --ignore-scripts\b/, 'production dependencies only, no install scripts');
+  t.notMatch(runs.replace(/npm ci --omit=dev --ignore-scripts/g, ''), /\bnpm (ci|install|i)\b/, 'no other install');
+  const copies = args(runtime, 'COPY');
+  t.ok(copies.some((c) => /^--from=\w+ \/app\/dist \.\/dist$/.test(c)), 'the compiled output comes from the build stage');
+  for (const copy of copies) t.notMatch(copy, /\b(src|test|node_modules|tsconfig)\b/, `no sources or dev files: COPY ${copy}`);
+  t.same(args(runtime, 'USER'), ['node'], 'runs as the node user');
+  t.match(args(runtime, 'ENV').join(' '), /\bHOST=0\.0\.0\.0\b/, 'listens on every interface');
+  t.same(args(runtime, 'EXPOSE'), ['8080']);
+  const userAt = runtime.findIndex((i) => i.op === 'USER');
+  t.ok(userAt > 0 && userAt < runtime.findIndex((i) => i.op === 'CMD'), 'USER comes before the command');
+});
+
+t.test('HEALTHCHECK runs node with the compiled health-check script; CMD runs the bin', async (t) => {
+  const [healthcheck] = args(runtime, 'HEALTHCHECK');
+  t.match(healthcheck, /CMD \["node", "dist\/healthcheck\.js"\]$/);
+  t.ok(existsSync(join(ROOT, 'src/healthcheck.ts')), 'which is built from src/healthcheck.ts');
+  t.match(healthcheck, /--timeout=3s/, "Docker's timeout is above the script's own 2 s");
+  t.same(args(runtime, 'CMD'), [`["node", "${pkg.bin['tim-account-mock']}"]`]);
+});
+
+t.test('.dockerignore keeps node_modules, tests, git and dist out; everything COPY needs is there', async (t) => {
+  const ignored = readFileSync(join(ROOT, '.dockerignore'), 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+  for (const entry of ['node_modules', 'test', '.git', 'dist']) t.ok(ignored.includes(entry), `${entry} is ignored`);
+  const sources = [...build, ...runtime]
+    .filter((i) => i.op === 'COPY' && !i.args.startsWith('--from'))
+    .flatMap((i) => i.args.split(' ').slice(0, -1));
+  t.ok(sources.length > 0);
+  for (const source of sources) {
+    t.ok(existsSync(join(ROOT, source)), `${source} exists`);
+    t.notOk(ignored.includes(source), `${source} is in the build context`);
+  }
+});
