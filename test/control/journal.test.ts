@@ -161,10 +161,17 @@ t.test('the journal routes need the mock token when one is set', async (t) => {
   t.equal((await app.inject({ url: '/__mock/requests', headers: { authorization: 'Bearer tok-77' } })).statusCode, 200);
 });
 
-t.test('no secret value anywhere in a journal answer', async (t) => {
+t.test('no secret value anywhere in a journal answer or a log line, faulted calls included', async (t) => {
   const secretKey = 'e4b1c2d3f5a6978877665544332211aa00ffeeddccbbaa99887766554433221f';
   const token = 'mock-token-6d1c5b';
-  const { app } = build(t, { apps: [{ sdkappid: SDKAPPID, admin: ADMIN, secretKey }], mockToken: token });
+  const lines: string[] = [];
+  const { app } = build(t, {
+    apps: [{ sdkappid: SDKAPPID, admin: ADMIN, secretKey }],
+    mockToken: token,
+    logLevel: 'trace',
+    logStream: { write: (line: string) => void lines.push(line) },
+  });
+  const auth = { authorization: `Bearer ${token}` };
   const sig = userSig(SDKAPPID, secretKey, ADMIN, 86400 * 365 * 10);
   const secrets = [secretKey, token, sig, 'Pw0rd-12345', 'Pw0rd-67890', 'nested-secret-1'];
   const query = { usersig: sig };
@@ -172,9 +179,24 @@ t.test('no secret value anywhere in a journal answer', async (t) => {
   t.match(await call(t, app, REGISTER, { Identifier: 'a', IdentifierType: 3, Password: 'Pw0rd-67890', Extra: { usersig: sig, SecretKey: 'nested-secret-1' } }, { query }), {
     ErrorCode: 70419,
   });
-  t.match(await call(t, app, IMPORT, { UserID: 'bob', Nick: 'b' }, { query, headers: { authorization: `Bearer ${token}` } }), { ErrorCode: 0 });
-  const res = await app.inject({ url: '/__mock/requests', headers: { authorization: `Bearer ${token}` } });
+  t.match(await call(t, app, IMPORT, { UserID: 'bob', Nick: 'b' }, { query, headers: auth }), { ErrorCode: 0 });
+  for (const spec of [{ errorCode: 70405, stage: 'after' }, { httpStatus: 502 }, { drop: true }]) {
+    t.equal((await app.inject({ method: 'POST', url: '/__mock/faults', payload: spec, headers: auth })).statusCode, 200);
+  }
+  const faulted = () =>
+    app.inject({ method: 'POST', url: REGISTER, query: envelope(query), payload: { Identifier: 'carol01', IdentifierType: 3, Password: 'Pw0rd-12345' } });
+  // Stage "before" faults answer first (the oldest of them first), then the "after" one.
+  t.equal((await faulted()).statusCode, 502);
+  await t.rejects(faulted());
+  t.match((await faulted()).json(), { ErrorCode: 70405 });
+
+  const res = await app.inject({ url: '/__mock/requests', headers: auth });
   t.equal(res.statusCode, 200);
-  t.equal(res.json().requests.length, 3);
-  for (const secret of secrets) t.notOk(res.body.includes(secret), `the answer does not contain ${secret.slice(0, 8)}...`);
+  t.equal(res.json().requests.length, 6);
+  t.ok(lines.some((l) => l.includes('dropped by a fault')), 'the dropped call has its log line');
+  t.ok(lines.length >= 6, 'log lines were captured');
+  for (const secret of secrets) {
+    t.notOk(res.body.includes(secret), `the journal answer does not contain ${secret.slice(0, 8)}...`);
+    t.notOk(lines.some((l) => l.includes(secret)), `no log line contains ${secret.slice(0, 8)}...`);
+  }
 });
