@@ -101,7 +101,9 @@ t.test('a state file that cannot be created stops the start', async (t) => {
   const file = join(await scratch(t), 'missing-dir', 'state.json');
   const app = buildApp({ stateFile: file });
   t.teardown(() => app.close());
-  await t.rejects(app.ready(), { name: 'ConfigError', message: new RegExp(`state file ${file} cannot be created`) });
+  await t.rejects(async () => {
+    await app.ready();
+  }, { name: 'ConfigError', message: new RegExp(`state file ${file} cannot be created`) });
 });
 
 t.test('a state file that cannot be read stops the start', async (t) => {
@@ -109,5 +111,7 @@ t.test('a state file that cannot be read stops the start', async (t) => {
   await mkdir(file);
   const app = buildApp({ stateFile: file });
   t.teardown(() => app.close());
-  await t.rejects(app.ready(), { name: 'ConfigError', message: new RegExp(`state file ${file} cannot be read`) });
+  await t.rejects(async () => {
+    await app.ready();
+  }, { name: 'ConfigError', message: new RegExp(`state file ${file} cannot be read`) });
 });
