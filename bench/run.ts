@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildTargets, flags, machine, median, pinSelf, RESULTS, round, rssOf, start, SDKAPPID, SECRET, ADMIN, type Target } from './lib.js';
+import { buildTargets, cpuSecondsOf, flags, machine, median, pinSelf, RESULTS, round, rssOf, start, SDKAPPID, SECRET, ADMIN, type Target } from './lib.js';
 import { load } from './load.js';
 import { officialUserSig } from './usersig.js';
 
@@ -27,6 +27,8 @@ interface Run {
   p50: number;
   p99: number;
   peakRssMb: number;
+  /** Server CPU time per request (user + system), which the load on other cores hardly moves. */
+  cpuUs: number;
   total: number;
   bad: number;
 }
@@ -55,19 +57,23 @@ for (let r = 0; r < opts.rounds; r++) {
     const running = await start(TARGETS[name], usersig);
     const common = { url: running.url, query: running.query, connections: opts.connections };
     if (opts.warmup > 0) await load({ ...common, durationS: opts.warmup, prefix: 'warm' });
+    const pid = running.child.pid as number;
+    const cpuBefore = cpuSecondsOf(pid);
     const result = await load({ ...common, durationS: opts.duration, prefix: 'user' });
-    const { peakMb } = rssOf(running.child.pid as number);
+    const cpu = cpuSecondsOf(pid) - cpuBefore;
+    const { peakMb } = rssOf(pid);
     await running.stop();
     const run: Run = {
       rps: result.requests.average,
       p50: result.latency.p50,
       p99: result.latency.p99,
       peakRssMb: peakMb,
+      cpuUs: (cpu * 1e6) / result.requests.total,
       total: result.requests.total,
       bad: result.errors + result.timeouts + result.non2xx + result.mismatches,
     };
     runs[name].push(run);
-    log(`round ${r + 1} ${name}: ${round(run.rps, 0)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, peak RSS ${round(run.peakRssMb, 1)} MB, ${run.bad} bad of ${run.total}`);
+    log(`round ${r + 1} ${name}: ${round(run.rps, 0)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, ${round(run.cpuUs, 0)} µs CPU/request, peak RSS ${round(run.peakRssMb, 1)} MB, ${run.bad} bad of ${run.total}`);
   }
 }
 
@@ -79,11 +85,12 @@ const summary = Object.fromEntries(
       p50: median(runs[n].map((x) => x.p50)),
       p99: median(runs[n].map((x) => x.p99)),
       peakRssMb: round(median(runs[n].map((x) => x.peakRssMb)), 1),
+      cpuUs: round(median(runs[n].map((x) => x.cpuUs)), 0),
       coldStartMs: round(median(cold[n]), 1),
       bad: runs[n].reduce((s, x) => s + x.bad, 0),
     },
   ]),
-) as Record<Name, { rps: number; p50: number; p99: number; peakRssMb: number; coldStartMs: number; bad: number }>;
+) as Record<Name, { rps: number; p50: number; p99: number; peakRssMb: number; cpuUs: number; coldStartMs: number; bad: number }>;
 
 /** Ratios per round (emulator run / the same round's ceiling run), then the median. */
 const ratio = (n: Name): number => round(median(runs[n].map((x, i) => x.rps / (runs.ceiling[i] as Run).rps)), 3);
@@ -109,15 +116,16 @@ writeFileSync(file, JSON.stringify(report, null, 2));
 const rows = NAMES.map((n) => {
   const s = summary[n];
   const r = n === 'ceiling' ? '1' : String(ratio(n));
-  return `| ${n} | ${s.rps} | ${r} | ${s.p50} | ${s.p99} | ${s.coldStartMs} | ${s.peakRssMb} |`;
+  const c = round(summary.ceiling.cpuUs / s.cpuUs, 3);
+  return `| ${n} | ${s.rps} | ${r} | ${s.p50} | ${s.p99} | ${s.cpuUs} | ${c} | ${s.coldStartMs} | ${s.peakRssMb} |`;
 });
 process.stdout.write(
   [
     `machine: ${before.nproc} cores, ${before.cpu}, node ${before.node}, pinned ${before.pinned}, loadavg before ${before.loadavg}, after ${report.loadavgAfter}`,
     `${opts.rounds} rounds x ${opts.duration} s at ${opts.connections} connections (warm-up ${opts.warmup} s); cold start median of ${opts.coldstarts}`,
     '',
-    '| target | req/s | / ceiling | p50 ms | p99 ms | cold start ms | peak RSS MB |',
-    '|---|---|---|---|---|---|---|',
+    '| target | req/s | / ceiling | p50 ms | p99 ms | CPU µs/req | ceiling CPU / its CPU | cold start ms | peak RSS MB |',
+    '|---|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
     `cold start ratio ${ratios.coldStart} (usersig ${ratios.coldStartUsersig})`,
