@@ -124,7 +124,12 @@ export function buildApp(input: Partial<MockOptions> = {}): FastifyInstance {
   app.decorate('mock', services);
 
   app.addHook('onResponse', (request, reply, done) => {
-    services.journal.record(request, reply);
+    try {
+      services.journal.record(request, reply);
+    } catch (err) {
+      // Whatever a body holds, the call still gets its log line and the process goes on.
+      request.log.error({ err }, 'the call could not be journalled');
+    }
     const level = request.url === '/health' ? 'debug' : 'info';
     // With the logger off, request.log is a no-op stand-in without isLevelEnabled.
     if ((request.log as Partial<Logger>).isLevelEnabled?.(level)) {
@@ -138,7 +143,7 @@ export function buildApp(input: Partial<MockOptions> = {}): FastifyInstance {
           ...(call && {
             sdkappid: call.app?.sdkappid,
             caller: call.caller,
-            account: call.account,
+            ...(call.accounts.length === 1 ? { account: call.accounts[0] } : call.accounts.length > 1 && { accounts: call.accounts.length }),
             errorCode: call.errorCode,
             fault: call.fault?.id,
           }),

@@ -31,9 +31,19 @@ export function matchesType(identifier: string, type: IdentifierType): boolean {
   return type !== 3 || !/^[0-9]+$/.test(identifier);
 }
 
+const ASCII_UPPER = /[A-Z]/;
+const ASCII_UPPER_RUNS = /[A-Z]+/g;
+
+/**
+ * String accounts are made of a-z, 0-9, '.' and '_', so ignoring their case means ASCII case
+ * only: Unicode folding would make the Kelvin sign (U+212A) the same account as `k`.
+ */
+export const foldCase = (s: string): string =>
+  ASCII_UPPER.test(s) ? s.replace(ASCII_UPPER_RUNS, (run) => run.toLowerCase()) : s;
+
 /**
  * The key an account is stored under. String accounts ignore case (seed: 字符串帐号忽略大小写),
  * so they are keyed in lower case; every other identifier is exact.
  */
 export const hostedKey = (identifier: string, type: IdentifierType): string =>
-  type === 3 ? identifier.toLowerCase() : identifier;
+  type === 3 ? foldCase(identifier) : identifier;

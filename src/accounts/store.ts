@@ -1,6 +1,6 @@
 import { unixSeconds, type Clock } from '../clock.js';
 import type { Account, IdentifierType, Profile } from './account.js';
-import { hostedKey } from './identifier-rules.js';
+import { foldCase, hostedKey } from './identifier-rules.js';
 
 /** One app's accounts. Lookups are O(1): by exact identifier, then by folded string account. */
 class Namespace {
@@ -20,7 +20,7 @@ class Namespace {
   }
 
   #foldedHosted(identifier: string): Account | undefined {
-    const account = this.byKey.get(identifier.toLowerCase());
+    const account = this.byKey.get(foldCase(identifier));
     return account?.kind === 'hosted' && account.identifierType === 3 ? account : undefined;
   }
 
@@ -50,7 +50,7 @@ class Namespace {
 
   #fold(account: Account, delta: 1 | -1): void {
     if (account.kind !== 'standalone') return;
-    const folded = account.identifier.toLowerCase();
+    const folded = foldCase(account.identifier);
     // An identifier already in lower case is its own key in byKey, which `taken` checks; not
     // counting it keeps a bulk import of lower-case accounts from paying a second map entry.
     if (folded === account.identifier) return;

@@ -46,12 +46,15 @@ export interface VendorCommand<Input = unknown, Extra extends object = object> {
   reply: TSchema;
   /** Checks the fields, throwing VendorErrors; returns what `execute` needs. */
   parse(body: JsonObject): Input;
-  /** The account the call is about, for faults and the journal. */
-  accountOf?(body: JsonObject): string | undefined;
+  /** The accounts the body names, as sent (before any check), for faults and the journal. */
+  accountsOf?(body: JsonObject): string[];
   /** Applies the call to the store; returns the reply's extra fields. */
   execute(ctx: CommandContext, input: Input): Extra | void;
 }
 
 export const defineCommand = <Input, Extra extends object = object>(c: VendorCommand<Input, Extra>): VendorCommand<Input, Extra> => c;
+
+/** `[value]` when it is a string: the account list of a body naming one account. */
+export const namedAccount = (value: unknown): string[] => (typeof value === 'string' ? [value] : []);
 
 export const commandPath = (c: Pick<VendorCommand, 'service' | 'command'>): string => `/v4/${c.service}/${c.command}`;

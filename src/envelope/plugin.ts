@@ -17,7 +17,8 @@ export interface VendorCall {
   command: VendorCommand | undefined;
   app: App | undefined;
   caller: string | undefined;
-  account: string | undefined;
+  /** The accounts the body names (one for the single-account commands, up to 100 for batches). */
+  accounts: readonly string[];
   body: JsonObject | undefined;
   errorCode: number;
   /** The fault that answered or delayed the call, if one did. */
@@ -56,7 +57,7 @@ const newCall = (command?: VendorCommand): VendorCall => ({
   command,
   app: undefined,
   caller: undefined,
-  account: undefined,
+  accounts: [],
   body: undefined,
   errorCode: 0,
   fault: undefined,
@@ -144,7 +145,7 @@ export async function vendorPlugin(instance: FastifyInstance, opts: VendorPlugin
         const app = call.app as App;
         const body = parseBody(request.body as string | undefined, codes.badRequest);
         call.body = body;
-        call.account = command.accountOf?.(body);
+        call.accounts = command.accountsOf?.(body) ?? [];
         if (call.caller !== app.admin) throw new VendorError(codes.notAdmin);
         const input = command.parse(body);
         // Faults apply to valid calls only, just before (stage "before") or just after (stage

@@ -34,7 +34,7 @@ export async function injectFault(
   const call = request.vendorCall;
   const sdkappid = call?.app?.sdkappid;
   if (call === null || sdkappid === undefined) return false;
-  const taken = faults.take({ stage, path, sdkappid, account: call.account });
+  const taken = faults.take({ stage, path, sdkappid, accounts: call.accounts });
   if (taken === undefined) return false;
   const { id, fault } = taken;
   call.fault = { id, kind: fault.kind, stage };

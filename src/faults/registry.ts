@@ -21,7 +21,8 @@ export interface FaultTarget {
   stage: FaultStage;
   path: string;
   sdkappid: number;
-  account: string | undefined;
+  /** The accounts the call's body names; a fault's `identifier` matches any of them. */
+  accounts: readonly string[];
 }
 
 interface Armed {
@@ -102,7 +103,7 @@ export class FaultRegistry {
       if (spent(armed) || fault.stage !== target.stage) continue;
       if (fault.path !== undefined && fault.path !== target.path) continue;
       if (fault.sdkappid !== undefined && fault.sdkappid !== target.sdkappid) continue;
-      if (fault.identifier !== undefined && fault.identifier !== target.account) continue;
+      if (fault.identifier !== undefined && !target.accounts.includes(fault.identifier)) continue;
       if (armed.draw !== undefined && armed.draw() >= fault.probability) continue;
       armed.fired++;
       if (spent(armed)) this.#live--;

@@ -14,7 +14,8 @@ export const JournalEntrySchema = Type.Object({
   path: Type.String({ description: 'the URL path, without the query (which holds the usersig)' }),
   sdkappid: Nullable(Type.Integer()),
   caller: Nullable(Type.String({ description: "the URL's identifier (the admin account making the call)" })),
-  account: Nullable(Type.String({ description: 'the account the call is about (Identifier/UserID in the body)' })),
+  account: Nullable(Type.String({ description: 'the account a single-account call is about (Identifier/UserID in the body); null for a batch' })),
+  accounts: Type.Array(Type.String(), { description: 'every account the body names, as sent (a batch names up to 100)' }),
   body: Type.Unknown({ description: 'the JSON body with Password, usersig and every secret redacted; null when it was not JSON' }),
   status: Type.Integer({ description: 'HTTP status; 0 when a fault dropped the connection' }),
   errorCode: Nullable(Type.Integer({ description: "the reply's ErrorCode; null when no vendor body was answered" })),
@@ -28,7 +29,7 @@ export const JournalFilterSchema = Type.Object(
   {
     path: Type.Optional(Type.String()),
     sdkappid: Type.Optional(Type.Integer()),
-    identifier: Type.Optional(Type.String({ description: 'the account the call is about' })),
+    identifier: Type.Optional(Type.String({ description: 'calls whose body names this account' })),
     errorCode: Type.Optional(Type.Integer()),
     limit: Type.Optional(Type.Integer({ minimum: 1 })),
   },
@@ -47,7 +48,7 @@ const numeric = (value: unknown): number | null =>
 const matches = (e: JournalEntry, f: JournalFilter): boolean =>
   (f.path === undefined || e.path === f.path) &&
   (f.sdkappid === undefined || e.sdkappid === f.sdkappid) &&
-  (f.identifier === undefined || e.account === f.identifier) &&
+  (f.identifier === undefined || e.accounts.includes(f.identifier)) &&
   (f.errorCode === undefined || e.errorCode === f.errorCode);
 
 /**
@@ -83,7 +84,8 @@ export class Journal {
       // A call refused by its envelope checks is still listed under what it asked for.
       sdkappid: call.app?.sdkappid ?? numeric(query?.sdkappid),
       caller: call.caller ?? (typeof query?.identifier === 'string' ? query.identifier : null),
-      account: call.account ?? null,
+      account: call.accounts.length === 1 ? (call.accounts[0] as string) : null,
+      accounts: [...call.accounts],
       body: call.body === undefined ? null : redactSecrets(call.body),
       status: dropped ? 0 : reply.statusCode,
       errorCode: !dropped && reply.statusCode === 200 ? call.errorCode : null,

@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import type { Account } from '../accounts/account.js';
 import {
+  foldCase,
   HOSTED_IDENTIFIER,
   PROFILE_VALUE_MAX_BYTES,
   STANDALONE_IDENTIFIER_MAX_BYTES,
@@ -176,7 +177,7 @@ export function parseState(doc: unknown, apps: AppRegistry): ParsedState {
     app.accounts.forEach((account, j) => {
       const at = `apps[${i}].accounts[${j}]`;
       const key = checkAccount(account, at);
-      const folded = account.identifier.toLowerCase();
+      const folded = foldCase(account.identifier);
       const standalone = account.kind === 'standalone';
       const clash = standalone ? hostedStrings.has(folded) : account.identifierType === 3 && standaloneFolded.has(folded);
       if (keys.has(key) || clash) throw new StateError(`${at}.identifier: '${account.identifier}' appears twice in app ${sdkappid}`);

@@ -77,3 +77,13 @@ t.test('delete remembers when; register and import forget it', async (t) => {
   s.import(1, 'gone', {});
   t.equal(s.deletedAt(1, 'gone'), undefined);
 });
+
+t.test('case folding is ASCII only: non-ASCII letters that lower-case to ASCII are other accounts', async (t) => {
+  const { store: s } = store();
+  t.ok(s.register(1, 'kelvin', 3, 'h').ok);
+  t.equal(s.get(1, '\u212Aelvin'), undefined, 'the Kelvin sign is not K');
+  t.notOk(s.delete(1, '\u212Aelvin'), 'nor can it delete kelvin');
+  t.ok(s.import(1, '\u212Aate', {}).created);
+  t.ok(s.register(1, 'kate', 3, 'h').ok, 'an imported \u212Aate does not block registering kate');
+  t.equal(s.get(1, 'KELVIN')?.identifier, 'kelvin', 'ASCII case still folds');
+});

@@ -31,6 +31,7 @@ t.test('every /v4 call is recorded, oldest first, failed and faulted ones includ
     sdkappid: SDKAPPID,
     caller: ADMIN,
     account: 'alice01',
+    accounts: ['alice01'],
     body: { Identifier: 'alice01', IdentifierType: 3, Password: '[redacted]' },
     status: 200,
     errorCode: 0,

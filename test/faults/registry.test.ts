@@ -5,7 +5,7 @@ import { IMPORT, REGISTER, SDKAPPID } from '../helper.js';
 
 const served = new Set([REGISTER, IMPORT]);
 const arm = (registry: FaultRegistry, spec: FaultSpec) => registry.arm(parseFaultSpec(spec, served)).id;
-const target = (over: Partial<FaultTarget> = {}): FaultTarget => ({ stage: 'before', path: REGISTER, sdkappid: SDKAPPID, account: 'alice', ...over });
+const target = (over: Partial<FaultTarget> = {}): FaultTarget => ({ stage: 'before', path: REGISTER, sdkappid: SDKAPPID, accounts: ['alice'], ...over });
 
 t.test('nothing armed: not live, nothing taken', async (t) => {
   const registry = new FaultRegistry();
@@ -38,11 +38,11 @@ t.test('times 0 fires until removed', async (t) => {
 t.test('matching by path, sdkappid, identifier and stage', async (t) => {
   const registry = new FaultRegistry();
   const id = arm(registry, { errorCode: 70405, path: IMPORT, sdkappid: 1400000002, identifier: 'bob', stage: 'after', times: 0 });
-  const hit = target({ path: IMPORT, sdkappid: 1400000002, account: 'bob', stage: 'after' });
+  const hit = target({ path: IMPORT, sdkappid: 1400000002, accounts: ['bob'], stage: 'after' });
   t.equal(registry.take({ ...hit, path: REGISTER }), undefined, 'another path');
   t.equal(registry.take({ ...hit, sdkappid: SDKAPPID }), undefined, 'another app');
-  t.equal(registry.take({ ...hit, account: 'Bob' }), undefined, 'identifiers match as sent (exactly)');
-  t.equal(registry.take({ ...hit, account: undefined }), undefined, 'a call without an account');
+  t.equal(registry.take({ ...hit, accounts: ['Bob'] }), undefined, 'identifiers match as sent (exactly)');
+  t.equal(registry.take({ ...hit, accounts: [] }), undefined, 'a call without an account');
   t.equal(registry.take({ ...hit, stage: 'before' }), undefined, 'another stage');
   t.equal(registry.get(id)?.fired, 0, 'misses are not counted');
   t.equal(registry.take(hit)?.id, id);

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { REDACTED, redactSecrets } from '../../src/journal/redact.js';
+import { REDACTED, redactSecrets, TOO_DEEP } from '../../src/journal/redact.js';
 
 t.test('secret-named keys are redacted at any depth, in any case; the input is not touched', async (t) => {
   const body = {
@@ -34,4 +34,13 @@ t.test('scalars pass through', async (t) => {
   t.equal(redactSecrets('x'), 'x');
   t.equal(redactSecrets(null), null);
   t.equal(redactSecrets(5), 5);
+});
+
+t.test('a body nested past the depth limit is cut there instead of overflowing the stack', async (t) => {
+  let deep: unknown = { Password: 'bottom-secret' };
+  for (let i = 0; i < 20_000; i++) deep = { a: deep };
+  const copy = redactSecrets({ Identifier: 'deep1', x: deep }) as { Identifier: string; x: unknown };
+  t.equal(copy.Identifier, 'deep1');
+  t.notMatch(JSON.stringify(copy), /bottom-secret/);
+  t.match(JSON.stringify(copy), new RegExp(TOO_DEEP.replace(/[[\]]/g, '\\$&')));
 });

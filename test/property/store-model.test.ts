@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import t, { type Test } from 'tap';
 import type { IdentifierType } from '../../src/accounts/account.js';
+import { foldCase } from '../../src/accounts/identifier-rules.js';
 import { AccountStore } from '../../src/accounts/store.js';
 import { ControllableClock } from '../../src/clock.js';
 import { build, call, IMPORT, REGISTER } from '../helper.js';
@@ -27,14 +28,14 @@ class Model {
 
   resolve(sdkappid: number, id: string): ModelAccount | undefined {
     const mine = this.accounts.filter((a) => a.sdkappid === sdkappid);
-    return mine.find((a) => a.identifier === id) ?? mine.find((a) => isStringAccount(a) && a.identifier.toLowerCase() === id.toLowerCase());
+    return mine.find((a) => a.identifier === id) ?? mine.find((a) => isStringAccount(a) && foldCase(a.identifier) === foldCase(id));
   }
 
   register(sdkappid: number, id: string, type: IdentifierType): boolean {
-    const lower = id.toLowerCase();
+    const lower = foldCase(id);
     const taken =
       this.resolve(sdkappid, id) !== undefined ||
-      (type === 3 && this.accounts.some((a) => a.sdkappid === sdkappid && a.identifier.toLowerCase() === lower));
+      (type === 3 && this.accounts.some((a) => a.sdkappid === sdkappid && foldCase(a.identifier) === lower));
     if (!taken) this.accounts.push({ sdkappid, identifier: id, kind: 'hosted', identifierType: type });
     return !taken;
   }
@@ -98,7 +99,7 @@ function checkInvariants(t: Test, store: AccountStore, model: Model): boolean {
     ok = t.equal(store.count(sdkappid), model.accounts.filter((a) => a.sdkappid === sdkappid).length, 'count') && ok;
     const exact = new Set(accounts.map((a) => a.identifier));
     ok = t.equal(exact.size, accounts.length, 'one account per identifier') && ok;
-    const folded = accounts.filter((a) => a.kind === 'hosted' && a.identifierType === 3).map((a) => a.identifier.toLowerCase());
+    const folded = accounts.filter((a) => a.kind === 'hosted' && a.identifierType === 3).map((a) => foldCase(a.identifier));
     ok = t.equal(new Set(folded).size, folded.length, 'string accounts are unique ignoring case') && ok;
     for (const account of accounts) ok = t.equal(store.get(sdkappid, account.identifier), account, 'every account is found by its identifier') && ok;
   }

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { defineCommand } from '../../envelope/command.js';
 import { Errors } from '../../envelope/errors.js';
 import { replySchema } from '../../envelope/reply.js';
-import { itemListSchema, UserIdItem, userIdItems } from './item-list.js';
+import { accountsIn, itemListSchema, UserIdItem, userIdItems, userIdOf } from './item-list.js';
 
 const ResultItem = Type.Object({
   UserID: Type.String({ description: 'the account, as sent' }),
@@ -29,6 +29,7 @@ export default defineCommand({
   reply: replySchema({
     ResultItem: Type.Optional(Type.Array(ResultItem, { description: 'on OK: one result per CheckItem, in request order' })),
   }),
+  accountsOf: (body) => accountsIn(body.CheckItem, userIdOf),
   parse: (body) => userIdItems(body, 'CheckItem'),
   execute: ({ app, store }, userIds) => ({
     ResultItem: userIds.map((UserID) => ({

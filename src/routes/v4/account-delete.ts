@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { defineCommand } from '../../envelope/command.js';
 import { Errors } from '../../envelope/errors.js';
 import { replySchema } from '../../envelope/reply.js';
-import { itemListSchema, UserIdItem, userIdItems } from './item-list.js';
+import { accountsIn, itemListSchema, UserIdItem, userIdItems, userIdOf } from './item-list.js';
 
 const ResultItem = Type.Object({
   ResultCode: Type.Integer({ description: `0: deleted; ${Errors.AccountNotExist.code}: no such account` }),
@@ -29,6 +29,7 @@ export default defineCommand({
   reply: replySchema({
     ResultItem: Type.Optional(Type.Array(ResultItem, { description: 'on OK: one result per DeleteItem, in request order' })),
   }),
+  accountsOf: (body) => accountsIn(body.DeleteItem, userIdOf),
   parse: (body) => userIdItems(body, 'DeleteItem'),
   // In request order, so a duplicate is deleted once and then not found.
   execute: ({ app, store }, userIds) => ({

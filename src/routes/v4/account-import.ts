@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { assertReimportAllowed } from '../../accounts/cooldown.js';
 import { PROFILE_VALUE_MAX_BYTES, STANDALONE_IDENTIFIER_MAX_BYTES } from '../../accounts/identifier-rules.js';
 import { parseStandalone, standaloneIdentifier } from '../../accounts/standalone.js';
-import { defineCommand } from '../../envelope/command.js';
+import { defineCommand, namedAccount } from '../../envelope/command.js';
 import { Errors } from '../../envelope/errors.js';
 import { replySchema } from '../../envelope/reply.js';
 
@@ -30,10 +30,7 @@ export default defineCommand({
   },
   body: Body,
   reply: replySchema(),
-  accountOf: (body) => {
-    const id = standaloneIdentifier(body);
-    return typeof id === 'string' ? id : undefined;
-  },
+  accountsOf: (body) => namedAccount(standaloneIdentifier(body)),
   parse: (body) => parseStandalone(body),
   execute(ctx, input) {
     assertReimportAllowed(ctx, input.identifier);

@@ -23,6 +23,15 @@ export function itemList<T>(body: JsonObject, field: string, isItem: (entry: unk
   return list;
 }
 
+/** The accounts a request list names, as sent (for faults and the journal); entries naming none are skipped. */
+export function accountsIn(list: unknown, nameOf: (entry: unknown) => unknown): string[] {
+  if (!Array.isArray(list)) return [];
+  return list.map(nameOf).filter((name): name is string => typeof name === 'string');
+}
+
+/** The UserID of a `{"UserID":"..."}` item, if it has one. */
+export const userIdOf = (entry: unknown): unknown => (isJsonObject(entry) ? entry.UserID : undefined);
+
 const isUserIdItem = (entry: unknown): entry is { UserID: string } => isJsonObject(entry) && typeof entry.UserID === 'string';
 
 /** `{"UserID":"..."}` items (account_check, account_delete): the UserIDs in request order. */

@@ -6,7 +6,7 @@ import type { JsonObject } from '../../envelope/body.js';
 import { defineCommand } from '../../envelope/command.js';
 import { Errors, VendorError } from '../../envelope/errors.js';
 import { replySchema } from '../../envelope/reply.js';
-import { isJsonObject, itemList, itemListSchema } from './item-list.js';
+import { accountsIn, isJsonObject, itemList, itemListSchema } from './item-list.js';
 
 const accountId = `an account, 1 to ${STANDALONE_IDENTIFIER_MAX_BYTES} UTF-8 bytes`;
 const profile = (what: string) => Type.Optional(Type.String({ description: `${what}, at most ${PROFILE_VALUE_MAX_BYTES} bytes` }));
@@ -65,6 +65,11 @@ export default defineCommand({
       }),
     ),
   }),
+
+  accountsOf: (body) => [
+    ...accountsIn(body.Accounts, (entry) => entry),
+    ...accountsIn(body.AccountList, (entry) => (isJsonObject(entry) ? standaloneIdentifier(entry) : undefined)),
+  ],
 
   // The list's shape (exactly one form, 1 to 100 entries, strings or objects) fails the whole
   // call with 70402; an entry account_import would refuse fails alone.

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { hashPassword } from '../../accounts/password.js';
 import { HOSTED_IDENTIFIER, PASSWORD, charLength, isIdentifierType, matchesType } from '../../accounts/identifier-rules.js';
 import type { IdentifierType } from '../../accounts/account.js';
-import { defineCommand } from '../../envelope/command.js';
+import { defineCommand, namedAccount } from '../../envelope/command.js';
 import { Errors, VendorError } from '../../envelope/errors.js';
 import { replySchema } from '../../envelope/reply.js';
 
@@ -32,7 +32,7 @@ export default defineCommand({
   },
   body: Body,
   reply: replySchema(),
-  accountOf: (body) => (typeof body.Identifier === 'string' ? body.Identifier : undefined),
+  accountsOf: (body) => namedAccount(body.Identifier),
 
   // Order: field presence and JSON types (70418), Identifier length (70419), IdentifierType's
   // value (70418), Password length (70418), Identifier against its type (70421).
