@@ -34,10 +34,11 @@ export class AppRegistry {
       sdkappid,
       admin,
       verifier,
-      // TIM_RATE_LIMIT=0 turns limiting off everywhere; otherwise the app's own limit, then the
-      // global per-command one, then the command's documented default, then TIM_RATE_LIMIT.
+      // A limit the config file names for the command wins (the app's own, then the file's);
+      // otherwise TIM_RATE_LIMIT=0 turns limiting off, else the command's documented default,
+      // else TIM_RATE_LIMIT.
       rateLimit: (command, commandDefault) =>
-        rateLimit === 0 ? 0 : (appLimits[command] ?? rateLimits[command] ?? commandDefault ?? rateLimit),
+        appLimits[command] ?? rateLimits[command] ?? (rateLimit === 0 ? 0 : (commandDefault ?? rateLimit)),
     };
   }
 

@@ -61,6 +61,13 @@ t.test('TIM_RATE_LIMIT stays the default of the two seed endpoints only; 0 turns
   t.notOk((await codes(t, off, CHECK, 150)).includes(60007), 'TIM_RATE_LIMIT=0: no limit on account_check');
 });
 
+t.test('a limit the config file names for a command wins over TIM_RATE_LIMIT=0', async (t) => {
+  const { app } = build(t, { rateLimit: 0, rateLimits: { account_check: 2 } });
+  t.same(await codes(t, app, CHECK, 3), allowed(2), 'account_check: the named 2');
+  t.notOk((await codes(t, app, DELETE, 150)).includes(60007), 'account_delete: off, as TIM_RATE_LIMIT=0 says');
+  t.notOk((await codes(t, app, IMPORT, 1500)).includes(60007), 'account_import: off');
+});
+
 t.test('the config file overrides each endpoint, globally and per app (the app wins)', async (t) => {
   const [A, B] = [1400000010, 1400000011];
   const dir = t.testdir({
