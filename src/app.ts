@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { Logger } from 'pino';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import swagger from '@fastify/swagger';
@@ -20,6 +20,7 @@ import { healthRoute } from './control/health.js';
 import { apiDocsOptions } from './control/openapi.js';
 import { fixturesPlugin } from './fixtures/load.js';
 import { persistState } from './state/persistence.js';
+import { pathOf } from './url.js';
 
 /** The emulator's state and collaborators, shared by the vendor routes and the control plane. */
 export interface MockServices {
@@ -51,11 +52,6 @@ const REDACT = [
   '*.mockToken',
 ];
 
-const pathOf = (url: string): string => {
-  const q = url.indexOf('?');
-  return q === -1 ? url : url.slice(0, q);
-};
-
 function loggerOptions(options: MockOptions): FastifyServerOptions['logger'] {
   if (!options.logger && options.logStream === undefined) return false;
   return {
@@ -82,6 +78,19 @@ function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void 
   );
 }
 
+/**
+ * A URL Fastify cannot decode (a bad percent-escape) never reaches a route. Under /v4 it is
+ * answered like the vendor's other URL errors (60002); elsewhere with a plain 400. Neither
+ * echoes the URL, whose query holds the usersig.
+ */
+function frameworkErrors(_error: Error, request: FastifyRequest, reply: FastifyReply): void {
+  if (request.url.startsWith('/v4/')) {
+    reply.code(200).send(failReply(Errors.HttpParse));
+  } else {
+    reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: 'the URL is not valid (a bad percent-escape?)' });
+  }
+}
+
 /** Builds the emulator as a Fastify instance; `inject` works on it without a port. */
 export function buildApp(input: Partial<MockOptions> = {}): FastifyInstance {
   const options = resolveOptions(input);
@@ -106,6 +115,7 @@ export function buildApp(input: Partial<MockOptions> = {}): FastifyInstance {
       (logger as Partial<Logger>).isLevelEnabled?.('info') ? logger.child(bindings, childOptions) : logger,
     bodyLimit: options.bodyLimit,
     clientErrorHandler,
+    frameworkErrors,
     // Timeouts (README "Performance and limits"): a request, headers and body, must arrive
     // within requestTimeout or it is answered 60008 and its socket closed; idle keep-alive
     // sockets live longer than Go's 90 s client pool so that no pooled POST meets a closed
@@ -122,6 +132,11 @@ export function buildApp(input: Partial<MockOptions> = {}): FastifyInstance {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('mock', services);
+
+  // Fastify's own 404 repeats the URL, query (usersig) included; this one names the path only.
+  app.setNotFoundHandler((request, reply) => {
+    reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `no route ${request.method} ${pathOf(request.url)}` });
+  });
 
   app.addHook('onResponse', (request, reply, done) => {
     try {

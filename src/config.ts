@@ -72,7 +72,8 @@ const logLevel: Parser<string> = (raw, name) => {
   return raw;
 };
 
-const SDKAPPID_MAX = 4294967295;
+/** SDKAppIDs are 32-bit unsigned integers; 0 is no app. */
+export const SDKAPPID_MAX = 4294967295;
 
 interface Setting<T> {
   env: string;

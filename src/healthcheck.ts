@@ -7,14 +7,14 @@
  */
 import { get } from 'node:http';
 import { ConfigError, DEFAULTS, readSettings } from './config.js';
+import { reachableHost } from './url.js';
 
 const HEALTHCHECK_TIMEOUT_MS = 2000;
 
 /** Where the server can be reached from inside its own container. */
 function healthUrl(env: NodeJS.ProcessEnv): string {
   const { host = DEFAULTS.host, port = DEFAULTS.port } = readSettings([], env);
-  const reachable = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
-  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}/health`;
+  return `http://${reachableHost(host)}:${port}/health`;
 }
 
 async function check(): Promise<string | undefined> {

@@ -9,6 +9,7 @@ import { AccountView } from './control/schemas.js';
 import type { FaultView } from './faults/registry.js';
 import { parseFaultSpec, type FaultSpec } from './faults/spec.js';
 import type { JournalEntry, JournalFilter } from './journal/journal.js';
+import { reachableHost } from './url.js';
 
 /** The control plane as functions, for a test suite that runs the emulator in its own process. */
 export interface MockControls {
@@ -57,11 +58,6 @@ export function mockControls(app: FastifyInstance): MockControls {
   };
 }
 
-const urlHost = (host: string): string => {
-  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
-  return host.includes(':') ? `[${host}]` : host;
-};
-
 /** Builds the emulator and listens; port 0 (the in-process default) picks a free port. */
 export async function startMockServer(options: Partial<MockOptions> = {}): Promise<MockServer> {
   const app = buildApp({ port: 0, ...options });
@@ -71,7 +67,7 @@ export async function startMockServer(options: Partial<MockOptions> = {}): Promi
   return {
     ...mockControls(app),
     app,
-    url: `http://${urlHost(host)}:${actual}`,
+    url: `http://${reachableHost(host)}:${actual}`,
     port: actual,
     close: () => app.close(),
   };

@@ -96,8 +96,13 @@ export async function vendorPlugin(instance: FastifyInstance, opts: VendorPlugin
     reply.code(200).send(failReply(entry));
   });
 
-  instance.setNotFoundHandler((request, reply) => {
+  // An unknown command is refused before its body is read, so even an oversized one gets 60009.
+  instance.addHook('onRequest', (request, _reply, done) => {
+    if (!request.is404) return done();
     request.vendorCall = newCall();
+    done(new VendorError(Errors.UnknownCommand));
+  });
+  instance.setNotFoundHandler(() => {
     throw new VendorError(Errors.UnknownCommand);
   });
 

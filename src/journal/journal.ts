@@ -1,7 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../clock.js';
+import type { JsonObject } from '../envelope/body.js';
 import { redactSecrets } from './redact.js';
+import { pathOf } from '../url.js';
 import { RingBuffer } from './ring.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -37,15 +39,34 @@ export const JournalFilterSchema = Type.Object(
 );
 export type JournalFilter = Static<typeof JournalFilterSchema>;
 
-const pathOf = (url: string): string => {
-  const q = url.indexOf('?');
-  return q === -1 ? url : url.slice(0, q);
-};
+/**
+ * The most body text an entry keeps. The ring bounds the entry count and this bounds each
+ * entry, which keeps its body as redacted JSON text (parsed objects of a small body of tiny
+ * arrays would take ten times its size), so the journal's memory stays flat even when every
+ * call sends a body at the 1 MiB limit: at most 64 MiB for the default 1000 entries. A
+ * 100-account batch fits unless its profiles are long (100 x 500-byte Nick and FaceUrl: ~100 KiB).
+ */
+export const JOURNAL_BODY_MAX_BYTES = 64 * 1024;
+
+/** The redacted body as JSON text, or a note of its size when it is too big to keep. */
+function keptBody(body: JsonObject | undefined, raw: unknown): string | null {
+  if (body === undefined) return null;
+  const bytes = typeof raw === 'string' ? Buffer.byteLength(raw) : 0;
+  if (bytes > JOURNAL_BODY_MAX_BYTES) {
+    return JSON.stringify({ '[not kept]': `a body of ${bytes} bytes; the journal keeps bodies up to ${JOURNAL_BODY_MAX_BYTES}` });
+  }
+  return JSON.stringify(redactSecrets(body));
+}
+
+/** An entry as the ring holds it: the body stays text until it is listed. */
+type StoredEntry = Omit<JournalEntry, 'body'> & { body: string | null };
+
+const listed = ({ body, ...entry }: StoredEntry): JournalEntry => ({ ...entry, body: body === null ? null : JSON.parse(body) });
 
 const numeric = (value: unknown): number | null =>
   typeof value === 'string' && /^\d{1,10}$/.test(value) ? Number(value) : null;
 
-const matches = (e: JournalEntry, f: JournalFilter): boolean =>
+const matches = (e: StoredEntry, f: JournalFilter): boolean =>
   (f.path === undefined || e.path === f.path) &&
   (f.sdkappid === undefined || e.sdkappid === f.sdkappid) &&
   (f.identifier === undefined || e.accounts.includes(f.identifier)) &&
@@ -57,7 +78,7 @@ const matches = (e: JournalEntry, f: JournalFilter): boolean =>
  * never held here at all.
  */
 export class Journal {
-  readonly #ring: RingBuffer<JournalEntry>;
+  readonly #ring: RingBuffer<StoredEntry>;
   readonly #clock: Clock;
   #nextId = 1;
 
@@ -86,7 +107,7 @@ export class Journal {
       caller: call.caller ?? (typeof query?.identifier === 'string' ? query.identifier : null),
       account: call.accounts.length === 1 ? (call.accounts[0] as string) : null,
       accounts: [...call.accounts],
-      body: call.body === undefined ? null : redactSecrets(call.body),
+      body: keptBody(call.body, request.body),
       status: dropped ? 0 : reply.statusCode,
       errorCode: !dropped && reply.statusCode === 200 ? call.errorCode : null,
       durationMs: Math.round(reply.elapsedTime * 100) / 100,
@@ -96,9 +117,9 @@ export class Journal {
 
   /** Matching entries, oldest first; with `limit`, the newest `limit` of them. */
   list(filter: JournalFilter = {}): JournalEntry[] {
-    const found: JournalEntry[] = [];
+    const found: StoredEntry[] = [];
     for (const entry of this.#ring) if (matches(entry, filter)) found.push(entry);
-    return filter.limit === undefined ? found : found.slice(-filter.limit);
+    return (filter.limit === undefined ? found : found.slice(-filter.limit)).map(listed);
   }
 
   get size(): number {

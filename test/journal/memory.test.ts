@@ -1,0 +1,28 @@
+import t from 'tap';
+import { JOURNAL_BODY_MAX_BYTES } from '../../src/journal/journal.js';
+import { build, call, IMPORT } from '../helper.js';
+
+t.test('an entry keeps at most JOURNAL_BODY_MAX_BYTES of body text, so the journal stays bounded', async (t) => {
+  const { app } = build(t, { journalSize: 3 });
+  // Tiny arrays are the costliest JSON to hold as objects: ~10x their text.
+  const big = `{"UserID":"big1","Junk":[${Array.from({ length: 200_000 }, () => '[1]').join(',')}]}`;
+  t.ok(Buffer.byteLength(big) > JOURNAL_BODY_MAX_BYTES);
+  for (let i = 0; i < 5; i++) t.match(await call(t, app, IMPORT, undefined, { raw: big }), { ErrorCode: 0 });
+  const entries = app.mock.journal.list();
+  t.equal(entries.length, 3, 'the ring bounds the count');
+  for (const entry of entries) {
+    t.equal(entry.account, 'big1', 'the account is still recorded');
+    t.same(entry.body, { '[not kept]': `a body of ${Buffer.byteLength(big)} bytes; the journal keeps bodies up to ${JOURNAL_BODY_MAX_BYTES}` });
+  }
+});
+
+t.test('a body at the limit is kept whole, redacted', async (t) => {
+  const { app } = build(t);
+  const base = { Identifier: 'keep1', IdentifierType: 3, Password: 'secret123' };
+  const pad = JOURNAL_BODY_MAX_BYTES - Buffer.byteLength(JSON.stringify({ ...base, Pad: '' }));
+  const raw = JSON.stringify({ ...base, Pad: 'x'.repeat(pad) });
+  t.equal(Buffer.byteLength(raw), JOURNAL_BODY_MAX_BYTES);
+  await call(t, app, '/v4/registration_service/register_account_v1', undefined, { raw });
+  const [entry] = app.mock.journal.list();
+  t.match(entry?.body, { Identifier: 'keep1', Password: '[redacted]', Pad: 'x'.repeat(pad) });
+});
