@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import type { AccountStore } from '../accounts/store.js';
 import { unixSeconds, type Clock } from '../clock.js';
@@ -85,9 +86,11 @@ export async function vendorPlugin(instance: FastifyInstance, opts: VendorPlugin
 
   // The vendor reads the body as JSON whatever the Content-Type says (SDKs send none, or
   // text/plain), so every type is taken as text and parsed in vendor order by the handler.
+  // JSON text is UTF-8 (RFC 8259): other bytes are refused rather than stored as U+FFFD.
   instance.removeAllContentTypeParsers();
-  instance.addContentTypeParser('*', { parseAs: 'string', bodyLimit: options.bodyLimit }, (_request, body, done) => {
-    done(null, body);
+  instance.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: options.bodyLimit }, (_request, body: Buffer, done) => {
+    if (isUtf8(body)) done(null, body.toString('utf8'));
+    else done(new VendorError(Errors.JsonParse, 'the body is not UTF-8'));
   });
 
   instance.setErrorHandler((error: FastifyError | VendorError, request, reply) => {

@@ -28,3 +28,12 @@ t.test('an unknown command is 60009 before its body is read, even when the body 
   t.match(await call(t, app, '/v4/no_such_service/no_such_command', undefined, { raw: 'x'.repeat(4096) }), { ErrorCode: 60009 });
   t.match(await call(t, app, '/v4/im_open_login_svc/account_import', undefined, { raw: 'x'.repeat(4096) }), { ErrorCode: 60008 }, 'a known command reads it and refuses it');
 });
+
+t.test('a body that is not UTF-8 is 60003 and stores nothing; valid multi-byte text and U+FFFD itself are fine', async (t) => {
+  const { app } = build(t);
+  const bad = Buffer.concat([Buffer.from('{"UserID":"caf'), Buffer.from([0xe9]), Buffer.from('"}')]);
+  t.match(await call(t, app, '/v4/im_open_login_svc/account_import', undefined, { raw: bad }), { ErrorCode: 60003 });
+  t.equal(app.mock.store.count(), 0);
+  t.match(await call(t, app, '/v4/im_open_login_svc/account_import', { UserID: 'café\uFFFD' }), { ErrorCode: 0 });
+  t.ok(app.mock.store.get(1400000001, 'café\uFFFD'));
+});
