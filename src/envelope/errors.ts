@@ -3,7 +3,9 @@
  * `VendorError`s built from these entries; `reply.ts` turns them into vendor replies.
  *
  * Texts the vendor is known to send are copied verbatim (60002, 60008, 70009, 70107); the
- * others state the documented meaning in English, as the vendor's English docs do.
+ * others state the documented meaning in English, as the vendor's English docs do. Some codes
+ * are never raised by the emulator's own checks (60010, 70002, 70169, 70398, 70500 but for a
+ * crash): they are here so that a fault naming them answers with the vendor's meaning.
  */
 export interface VendorErrorEntry {
   readonly code: number;
