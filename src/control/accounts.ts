@@ -62,7 +62,7 @@ export async function accountsRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       let accounts;
       try {
-        accounts = parseSeedDocument(request.body, { clock, apps });
+        accounts = parseSeedDocument(request.body, { clock, apps, store });
       } catch (error) {
         if (error instanceof SeedError) return sendControlError(reply, 400, error.message);
         throw error;

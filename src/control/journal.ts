@@ -1,4 +1,3 @@
-import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { JournalEntrySchema, JournalFilterSchema, type JournalFilter } from '../journal/journal.js';
@@ -7,8 +6,6 @@ import { controlErrors } from './schemas.js';
 /** /__mock/requests: the request journal (the last TIM_JOURNAL_SIZE /v4 calls). */
 export async function journalRoutes(app: FastifyInstance): Promise<void> {
   const { journal } = app.mock;
-  // TypeBox checks: a mistyped filter is a 400, not silently dropped (which would list everything).
-  app.setValidatorCompiler(TypeBoxValidatorCompiler);
   const tags = ['control'];
 
   app.get(

@@ -5,7 +5,10 @@ import { exportState, parseState, StateDocument } from '../state/document.js';
 /** A whole state may be far larger than a vendor call; this is ~250,000 accounts. */
 const STATE_BODY_LIMIT = 64 * 1024 * 1024;
 
-const ImportSummary = Type.Object({ apps: Type.Integer(), accounts: Type.Integer() }, { additionalProperties: false });
+const ImportSummary = Type.Object(
+  { apps: Type.Integer({ description: 'apps with accounts or deletions' }), accounts: Type.Integer() },
+  { additionalProperties: false },
+);
 
 /**
  * GET /__mock/state exports every app's accounts (hosted ones with their password hashes) as one
@@ -34,7 +37,9 @@ export async function stateRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const state = parseState(request.body, apps);
       store.replace(state.accounts, state.deletions);
-      return { apps: new Set(state.accounts.map((a) => a.sdkappid)).size, accounts: state.accounts.length };
+      // An app with only deletions is state too: its cooldowns came along.
+      const imported = new Set([...state.accounts, ...state.deletions].map((entry) => entry.sdkappid));
+      return { apps: imported.size, accounts: state.accounts.length };
     },
   );
 }

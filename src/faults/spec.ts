@@ -18,9 +18,11 @@ export const FaultSpecSchema = Type.Object(
     httpStatus: Type.Optional(Type.Integer({ minimum: 400, maximum: 599, description: "answer this HTTP status with a gateway's HTML page" })),
     drop: Type.Optional(Type.Literal(true, { description: 'destroy the connection without an answer' })),
     delayMs: Type.Optional(
-      Type.Integer({ minimum: 0, maximum: MAX_DELAY_MS, description: 'wait this long (real time) first; may stand alone' }),
+      Type.Integer({ minimum: 0, maximum: MAX_DELAY_MS, description: 'wait this long (real time) first; may stand alone, then at least 1' }),
     ),
-    times: Type.Optional(Type.Integer({ minimum: 0, description: 'fire this many times, then stay listed but inert; 0 = until removed (default 1)' })),
+    times: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: 2147483647, description: 'fire this many times, then stay listed but inert; 0 = until removed (default 1)' }),
+    ),
     probability: Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: 'chance that a matching call fires it (default 1)' })),
     seed: Type.Optional(
       Type.Integer({ minimum: 0, maximum: 4294967295, description: 'seed of the probability draws (default random, listed); same seed, same sequence' }),
@@ -73,10 +75,15 @@ export function parseFaultSpec(input: unknown, servedPaths: ReadonlySet<string>)
   }
   const spec = input as FaultSpec;
   const kinds = KINDS.filter((k) => spec[k] !== undefined);
-  if (kinds.length > 1) throw new FaultSpecError(`${kinds.join(' and ')} were both given: a fault has at most one of errorCode, httpStatus, drop`);
+  if (kinds.length > 1) {
+    const given = kinds.length === 2 ? `${kinds.join(' and ')} were both given` : `${kinds.slice(0, -1).join(', ')} and ${kinds.at(-1)} were all given`;
+    throw new FaultSpecError(`${given}: a fault has at most one of errorCode, httpStatus, drop`);
+  }
   if (kinds.length === 0 && spec.delayMs === undefined) {
     throw new FaultSpecError('a fault needs one of errorCode, httpStatus, drop or delayMs');
   }
+  // A delay of 0 with nothing else would be armed, listed and counted while doing nothing.
+  if (kinds.length === 0 && spec.delayMs === 0) throw new FaultSpecError('delayMs: a delay alone must be at least 1 ms');
   if (spec.path !== undefined && !servedPaths.has(spec.path)) {
     throw new FaultSpecError(`path ${spec.path} is not a command the emulator serves (one of ${[...servedPaths].join(', ')})`);
   }

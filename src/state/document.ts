@@ -1,24 +1,14 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import type { Account } from '../accounts/account.js';
-import {
-  foldCase,
-  HOSTED_IDENTIFIER,
-  PROFILE_VALUE_MAX_BYTES,
-  STANDALONE_IDENTIFIER_MAX_BYTES,
-  charLength,
-  hostedKey,
-  matchesType,
-  utf8Bytes,
-} from '../accounts/identifier-rules.js';
-import { isPasswordHash } from '../accounts/password.js';
 import type { AccountStore, Deletion } from '../accounts/store.js';
 import type { AppRegistry } from '../envelope/apps.js';
+import { accountProblem, AppAccounts, MAX_UNIX_SECONDS, STORED_TIME } from '../fixtures/stored-account.js';
 
 export const STATE_FORMAT = 'tim-account-mock/state';
 export const STATE_VERSION = 1;
 
-const ISO_TIME = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z$';
+const ISO_TIME = STORED_TIME.source;
 
 /** An account as the state document holds it: a hosted one with its password hash, never a clear password. */
 export const StateAccount = Type.Object(
@@ -38,7 +28,7 @@ export const StateAccount = Type.Object(
 
 /** A deleted identifier and when (unix seconds), so the re-import cooldown survives a restart. */
 export const StateDeletion = Type.Object(
-  { identifier: Type.String({ minLength: 1 }), deletedAt: Type.Integer({ minimum: 0 }) },
+  { identifier: Type.String({ minLength: 1 }), deletedAt: Type.Integer({ minimum: 0, maximum: MAX_UNIX_SECONDS }) },
   { additionalProperties: false },
 );
 
@@ -83,7 +73,11 @@ function stateAccount(account: Account): StateAccount {
   return picked;
 }
 
-/** The store as a state document: apps in first-use order, accounts in insertion order. */
+/**
+ * The store as a state document: apps in first-use order, accounts in insertion order. A
+ * deletion of an identifier that exists again is left out: the cooldown ignores it while the
+ * account exists, and a new deletion would replace it.
+ */
 export function exportState(store: AccountStore): StateDocument {
   const apps = new Map<number, Static<typeof StateApp>>();
   const appOf = (sdkappid: number): Static<typeof StateApp> => {
@@ -95,7 +89,9 @@ export function exportState(store: AccountStore): StateDocument {
     return app;
   };
   for (const account of store.list()) appOf(account.sdkappid).accounts.push(stateAccount(account));
-  for (const { sdkappid, identifier, deletedAt } of store.deletions()) appOf(sdkappid).deleted?.push({ identifier, deletedAt });
+  for (const { sdkappid, identifier, deletedAt } of store.deletions()) {
+    if (store.get(sdkappid, identifier) === undefined) appOf(sdkappid).deleted?.push({ identifier, deletedAt });
+  }
   return { format: STATE_FORMAT, version: STATE_VERSION, apps: [...apps.values()] };
 }
 
@@ -112,43 +108,12 @@ const fieldOf = (pointer: string): string =>
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function checkAccount(account: StateAccount, at: string): string {
-  const bytes = (name: 'nick' | 'faceUrl'): void => {
-    const value = account[name];
-    if (value !== undefined && utf8Bytes(value) > PROFILE_VALUE_MAX_BYTES) {
-      throw new StateError(`${at}.${name}: longer than ${PROFILE_VALUE_MAX_BYTES} bytes`);
-    }
-  };
-  bytes('nick');
-  bytes('faceUrl');
-  for (const name of ['createdAt', 'updatedAt'] as const) {
-    if (Number.isNaN(Date.parse(account[name]))) throw new StateError(`${at}.${name}: not a real time`);
-  }
-  const { identifier, identifierType, passwordHash } = account;
-  if (account.kind === 'standalone') {
-    if (identifierType !== undefined || passwordHash !== undefined) {
-      throw new StateError(`${at}: a standalone account has no identifierType or passwordHash`);
-    }
-    if (utf8Bytes(identifier) > STANDALONE_IDENTIFIER_MAX_BYTES) {
-      throw new StateError(`${at}.identifier: longer than ${STANDALONE_IDENTIFIER_MAX_BYTES} bytes`);
-    }
-    return identifier;
-  }
-  if (identifierType === undefined) throw new StateError(`${at}: a hosted account needs an identifierType`);
-  if (passwordHash === undefined || !isPasswordHash(passwordHash)) {
-    throw new StateError(`${at}.passwordHash: a hosted account needs a hash as exported (sha256$salt$digest)`);
-  }
-  const length = charLength(identifier);
-  if (length < HOSTED_IDENTIFIER.min || length > HOSTED_IDENTIFIER.max || !matchesType(identifier, identifierType)) {
-    throw new StateError(`${at}.identifier: '${identifier}' is not a valid hosted identifier of type ${identifierType}`);
-  }
-  return hostedKey(identifier, identifierType);
-}
-
 /**
  * Checks a whole document before anything is changed, so an import is all-or-nothing: the
- * schema, then the vendor's account rules, one key per account per app (string accounts ignore
- * case), and in declared mode only declared apps.
+ * schema, then the rules seeding applies too (src/fixtures/stored-account.ts: the vendor's
+ * account rules, real times, one key per account per app, no string account beside one equal
+ * to it but for case), deletions only of identifiers that are not accounts, each once, and in
+ * declared mode only declared apps.
  */
 export function parseState(doc: unknown, apps: AppRegistry): ParsedState {
   if (!isRecord(doc)) throw new StateError('the state document must be a JSON object');
@@ -170,23 +135,31 @@ export function parseState(doc: unknown, apps: AppRegistry): ParsedState {
     if (apps.declared && apps.get(sdkappid) === undefined) {
       throw new StateError(`apps[${i}].sdkappid: ${sdkappid} is not a declared app`);
     }
-    const keys = new Set<string>();
-    // A hosted string account and a standalone one equal but for case cannot both come about.
-    const standaloneFolded = new Set<string>();
-    const hostedStrings = new Set<string>();
-    app.accounts.forEach((account, j) => {
+    const filed = new AppAccounts();
+    app.accounts.forEach((stateAccount, j) => {
       const at = `apps[${i}].accounts[${j}]`;
-      const key = checkAccount(account, at);
-      const folded = foldCase(account.identifier);
-      const standalone = account.kind === 'standalone';
-      const clash = standalone ? hostedStrings.has(folded) : account.identifierType === 3 && standaloneFolded.has(folded);
-      if (keys.has(key) || clash) throw new StateError(`${at}.identifier: '${account.identifier}' appears twice in app ${sdkappid}`);
-      keys.add(key);
-      if (standalone) standaloneFolded.add(folded);
-      else if (account.identifierType === 3) hostedStrings.add(folded);
-      accounts.push({ ...account, sdkappid });
+      const account: Account = { ...stateAccount, sdkappid };
+      const problem = accountProblem(account);
+      if (problem !== undefined) throw new StateError(`${at}${problem.field === undefined ? '' : `.${problem.field}`}: ${problem.reason}`);
+      if (filed.sameKey(account) !== undefined) throw new StateError(`${at}.identifier: '${account.identifier}' appears twice in app ${sdkappid}`);
+      const other = filed.clash(account);
+      if (other !== undefined) {
+        throw new StateError(`${at}.identifier: '${account.identifier}' and '${other}' in app ${sdkappid} are one string account (its case is ignored)`);
+      }
+      filed.put(account);
+      accounts.push(account);
     });
-    for (const { identifier, deletedAt } of app.deleted ?? []) deletions.push({ sdkappid, identifier, deletedAt });
+    const deleted = new Set<string>();
+    (app.deleted ?? []).forEach(({ identifier, deletedAt }, k) => {
+      const at = `apps[${i}].deleted[${k}].identifier`;
+      if (deleted.has(identifier)) throw new StateError(`${at}: '${identifier}' appears twice in app ${sdkappid}`);
+      deleted.add(identifier);
+      const existing = filed.find(identifier);
+      if (existing !== undefined) {
+        throw new StateError(`${at}: '${identifier}' is the account '${existing.identifier}' of app ${sdkappid}: an account that exists has no deletion`);
+      }
+      deletions.push({ sdkappid, identifier, deletedAt });
+    });
   });
   return { accounts, deletions };
 }

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import t, { type Test } from 'tap';
+import type { FastifyInstance } from 'fastify';
 import { verifyPassword } from '../../src/accounts/password.js';
 import { ADMIN, build, call, IMPORT, REGISTER, SDKAPPID } from '../helper.js';
 import { json } from './json.js';
@@ -15,6 +17,13 @@ const hosted = (identifier: string, extra: Record<string, unknown> = {}) => ({
 const standalone = (identifier: string, extra: Record<string, unknown> = {}) => ({ sdkappid: SDKAPPID, kind: 'standalone', identifier, ...extra });
 const seed = (app: Parameters<typeof json>[0], ...accounts: unknown[]) => json(app, 'POST', '/__mock/accounts', { body: { accounts } });
 const ids = (body: { accounts: { identifier: string }[] }) => body.accounts.map((a) => a.identifier).sort();
+
+/** GET /__mock/state then PUT it back: the status and message of the PUT. */
+async function roundTrip(app: FastifyInstance): Promise<[number, string]> {
+  const state = await json(app, 'GET', '/__mock/state');
+  const put = await json(app, 'PUT', '/__mock/state', { body: state.body });
+  return [put.status, put.status === 200 ? '' : put.body.message];
+}
 
 /** Nothing that could reveal a password travels in a control answer. */
 function assertNoSecrets(t: Test, raw: string, password = 'clear-pass1'): void {
@@ -261,4 +270,94 @@ t.test('in declared mode, only declared apps can be seeded', async (t) => {
   const res = await seed(app, standalone('bob', { sdkappid: OTHER }));
   t.equal(res.status, 400);
   t.match(res.body.message, new RegExp(`accounts\\[0\\].*app ${OTHER} is not declared`));
+});
+
+t.test('a hosted string account and an account equal to it but for case are refused, within a request and against the store', async (t) => {
+  const { app } = build(t);
+  const clash = /identifier: clashes with the account '(Alice|alice|ALICE)' in app \d+.*70402/;
+  for (const [name, accounts] of [
+    ['standalone first', [standalone('Alice'), hosted('alice')]],
+    ['hosted first', [hosted('alice'), standalone('Alice')]],
+    ['hosted in another case', [hosted('ALICE'), standalone('Alice')]],
+  ] as const) {
+    const res = await seed(app, ...accounts);
+    t.equal(res.status, 400, name);
+    t.match(res.body.message, /^accounts\[1\]/, `${name}: names the second entry`);
+    t.match(res.body.message, clash, name);
+  }
+  t.same((await json(app, 'GET', '/__mock/accounts')).body, { accounts: [] }, 'nothing stored');
+
+  t.equal((await seed(app, standalone('Alice'))).status, 200);
+  const later = await seed(app, standalone('bob'), hosted('alice'));
+  t.equal(later.status, 400, 'a seed is checked against the accounts already stored');
+  t.match(later.body.message, /^accounts\[1\] \('alice' in app \d+\): identifier: clashes with the account 'Alice'/);
+  t.same(ids((await json(app, 'GET', '/__mock/accounts')).body), ['Alice'], 'all or nothing: bob was not stored either');
+
+  await json(app, 'DELETE', '/__mock/accounts');
+  t.match(await call(t, app, REGISTER, { Identifier: 'alice', IdentifierType: 3, Password: 'clear-pass1' }), { ErrorCode: 0 });
+  const overVendor = await seed(app, standalone('ALICE'));
+  t.equal(overVendor.status, 400, 'a standalone seed beside a registered string account');
+  t.match(overVendor.body.message, /clashes with the account 'alice'/);
+  t.same(await roundTrip(app), [200, ''], 'the store stayed importable');
+});
+
+t.test('what the store holds as one account or lets live side by side is still seeded', async (t) => {
+  const { app } = build(t);
+  const cases: [string, unknown[], string[]][] = [
+    ['standalone accounts differ by case', [standalone('Alice'), standalone('alice'), standalone('ALICE')], ['ALICE', 'Alice', 'alice']],
+    ['a hosted string account replaces the standalone one under its key', [standalone('alice'), hosted('Alice')], ['Alice']],
+    ['a standalone account replaces the hosted one under its key', [hosted('Alice'), standalone('alice')], ['alice']],
+    ['once replaced, the hosted account clashes no more', [hosted('alice'), standalone('alice'), standalone('Alice')], ['Alice', 'alice']],
+    ['an email and a standalone account with its letters', [hosted('carol@example.com', { identifierType: 2 }), standalone('Carol@example.com')], ['Carol@example.com', 'carol@example.com']],
+  ];
+  for (const [name, accounts, expected] of cases) {
+    await json(app, 'DELETE', '/__mock/accounts');
+    const res = await seed(app, ...accounts);
+    t.equal(res.status, 200, `${name}: ${res.body.message ?? ''}`);
+    t.same(ids((await json(app, 'GET', '/__mock/accounts')).body), expected, name);
+    t.same(await roundTrip(app), [200, ''], `${name}: the state round trip takes it`);
+  }
+});
+
+t.test('seed times are real UTC times the state document can hold', async (t) => {
+  const { app } = build(t);
+  for (const [name, extra, message] of [
+    ['February 30th', { createdAt: '2024-02-30T00:00:00Z' }, /^accounts\[0\].*createdAt: .*names no time that exists/],
+    ['24 o\'clock', { updatedAt: '2025-01-01T24:00:00Z' }, /updatedAt: /],
+    ['after year 9999 in UTC', { createdAt: '9999-12-31T23:00:00-05:00' }, /createdAt: '\+010000-.*between years 0000 and 9999/],
+    ['updatedAt before createdAt, an offset apart', { createdAt: '2025-01-01T08:00:00+08:00', updatedAt: '2024-12-31T23:59:59Z' }, /updatedAt: must not be before createdAt/],
+  ] as const) {
+    const res = await seed(app, standalone('bob', extra));
+    t.equal(res.status, 400, name);
+    t.match(res.body.message, message, name);
+  }
+  const res = await seed(app, standalone('bob', { createdAt: '2024-02-29T23:00:00-01:00', updatedAt: '2024-03-01T00:00:00Z' }));
+  t.equal(res.status, 200, 'a leap day, and equal times written two ways');
+  t.same(await roundTrip(app), [200, '']);
+});
+
+t.test('anything seeding accepts, a GET state -> PUT state round trip accepts', async (t) => {
+  const { app } = build(t, { reimportCooldownDays: 90 });
+  const identifiers = ['alice', 'Alice', 'ALICE', 'alice.b', 'Alice.B', 'bob1'];
+  const entry = fc.oneof(
+    fc.record({ kind: fc.constant('standalone'), identifier: fc.constantFrom(...identifiers) }),
+    fc.record({ kind: fc.constant('hosted'), identifier: fc.constantFrom(...identifiers), identifierType: fc.constant(3), password: fc.constant('clear-pass1') }),
+    fc.record({ kind: fc.constant('delete'), identifier: fc.constantFrom(...identifiers) }),
+  );
+  let accepted = 0;
+  await fc.assert(
+    fc.asyncProperty(fc.array(fc.array(entry, { maxLength: 4 }), { minLength: 1, maxLength: 4 }), async (requests) => {
+      await json(app, 'DELETE', '/__mock/accounts');
+      for (const request of requests) {
+        const deletions = request.filter((e) => e.kind === 'delete').map((e) => ({ UserID: e.identifier }));
+        if (deletions.length > 0) await call(t, app, '/v4/im_open_login_svc/account_delete', { DeleteItem: deletions });
+        const seeds = request.filter((e) => e.kind !== 'delete').map((e) => ({ sdkappid: SDKAPPID, ...e }));
+        if ((await seed(app, ...seeds)).status === 200) accepted++;
+      }
+      const [status, message] = await roundTrip(app);
+      if (status !== 200) throw new Error(`seeded, then the state import refused it: ${message}`);
+    }),
+    { numRuns: 150, seed: 20260101 },
+  );
+  t.ok(accepted > 100, `many seed requests were accepted (${accepted}), so the property was exercised`);
 });

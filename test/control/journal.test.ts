@@ -119,6 +119,11 @@ t.test('bad filters are a 400 naming them', async (t) => {
     ['?limit=ten', /limit/],
     ['?sdkappid=abc', /sdkappid/],
     ['?errorCode=x', /errorCode/],
+    // Only plain numerals become numbers, as on every other control route.
+    ['?sdkappid=1e3', /sdkappid/],
+    ['?sdkappid=0x10', /sdkappid/],
+    ['?limit=1e1', /limit/],
+    ['?errorCode=%207', /errorCode/],
   ] as const) {
     const res = await app.inject(`/__mock/requests${query}`);
     t.equal(res.statusCode, 400, query);

@@ -21,6 +21,9 @@ t.test('defaults: once, certain, stage before, every path', async (t) => {
     stage: 'before',
   });
   t.match(parseFaultSpec({ delayMs: 250 }, served), { kind: 'delay', delayMs: 250 });
+  t.match(parseFaultSpec({ delayMs: 1 }, served), { kind: 'delay', delayMs: 1 }, 'the shortest delay alone');
+  t.match(parseFaultSpec({ errorCode: 70405, delayMs: 0 }, served), { kind: 'errorCode', delayMs: 0 }, 'no delay beside a kind is fine');
+  t.match(parseFaultSpec({ errorCode: 70405, times: 2147483647 }, served), { times: 2147483647 }, 'the most times');
   t.match(parseFaultSpec({ drop: true, delayMs: 10, times: 0, stage: 'after', path: REGISTER }, served), {
     kind: 'drop',
     delayMs: 10,
@@ -33,6 +36,10 @@ t.test('defaults: once, certain, stage before, every path', async (t) => {
 t.test('refusals name the problem', async (t) => {
   refused(t, { errorCode: 70405, httpStatus: 502 }, /errorCode and httpStatus were both given/);
   refused(t, { httpStatus: 502, drop: true }, /httpStatus and drop were both given/);
+  refused(t, { errorCode: 70405, httpStatus: 502, drop: true }, /^errorCode, httpStatus and drop were all given/);
+  refused(t, { delayMs: 0 }, /^delayMs: a delay alone must be at least 1 ms/);
+  refused(t, { errorCode: 70405, times: 2147483648 }, /^times: /);
+  refused(t, { errorCode: 70405, times: 1e300 }, /^times: /);
   refused(t, {}, /needs one of errorCode, httpStatus, drop or delayMs/);
   refused(t, { times: 3 }, /needs one of/);
   refused(t, { errorCode: 0 }, /^errorCode: /);

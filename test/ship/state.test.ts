@@ -106,6 +106,14 @@ t.test('a bad document is a 400 naming the problem, and changes nothing', async 
     ['a string account twice in two cases', doc([{ sdkappid: 7, accounts: [hosted('alice', 3), hosted('ALICE', 3)] }]), /^apps\[0\]\.accounts\[1\]\.identifier: /],
     ['a string account and a standalone one equal but for case', doc([{ sdkappid: 7, accounts: [standalone('Alice'), hosted('alice', 3)] }]), /^apps\[0\]\.accounts\[1\]\.identifier: /],
     ['a bad deletion', doc([{ sdkappid: 7, accounts: [], deleted: [{ identifier: 'x', deletedAt: -1 }] }]), /^apps\[0\]\.deleted\[0\]\.deletedAt: /],
+    ['a deletion after year 9999', doc([{ sdkappid: 7, accounts: [], deleted: [{ identifier: 'x', deletedAt: 1e300 }] }]), /^apps\[0\]\.deleted\[0\]\.deletedAt: /],
+    ['a deletion one second after 9999', doc([{ sdkappid: 7, accounts: [], deleted: [{ identifier: 'x', deletedAt: 253402300800 }] }]), /^apps\[0\]\.deleted\[0\]\.deletedAt: /],
+    ['one identifier deleted twice', doc([{ sdkappid: 7, accounts: [], deleted: [{ identifier: 'x', deletedAt: 1 }, { identifier: 'x', deletedAt: 2 }] }]), /^apps\[0\]\.deleted\[1\]\.identifier: 'x' appears twice/],
+    ['a deletion of an account that exists', doc([{ sdkappid: 7, accounts: [standalone('bob')], deleted: [{ identifier: 'bob', deletedAt: 1 }] }]), /^apps\[0\]\.deleted\[0\]\.identifier: 'bob' is the account 'bob'/],
+    ['a deletion of a string account in another case', doc([{ sdkappid: 7, accounts: [hosted('alice', 3)], deleted: [{ identifier: 'ALICE', deletedAt: 1 }] }]), /^apps\[0\]\.deleted\[0\]\.identifier: 'ALICE' is the account 'alice'/],
+    ['updatedAt before createdAt', doc([{ sdkappid: 7, accounts: [standalone('bob', { createdAt: '2026-01-02T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' })] }]), /^apps\[0\]\.accounts\[0\]\.updatedAt: must not be before createdAt/],
+    ['February 30th', doc([{ sdkappid: 7, accounts: [standalone('bob', { createdAt: '2024-02-30T00:00:00Z' })] }]), /^apps\[0\]\.accounts\[0\]\.createdAt: /],
+    ['25 o\'clock', doc([{ sdkappid: 7, accounts: [standalone('bob', { updatedAt: '2026-01-01T25:00:00Z' })] }]), /^apps\[0\]\.accounts\[0\]\.updatedAt: /],
     // The fault is deep in the last app: everything before it was fine and must not be applied.
     ['a fault after good apps', doc([{ sdkappid: 7, accounts: [standalone('new')] }, { sdkappid: 8, accounts: [standalone('ok'), standalone('')] }]), /^apps\[1\]\.accounts\[1\]\.identifier: /],
   ];
@@ -142,4 +150,44 @@ t.test('with a mock token, both routes need it', async (t) => {
   t.equal((await putState(app, doc([]))).statusCode, 401);
   const res = await app.inject({ method: 'GET', url: '/__mock/state', headers: { authorization: 'Bearer s3cret' } });
   t.equal(res.statusCode, 200);
+});
+
+t.test('the import summary counts every app it brings, one with only deletions too', async (t) => {
+  const { app } = build(t);
+  const res = await putState(
+    app,
+    doc([
+      { sdkappid: 7, accounts: [standalone('bob')] },
+      { sdkappid: 8, accounts: [], deleted: [{ identifier: 'gone', deletedAt: 253402300799 }] },
+      { sdkappid: 9, accounts: [] },
+    ]),
+  );
+  t.equal(res.statusCode, 200, res.body);
+  t.same(res.json(), { apps: 2, accounts: 1 }, 'app 9 brings nothing');
+  t.equal(app.mock.store.deletedAt(8, 'gone'), 253402300799, 'the last second of year 9999 is a deletion time');
+  t.same((await getState(app)).apps.map((a) => a.sdkappid), [7, 8]);
+});
+
+t.test('a deletion whose identifier exists again is left out of the export, so the export imports', async (t) => {
+  const { app } = build(t);
+  t.match(await call(t, app, IMPORT, { Identifier: 'back' }), { ErrorCode: 0 });
+  t.match(await call(t, app, IMPORT, { Identifier: 'gone' }), { ErrorCode: 0 });
+  t.ok(app.mock.store.delete(SDKAPPID, 'back'));
+  t.ok(app.mock.store.delete(SDKAPPID, 'gone'));
+  // Seeding stores an account as given: the store still remembers its deletion.
+  const seeded = await app.inject({
+    method: 'POST',
+    url: '/__mock/accounts',
+    payload: { accounts: [{ sdkappid: SDKAPPID, kind: 'standalone', identifier: 'back' }] },
+  });
+  t.equal(seeded.statusCode, 200, seeded.body);
+  // A string account deleted in one case and registered again in another.
+  t.match(await call(t, app, REGISTER, { Identifier: 'Carol.B', IdentifierType: 3, Password: 'carol-pass1' }), { ErrorCode: 0 });
+  t.ok(app.mock.store.delete(SDKAPPID, 'Carol.B'));
+  t.match(await call(t, app, REGISTER, { Identifier: 'carol.b', IdentifierType: 3, Password: 'carol-pass1' }), { ErrorCode: 0 });
+
+  const exported = await getState(app);
+  t.same(exported.apps[0]?.deleted, [{ identifier: 'gone', deletedAt: app.mock.store.deletedAt(SDKAPPID, 'gone') }], 'only the identifier still gone');
+  const res = await putState(app, exported);
+  t.equal(res.statusCode, 200, res.body);
 });
