@@ -361,3 +361,22 @@ t.test('anything seeding accepts, a GET state -> PUT state round trip accepts', 
   );
   t.ok(accepted > 100, `many seed requests were accepted (${accepted}), so the property was exercised`);
 });
+
+t.test('a control body needs Content-Type application/json; a __proto__ key is refused', async (t) => {
+  const { app } = build(t);
+  const payload = JSON.stringify({ accounts: [standalone('bob')] });
+  for (const headers of [{}, { 'content-type': 'application/x-www-form-urlencoded' }]) {
+    const res = await app.inject({ method: 'POST', url: '/__mock/accounts', headers, payload });
+    t.equal(res.statusCode, 415, JSON.stringify(headers));
+    t.match(res.json(), { statusCode: 415, error: 'Unsupported Media Type' }, 'in the control error shape');
+  }
+  const poisoned = await app.inject({
+    method: 'POST',
+    url: '/__mock/accounts',
+    headers: { 'content-type': 'application/json' },
+    payload: '{"accounts":[],"__proto__":{"polluted":true}}',
+  });
+  t.equal(poisoned.statusCode, 400);
+  t.match(poisoned.json(), { statusCode: 400, error: 'Bad Request', message: /JSON/ }, "Fastify's message, as README says");
+  t.equal(app.mock.store.count(), 0);
+});

@@ -82,7 +82,8 @@ t.test('the shipped example loads at start, before the first request is answered
 });
 
 t.test('a fixture file that cannot be read stops the start, naming the file', async (t) => {
-  const missing = join(tmpdir(), 'tim-no-such-dir', 'accounts.json');
+  // Inside the test's own directory, which nothing else creates: the directory does not exist.
+  const missing = join(t.testdir(), 'no-such-dir', 'accounts.json');
   const error = await startError(t, missing);
   t.type(error, ConfigError);
   t.match(error.message, `fixtures file ${missing} cannot be read`);
