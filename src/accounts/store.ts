@@ -1,4 +1,4 @@
-import { unixSeconds, type Clock } from '../clock.js';
+import { isoNow, unixSeconds, type Clock } from '../clock.js';
 import type { Account, IdentifierType, Profile } from './account.js';
 import { foldCase, hostedKey } from './identifier-rules.js';
 
@@ -90,17 +90,8 @@ export class AccountStore {
     return ns;
   }
 
-  #lastMs = Number.NaN;
-  #lastIso = '';
-
-  /** One ISO string per millisecond: accounts made in the same one share it (bulk imports). */
   #now(): string {
-    const ms = this.#clock.now();
-    if (ms !== this.#lastMs) {
-      this.#lastMs = ms;
-      this.#lastIso = new Date(ms).toISOString();
-    }
-    return this.#lastIso;
+    return isoNow(this.#clock);
   }
 
   get(sdkappid: number, identifier: string): Account | undefined {

@@ -89,7 +89,8 @@ export async function vendorPlugin(instance: FastifyInstance, opts: VendorPlugin
   // JSON text is UTF-8 (RFC 8259): other bytes are refused rather than stored as U+FFFD.
   instance.removeAllContentTypeParsers();
   instance.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: options.bodyLimit }, (_request, body: Buffer, done) => {
-    if (isUtf8(body)) done(null, body.toString('utf8'));
+    // toString() without an encoding argument is Node's UTF-8 fast path.
+    if (isUtf8(body)) done(null, body.toString());
     else done(new VendorError(Errors.JsonParse, 'the body is not UTF-8'));
   });
 

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Clock } from '../clock.js';
+import sjson from 'secure-json-parse';
+import { isoNow, type Clock } from '../clock.js';
 import type { JsonObject } from '../envelope/body.js';
 import { redactSecrets } from './redact.js';
 import { pathOf } from '../url.js';
@@ -41,27 +42,45 @@ export type JournalFilter = Static<typeof JournalFilterSchema>;
 
 /**
  * The most body text an entry keeps. The ring bounds the entry count and this bounds each
- * entry, which keeps its body as redacted JSON text (parsed objects of a small body of tiny
- * arrays would take ten times its size), so the journal's memory stays flat even when every
- * call sends a body at the 1 MiB limit: at most 64 MiB for the default 1000 entries. A
- * 100-account batch fits unless its profiles are long (100 x 500-byte Nick and FaceUrl: ~100 KiB).
+ * entry, which keeps its body as JSON text (parsed objects of a small body of tiny arrays
+ * would take ten times its size), so the journal's memory stays flat even when every call
+ * sends a body at the 1 MiB limit: at most 64 MiB for the default 1000 entries. A 100-account
+ * batch fits unless its profiles are long (100 x 500-byte Nick and FaceUrl: ~100 KiB).
  */
 export const JOURNAL_BODY_MAX_BYTES = 64 * 1024;
 
-/** The redacted body as JSON text, or a note of its size when it is too big to keep. */
+/**
+ * Text without these cannot name a secret: every secret name contains one of the words, and a
+ * `\u` escape could spell one (`"Pass\u0077ord"` is the key Password).
+ */
+const MAY_NAME_A_SECRET = /password|secret|usersig|token|sig|key|authorization|\\u/i;
+
+/**
+ * The body as JSON text, with no secret in it, or a note of its size when it is too big to
+ * keep. Most calls name no secret at all (account_import, the batches): their text is kept as
+ * sent, without a copy; only a body that may hold one is redacted here, before it is kept.
+ */
 function keptBody(body: JsonObject | undefined, raw: unknown): string | null {
-  if (body === undefined) return null;
-  const bytes = typeof raw === 'string' ? Buffer.byteLength(raw) : 0;
+  if (body === undefined || typeof raw !== 'string') return null;
+  // A UTF-8 character takes at most 3 bytes per UTF-16 unit, so short text needs no count.
+  const bytes = raw.length * 3 <= JOURNAL_BODY_MAX_BYTES ? 0 : Buffer.byteLength(raw);
   if (bytes > JOURNAL_BODY_MAX_BYTES) {
     return JSON.stringify({ '[not kept]': `a body of ${bytes} bytes; the journal keeps bodies up to ${JOURNAL_BODY_MAX_BYTES}` });
   }
-  return JSON.stringify(redactSecrets(body));
+  return MAY_NAME_A_SECRET.test(raw) ? JSON.stringify(redactSecrets(body)) : raw;
 }
 
 /** An entry as the ring holds it: the body stays text until it is listed. */
 type StoredEntry = Omit<JournalEntry, 'body'> & { body: string | null };
 
-const listed = ({ body, ...entry }: StoredEntry): JournalEntry => ({ ...entry, body: body === null ? null : JSON.parse(body) });
+/**
+ * Listing parses the kept text as the vendor route did (`__proto__` dropped) and cuts it at the
+ * redaction depth, so even a kept body nested thousands deep serializes safely.
+ */
+const listed = ({ body, ...entry }: StoredEntry): JournalEntry => ({
+  ...entry,
+  body: body === null ? null : redactSecrets(sjson.parse(body, undefined, { protoAction: 'remove', constructorAction: 'remove' })),
+});
 
 const numeric = (value: unknown): number | null =>
   typeof value === 'string' && /^\d{1,10}$/.test(value) ? Number(value) : null;
@@ -99,14 +118,14 @@ export class Journal {
     const dropped = call.fault?.kind === 'drop';
     this.#ring.push({
       id: this.#nextId++,
-      time: new Date(this.#clock.now()).toISOString(),
+      time: isoNow(this.#clock),
       method: request.method,
       path: pathOf(request.url),
       // A call refused by its envelope checks is still listed under what it asked for.
       sdkappid: call.app?.sdkappid ?? numeric(query?.sdkappid),
       caller: call.caller ?? (typeof query?.identifier === 'string' ? query.identifier : null),
       account: call.accounts.length === 1 ? (call.accounts[0] as string) : null,
-      accounts: [...call.accounts],
+      accounts: call.accounts as string[],
       body: keptBody(call.body, request.body),
       status: dropped ? 0 : reply.statusCode,
       errorCode: !dropped && reply.statusCode === 200 ? call.errorCode : null,

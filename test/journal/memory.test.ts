@@ -26,3 +26,14 @@ t.test('a body at the limit is kept whole, redacted', async (t) => {
   const [entry] = app.mock.journal.list();
   t.match(entry?.body, { Identifier: 'keep1', Password: '[redacted]', Pad: 'x'.repeat(pad) });
 });
+
+t.test('a secret-named key spelt with \\u escapes is still redacted; a body naming none is kept as sent', async (t) => {
+  const { app } = build(t);
+  const raw = '{"Identifier":"escape1","IdentifierType":3,"Pass\\u0077ord":"hunter2-escaped"}';
+  t.match(await call(t, app, '/v4/registration_service/register_account_v1', undefined, { raw }), { ErrorCode: 0 });
+  await call(t, app, IMPORT, undefined, { raw: '{ "UserID" : "plain1", "Nick": "no secrets here" }' });
+  const [escaped, plain] = app.mock.journal.list();
+  t.same(escaped?.body, { Identifier: 'escape1', IdentifierType: 3, Password: '[redacted]' });
+  t.notMatch(JSON.stringify(app.mock.journal.list()), /hunter2-escaped/);
+  t.same(plain?.body, { UserID: 'plain1', Nick: 'no secrets here' });
+});
