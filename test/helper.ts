@@ -2,6 +2,7 @@ import type { Test } from 'tap';
 import { buildApp } from '../src/app.js';
 import { ControllableClock } from '../src/clock.js';
 import type { MockOptions } from '../src/config.js';
+import { knownCodes } from '../src/envelope/errors.js';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 
 export const REGISTER = '/v4/registration_service/register_account_v1';
@@ -31,11 +32,107 @@ export function assertVendorShaped(t: Test, res: LightMyRequestResponse | { stat
   return reply;
 }
 
-/** An app built for one test, closed when it ends, with a clock the test controls. */
+/** The fields a command's OK reply may add to the three common ones (vendor docs); FAIL replies add none. */
+const EXTRA_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  multiaccount_import: ['FailAccounts'],
+  account_check: ['ResultItem'],
+  account_delete: ['ResultItem'],
+};
+const COMMON_FIELDS = ['ActionStatus', 'ErrorCode', 'ErrorInfo'];
+
+/** One /v4 answer as the app sends it (onSend sees the serialized payload). */
+export interface SentReply {
+  path: string;
+  /** The vendor command the route serves; undefined for an unknown one (60009). */
+  command: string | undefined;
+  /** The kind of fault that answered the call, if one did. */
+  faultKind: string | undefined;
+  statusCode: number;
+  contentType: unknown;
+  payload: unknown;
+}
+
+/**
+ * Why a /v4 answer is not what the vendor sends, or undefined when it is: HTTP 200, JSON with
+ * exactly ActionStatus/ErrorInfo/ErrorCode plus the command's documented extra fields (on OK
+ * only), ErrorCode 0 with an empty ErrorInfo or a catalogue code with a text. An armed
+ * httpStatus/drop fault answers non-vendor replies on purpose; an errorCode fault may name a
+ * code outside the catalogue.
+ */
+export function vendorShapeViolation(sent: SentReply): string | undefined {
+  if (sent.faultKind === 'httpStatus' || sent.faultKind === 'drop') return undefined;
+  const where = `${sent.path} (${sent.command ?? 'no command'})`;
+  if (sent.statusCode !== 200) return `${where}: HTTP ${sent.statusCode}`;
+  if (!/^application\/json/.test(String(sent.contentType))) return `${where}: content-type ${String(sent.contentType)}`;
+  if (typeof sent.payload !== 'string') return `${where}: the payload is not serialized text`;
+  let reply: unknown;
+  try {
+    reply = JSON.parse(sent.payload);
+  } catch {
+    return `${where}: not JSON: ${sent.payload.slice(0, 200)}`;
+  }
+  if (typeof reply !== 'object' || reply === null || Array.isArray(reply)) return `${where}: not a JSON object: ${sent.payload.slice(0, 200)}`;
+  const r = reply as Record<string, unknown>;
+  const { ActionStatus, ErrorCode, ErrorInfo } = r;
+  const extras = ActionStatus === 'OK' ? (EXTRA_FIELDS[sent.command ?? ''] ?? []) : [];
+  const unexpected = Object.keys(r).filter((k) => !COMMON_FIELDS.includes(k) && !extras.includes(k));
+  if (unexpected.length > 0) return `${where}: fields the vendor does not send: ${unexpected.join(', ')}`;
+  const missing = COMMON_FIELDS.filter((k) => !(k in r));
+  if (missing.length > 0) return `${where}: missing ${missing.join(', ')}`;
+  if (typeof ErrorCode !== 'number' || !Number.isInteger(ErrorCode)) return `${where}: ErrorCode ${JSON.stringify(ErrorCode)}`;
+  if (typeof ErrorInfo !== 'string') return `${where}: ErrorInfo ${JSON.stringify(ErrorInfo)}`;
+  if (ErrorCode === 0) {
+    if (ActionStatus !== 'OK' || ErrorInfo !== '') return `${where}: ErrorCode 0 with ${JSON.stringify({ ActionStatus, ErrorInfo })}`;
+    return undefined;
+  }
+  if (ActionStatus !== 'FAIL') return `${where}: ErrorCode ${ErrorCode} with ActionStatus ${JSON.stringify(ActionStatus)}`;
+  if (ErrorInfo === '') return `${where}: FAIL ${ErrorCode} without an ErrorInfo`;
+  if (!knownCodes.has(ErrorCode) && sent.faultKind !== 'errorCode') return `${where}: ErrorCode ${ErrorCode} is not in the catalogue`;
+  return undefined;
+}
+
+const pathOf = (url: string): string => url.split('?', 1)[0] as string;
+
+/**
+ * Checks every /v4 answer the app sends, however the test made the call (call(), a bare
+ * app.inject, real HTTP); the test fails before it ends if any was not vendor-shaped.
+ */
+export function checkEveryVendorReply(t: Test, app: FastifyInstance): void {
+  const violations: string[] = [];
+  let reported = 0;
+  app.addHook('onSend', async (request, reply, payload) => {
+    const path = pathOf(request.url);
+    // vendorCall is set on every /v4 route (undefined elsewhere: it is decorated inside the /v4 plugin).
+    if (!request.vendorCall && path !== '/v4' && !path.startsWith('/v4/')) return payload;
+    const violation = vendorShapeViolation({
+      path,
+      command: request.vendorCall?.command?.command,
+      faultKind: request.vendorCall?.fault?.kind,
+      statusCode: reply.statusCode,
+      contentType: reply.getHeader('content-type'),
+      payload,
+    });
+    if (violation !== undefined) violations.push(violation);
+    return payload;
+  });
+  // Before the test ends (an assertion in teardown would come after it); teardown catches later ones.
+  const beforeEnd = t.onbeforeend;
+  t.onbeforeend = () => {
+    t.same(violations, [], 'every /v4 reply was vendor-shaped');
+    reported = violations.length;
+    return beforeEnd.call(t);
+  };
+  t.teardown(() => {
+    if (violations.length > reported) throw new Error(`/v4 replies that are not vendor-shaped: ${violations.slice(reported).join('; ')}`);
+  });
+}
+
+/** An app built for one test, closed when it ends, with a clock the test controls; its /v4 replies are all checked. */
 export function build(t: Test, options: Partial<MockOptions> = {}): { app: FastifyInstance; clock: ControllableClock } {
   const clock = options.clock ?? new ControllableClock();
   clock.set(Date.UTC(2026, 0, 1));
   const app = buildApp({ ...options, clock });
+  checkEveryVendorReply(t, app);
   t.teardown(() => app.close());
   return { app, clock };
 }
