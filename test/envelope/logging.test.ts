@@ -1,5 +1,7 @@
 import t from 'tap';
-import { ADMIN, build, call, IMPORT, REGISTER, SDKAPPID } from '../helper.js';
+import fs from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { ADMIN, build, call, envelope, IMPORT, REGISTER, SDKAPPID } from '../helper.js';
 import { userSig } from './sig.js';
 
 const SECRET_KEY = 'log-test-secret-key-7f3a9c';
@@ -44,8 +46,70 @@ t.test('one log line per request, with no usersig, secret key or password in any
   }
 });
 
-t.test('logs stay off by default in process', async (t) => {
+type WriteFn = (...args: unknown[]) => unknown;
+
+/**
+ * Runs `fn` and returns what was written to stdout/stderr meanwhile, by process.stdout.write
+ * or by fs.write/fs.writeSync on fd 1 or 2 (pino's default destination writes to the fd
+ * directly). Writes to the fds are swallowed; stream writes go through (tap reports on stdout).
+ */
+async function writtenDuring(fn: () => Promise<void>): Promise<string[]> {
+  const written: string[] = [];
+  const restore: (() => void)[] = [];
+  for (const stream of [process.stdout, process.stderr]) {
+    const write = stream.write;
+    stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+      written.push(String(chunk));
+      return (write as WriteFn).call(stream, chunk, ...rest);
+    }) as typeof stream.write;
+    restore.push(() => void (stream.write = write));
+  }
+  const mutableFs = fs as unknown as Record<'write' | 'writeSync', WriteFn>;
+  for (const name of ['write', 'writeSync'] as const) {
+    const original = mutableFs[name];
+    mutableFs[name] = (fd: unknown, chunk: unknown, ...rest: unknown[]) => {
+      if (fd !== 1 && fd !== 2) return original(fd, chunk, ...rest);
+      written.push(String(chunk));
+      const bytes = Buffer.byteLength(String(chunk));
+      const callback = rest.findLast((arg) => typeof arg === 'function') as WriteFn | undefined;
+      if (callback) process.nextTick(callback, null, bytes);
+      return bytes;
+    };
+    restore.push(() => void (mutableFs[name] = original));
+  }
+  try {
+    await fn();
+    // A logger may write on a later tick; one macrotask later every queued write has been made.
+    await new Promise((resolve) => setImmediate(resolve));
+  } finally {
+    for (const undo of restore) undo();
+  }
+  return written;
+}
+
+/** Three calls by bare injects (no assertion: tap's own output would be captured too). */
+async function threeCalls(app: FastifyInstance): Promise<number[]> {
+  const ok = await app.inject({ method: 'POST', url: REGISTER, query: envelope(), payload: { Identifier: 'quiet01', IdentifierType: 3, Password: PASSWORD } });
+  const failed = await app.inject({ method: 'POST', url: IMPORT, query: envelope(), payload: '{' });
+  const unknown = await app.inject({ method: 'POST', url: '/v4/nope/nope', query: envelope() });
+  return [ok, failed, unknown].map((res) => res.json().ErrorCode as number);
+}
+
+const logLines = (written: string[]) => written.filter((chunk) => chunk.includes('quiet01') || chunk.includes('/v4/') || chunk.includes('"level"'));
+
+t.test('logs stay off by default in process: calls write nothing to stdout or stderr', async (t) => {
   const { app } = build(t);
   t.equal(app.mock.options.logger, false);
   t.equal(app.mock.options.logStream, undefined);
+  await app.ready();
+  let codes: number[] = [];
+  const written = await writtenDuring(async () => void (codes = await threeCalls(app)));
+  t.same(codes, [0, 60003, 60009], 'the calls were answered');
+  t.same(logLines(written), [], 'no log line was written');
+
+  // The same watch sees the lines of an app whose logger is on: the check above can fail.
+  const { app: logging } = build(t, { logger: true });
+  await logging.ready();
+  const loud = await writtenDuring(async () => void (await threeCalls(logging)));
+  t.equal(logLines(loud).length, 3, 'with the logger on, three request lines are seen');
 });
