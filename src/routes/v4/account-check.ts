@@ -1,14 +1,14 @@
 import { Type } from '@sinclair/typebox';
 import { defineCommand } from '../../envelope/command.js';
 import { Errors } from '../../envelope/errors.js';
-import { replySchema } from '../../envelope/reply.js';
+import { replySchema, stringEnum } from '../../envelope/reply.js';
 import { accountsIn, itemListSchema, UserIdItem, userIdItems, userIdOf } from './item-list.js';
 
 const ResultItem = Type.Object({
   UserID: Type.String({ description: 'the account, as sent' }),
   ResultCode: Type.Integer({ description: '0: checked' }),
   ResultInfo: Type.String({ description: 'empty when ResultCode is 0' }),
-  AccountStatus: Type.Union([Type.Literal('Imported'), Type.Literal('NotImported')], {
+  AccountStatus: stringEnum(['Imported', 'NotImported'], {
     description: 'Imported: the account exists (standalone, or hosted by register_account_v1 in any letter case for string accounts)',
   }),
 });
