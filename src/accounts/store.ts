@@ -20,7 +20,10 @@ class Namespace {
   }
 
   #foldedHosted(identifier: string): Account | undefined {
-    const account = this.byKey.get(foldCase(identifier));
+    const folded = foldCase(identifier);
+    // Already in lower case: `find` looked this very key up (a second miss costs on a big map).
+    if (folded === identifier) return undefined;
+    const account = this.byKey.get(folded);
     return account?.kind === 'hosted' && account.identifierType === 3 ? account : undefined;
   }
 
