@@ -1,5 +1,5 @@
 import t from 'tap';
-import { ADMIN, build, call, IMPORT, SDKAPPID } from '../../helper.js';
+import { ADMIN, build, call, IMPORT, REGISTER, SDKAPPID } from '../../helper.js';
 
 const ok = { ActionStatus: 'OK', ErrorCode: 0 };
 const fail = (code: number) => ({ ActionStatus: 'FAIL', ErrorCode: code });
@@ -129,9 +129,16 @@ t.test('an invalid or undeclared sdkappid is 60006', async (t) => {
 
 t.test('register_account_v1 sees what account_import made, per app', async (t) => {
   const { app } = build(t);
+  const register = (id: string, sdkappid: string) =>
+    call(t, app, REGISTER, { Identifier: id, IdentifierType: 3, Password: 'password1' }, { query: { sdkappid } });
   t.match(await call(t, app, IMPORT, { Identifier: 'shared1' }), ok);
   t.match(await call(t, app, IMPORT, { Identifier: 'shared1' }, { query: { sdkappid: '1400000009' } }), ok);
+  t.match(await register('shared1', String(SDKAPPID)), fail(70402), 'the string account of the same letters exists');
+  t.match(await register('SHARED1', String(SDKAPPID)), fail(70402), 'in any letter case');
+  t.match(await register('shared1', '1400000009'), fail(70402), 'in the other app too');
+  t.match(await register('shared1', '1400000010'), ok, 'an app that imported nothing has no such account');
+  t.equal(app.mock.store.get(SDKAPPID, 'shared1')?.kind, 'standalone', 'the imported account is unchanged');
   t.equal(app.mock.store.count(SDKAPPID), 1);
   t.equal(app.mock.store.count(1400000009), 1);
-  t.equal(app.mock.store.count(1400000010), 0, 'an app never used has no accounts');
+  t.equal(app.mock.store.count(1400000010), 1);
 });
