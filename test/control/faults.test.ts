@@ -68,9 +68,18 @@ t.test('the fault routes need the mock token when one is set', async (t) => {
 t.test('errorCode: the vendor FAIL with the catalogue text, nothing imported', async (t) => {
   const { app } = build(t);
   await arm(t, app, { errorCode: 70405 });
-  t.match(await register(t, app), { ActionStatus: 'FAIL', ErrorCode: 70405, ErrorInfo: Errors.RegisterRetryLater.info });
+  t.same(await register(t, app), { ActionStatus: 'FAIL', ErrorInfo: Errors.RegisterRetryLater.info, ErrorCode: 70405 });
   t.notOk(accountExists(app, 'alice01'), 'stage before: nothing imported');
   t.match(await register(t, app), { ErrorCode: 0 }, 'once: the retry succeeds');
+  t.ok(accountExists(app, 'alice01'));
+});
+
+t.test("errorCode 70404 on account_import: the seed's profile timeout text, nothing imported", async (t) => {
+  const { app } = build(t);
+  await arm(t, app, { errorCode: 70404, path: IMPORT });
+  t.same(await importAccount(t, app), { ActionStatus: 'FAIL', ErrorInfo: Errors.ImportTimeout.info, ErrorCode: 70404 });
+  t.notOk(accountExists(app, 'alice01'), 'stage before: nothing imported');
+  t.same(await importAccount(t, app), { ActionStatus: 'OK', ErrorInfo: '', ErrorCode: 0 }, 'the retry succeeds');
   t.ok(accountExists(app, 'alice01'));
 });
 

@@ -66,6 +66,12 @@ t.test('IdentifierType is exactly the integer 1, 2 or 3; anything else is 70418 
     t.match(await call(t, app, REGISTER, reg('bob_1', value)), fail(70418), `IdentifierType ${JSON.stringify(value)}`);
   }
   t.match(await call(t, app, REGISTER, { Identifier: 'bob_1', Password: 'password1' }), fail(70418), 'IdentifierType missing');
+  // JSON has one number type: 3.0 and 3e0 are the number 3, as the vendor's JSON parsers read them.
+  for (const [id, type] of [['carol_30', '3.0'], ['carol_3e0', '3e0'], ['86-13900139000', '1.0'], ['carol@example.com', '2.00']]) {
+    const raw = `{"Identifier":"${id}","IdentifierType":${type},"Password":"password1"}`;
+    t.match(await call(t, app, REGISTER, undefined, { raw }), ok, `IdentifierType ${type}`);
+    t.equal(app.mock.store.get(SDKAPPID, id)?.identifierType, Number(type), `${id} is stored with type ${Number(type)}`);
+  }
 });
 
 t.test('a missing field or a field of the wrong JSON type is 70418', async (t) => {
@@ -100,8 +106,26 @@ t.test('IdentifierType 1: a phone number as countrycode-number', async (t) => {
     ['86--13800138000', 70421],
     ['alice@example.com', 70421],
     ['alice', 70421],
+    // Country code: 1 to 4 digits, not starting with 0.
+    ['1234-5678', 0],
+    ['12345-5678', 70421],
+    ['0-12345678', 70421],
+    // Number: 4 to 15 digits (a leading 0 is a digit like any other).
+    ['86-123', 70421],
+    ['86-1234', 0],
+    ['86-0123456', 0],
+    [`86-${'1'.repeat(15)}`, 0],
+    [`86-${'1'.repeat(16)}`, 70421],
+    [`1234-${'9'.repeat(15)}`, 0],
+    [`12345-${'9'.repeat(15)}`, 70421],
+    // The hyphen is required, once, between the two.
+    ['8613800138000', 70421],
+    ['8613800138000-', 70421],
+    ['-8613800138000', 70421],
+    ['86-138-00138000', 70421],
   ];
-  for (const [id, code] of cases) t.match(await call(t, app, REGISTER, reg(id, 1)), code ? fail(code) : ok, id);
+  for (const [id, code] of cases) t.match(await call(t, app, REGISTER, reg(id, 1)), code ? fail(code) : ok, `${id} (${id.length} characters)`);
+  t.match(await call(t, app, REGISTER, reg('86-', 1)), fail(70419), 'a country code and a hyphen alone: too short, checked first');
 });
 
 t.test('IdentifierType 2: an email address', async (t) => {
