@@ -103,3 +103,33 @@ t.test('keys named like Object.prototype members are plain data', async (t) => {
   }
   t.match(await call(t, app, IMPORT, undefined, { raw: '{"toString":1,"Identifier":"plain"}' }), ok);
 });
+
+t.test('a key given twice: the last one wins, as JSON.parse reads it', async (t) => {
+  const { app } = build(t);
+  t.match(await call(t, app, IMPORT, undefined, { raw: '{"Identifier":"dup1","Nick":"first","Identifier":"dup2","Nick":"second"}' }), ok);
+  t.equal(app.mock.store.get(SDKAPPID, 'dup1'), undefined, 'the first value is not read');
+  t.match(app.mock.store.get(SDKAPPID, 'dup2'), { nick: 'second' });
+  const raw = '{"Identifier":"dup3","IdentifierType":3,"Password":"short","Password":"password1"}';
+  t.match(await call(t, app, REGISTER, undefined, { raw }), ok, 'a refused value followed by a valid one');
+  t.match(await call(t, app, REGISTER, undefined, { raw: '{"Identifier":"dup4","IdentifierType":3,"Password":"password1","Password":"short"}' }), fail(70418), 'and the other way round');
+});
+
+t.test('fields a command does not know are ignored', async (t) => {
+  const { app } = build(t);
+  t.match(await call(t, app, IMPORT, { Identifier: 'extra1', Password: 'x', Foo: { bar: [1] }, nick: 'lower-case name' }), ok);
+  t.same(
+    Object.keys(app.mock.store.get(SDKAPPID, 'extra1') ?? {}).sort(),
+    ['createdAt', 'identifier', 'kind', 'sdkappid', 'updatedAt'],
+    'nothing of the unknown fields is stored',
+  );
+  t.match(await call(t, app, REGISTER, { Identifier: 'extra2', IdentifierType: 3, Password: 'password1', Nick: 5, UserID: [] }), ok);
+});
+
+t.test('a UTF-8 byte order mark before the JSON is skipped; a mark alone is an empty body (60003)', async (t) => {
+  const { app } = build(t);
+  const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+  t.match(await call(t, app, IMPORT, undefined, { raw: Buffer.concat([bom, Buffer.from('{"Identifier":"bom1"}')]) }), ok);
+  t.ok(app.mock.store.get(SDKAPPID, 'bom1'), 'the account is named without the mark');
+  t.match(await call(t, app, IMPORT, undefined, { raw: bom }), fail(60003));
+  t.match(await call(t, app, IMPORT, undefined, { raw: Buffer.concat([bom, bom, Buffer.from('{"Identifier":"bom2"}')]) }), fail(60003), 'only one mark is skipped');
+});

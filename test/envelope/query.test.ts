@@ -98,6 +98,24 @@ t.test('contenttype: optional; when given, exactly json, else 60002', async (t) 
   }
 });
 
+t.test('a parameter given twice is malformed, even with the same value twice: 60004 / 60002', async (t) => {
+  const { app } = build(t);
+  const base = `sdkappid=${SDKAPPID}&identifier=${ADMIN}&usersig=sig`;
+  const cases: [string, string, number][] = [
+    ['usersig twice', `sdkappid=${SDKAPPID}&identifier=${ADMIN}&usersig=sig&usersig=sig`, 60004],
+    ['identifier twice, usersig twice', `sdkappid=${SDKAPPID}&identifier=${ADMIN}&identifier=${ADMIN}&usersig=a&usersig=b`, 60004],
+    ['random twice', `${base}&random=1&random=1`, 60002],
+    ['contenttype twice', `${base}&contenttype=json&contenttype=json`, 60002],
+  ];
+  for (const path of endpoints) {
+    for (const [name, query, code] of cases) {
+      const res = await app.inject({ method: 'POST', url: `${path}?${query}`, payload: JSON.stringify(body[path]) });
+      t.match(assertVendorShaped(t, res), fail(code), `${path}: ${name}`);
+    }
+  }
+  t.equal(app.mock.store.count(), 0, 'none was served');
+});
+
 t.test('within the URL: sdkappid, then identifier/usersig, then random/contenttype', async (t) => {
   const { app } = build(t);
   t.match(await call(t, app, IMPORT, {}, { query: { sdkappid: undefined, usersig: undefined, random: 'x' } }), fail(60012));

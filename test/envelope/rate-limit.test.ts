@@ -57,6 +57,17 @@ t.test('a limited call changes nothing', async (t) => {
   t.notOk(app.mock.store.get(1400000001, 'limited'));
 });
 
+t.test('a call refused after the rate-limit check (body, admin, fields, state) still uses a token', async (t) => {
+  const { app } = build(t, { rateLimit: 5 });
+  t.match(await call(t, app, REGISTER, { Identifier: 'spent1', IdentifierType: 3, Password: 'password1' }), { ErrorCode: 0 }, 'token 1');
+  t.match(await call(t, app, REGISTER, undefined, { raw: '{not json' }), { ErrorCode: 60003 }, 'token 2: bad JSON');
+  t.match(await call(t, app, REGISTER, { Identifier: 'spent2' }), { ErrorCode: 70418 }, 'token 3: missing fields');
+  t.match(await call(t, app, REGISTER, { Identifier: 'spent2', IdentifierType: 3, Password: 'password1' }, { query: { identifier: 'intruder' } }), { ErrorCode: 70425 }, 'token 4: not the admin');
+  t.match(await call(t, app, REGISTER, { Identifier: 'SPENT1', IdentifierType: 3, Password: 'password1' }), { ErrorCode: 70402 }, 'token 5: exists');
+  t.match(await call(t, app, REGISTER, { Identifier: 'spent3', IdentifierType: 3, Password: 'password1' }), { ErrorCode: 60007 }, 'no token left for a valid call');
+  t.notOk(app.mock.store.get(1400000001, 'spent3'));
+});
+
 t.test('rateLimit 0 turns limiting off', async (t) => {
   const { app } = build(t, { rateLimit: 0 });
   t.equal(app.mock.apps.get(1400000001)?.rateLimit('account_import', undefined), 0);

@@ -38,3 +38,20 @@ t.test('an unknown service or command is 60009, whatever the method and paramete
     t.match(await call(t, app, path, undefined, { method: 'GET', query: { sdkappid: undefined } }), fail(60009), `GET ${path} without parameters`);
   }
 });
+
+t.test('the command path is matched after percent-decoding; a trailing or doubled slash is another path (60009)', async (t) => {
+  const { app } = build(t);
+  const served = [
+    ['/v4/registration_service/register%5Faccount%5Fv1', REGISTER],
+    ['/%76%34/im_open_login_svc/account_import', IMPORT],
+  ] as const;
+  for (const [path, decoded] of served) {
+    const body = decoded === REGISTER ? { Identifier: 'pct_reg', IdentifierType: 3, Password: 'password1' } : { Identifier: 'pct_imp' };
+    t.match(await call(t, app, path, body), { ErrorCode: 0 }, `${path} is ${decoded}`);
+  }
+  t.ok(app.mock.store.get(1400000001, 'pct_reg') && app.mock.store.get(1400000001, 'pct_imp'), 'both were served');
+  for (const path of [`${IMPORT}/`, `${REGISTER}/`, '/v4//im_open_login_svc/account_import', '/v4/registration_service%2Fregister_account_v1']) {
+    t.match(await call(t, app, path, { Identifier: 'slash1', IdentifierType: 3, Password: 'password1' }), fail(60009), path);
+  }
+  t.equal(app.mock.store.count(), 2);
+});

@@ -54,6 +54,25 @@ t.test('a sig that cannot be decoded is 70003', async (t) => {
   t.equal(app.mock.store.count(), 0);
 });
 
+t.test('a v1 UserSig (ECDSA, tls-sig-api before v2) is 70003: only v2 (HMAC-SHA256) is verified', async (t) => {
+  const { app } = build(t, { apps });
+  // The fields tls-sig-api v1 packs (strings, TLS.version instead of TLS.ver, an ECDSA DER signature).
+  const v1 = packed({
+    'TLS.account_type': '0',
+    'TLS.identifier': ADMIN,
+    'TLS.appid_at_3rd': '0',
+    'TLS.sdk_appid': String(SDKAPPID),
+    'TLS.expire_after': String(DAY),
+    'TLS.version': '201512300000',
+    'TLS.time': String(T0),
+    'TLS.sig': 'MEUCIQDbOcR0DRrvVUt+2Pu8ybgNE5bv/8D0cERsTKZfQwtWswIgUfUjkqeh3fBPnkNrFNeFnyzwHUBB6WrRudh/2KyTyaY=',
+  });
+  for (const path of [REGISTER, IMPORT]) {
+    t.match(await call(t, app, path, { Identifier: 'v1_user', IdentifierType: 3, Password: 'password1' }, { query: { usersig: v1 } }), fail(70003), path);
+  }
+  t.equal(app.mock.store.count(), 0);
+});
+
 t.test('a sig signed with another key is 70009', async (t) => {
   const { app } = build(t, { apps });
   t.match(await call(t, app, IMPORT, { Identifier: 'x' }, { query: { usersig: userSig(SDKAPPID, OTHER_KEY, ADMIN, DAY, T0) } }), fail(70009));

@@ -54,6 +54,18 @@ t.test("hosted accounts count as imported, found by the store's case rules", asy
   ], 'string accounts ignore case; emails and standalone accounts are exact; UserID is echoed as sent');
 });
 
+t.test('an imported Alice: register_account_v1 refuses alice (70402) while account_check says alice is NotImported', async (t) => {
+  const { app } = build(t);
+  t.match(await call(t, app, IMPORT, { UserID: 'Alice' }), { ErrorCode: 0 });
+  t.match(await call(t, app, REGISTER, { Identifier: 'alice', IdentifierType: 3, Password: 'password1' }), { ErrorCode: 70402 }, 'a string account ignores case against imported ones');
+  t.same((await call(t, app, CHECK, { CheckItem: items('Alice', 'alice') })).ResultItem, [imported('Alice'), notImported('alice')], 'the standalone account is exact');
+  t.same(
+    (await call(t, app, DELETE, { DeleteItem: items('alice') })).ResultItem,
+    [{ UserID: 'alice', ResultCode: 70107, ResultInfo: 'Err_TLS_PT_Open_Login_Account_Not_Exist' }],
+    'and account_delete does not find alice either',
+  );
+});
+
 t.test('1 to 100 items, else 70402', async (t) => {
   const { app } = build(t);
   const hundred = Array.from({ length: 100 }, (_, i) => `u${i}`);

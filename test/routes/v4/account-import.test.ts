@@ -57,6 +57,15 @@ t.test('the account is a string of 1 to 32 UTF-8 bytes, else 70402', async (t) =
   }
 });
 
+t.test('any character is accepted in a standalone identifier, whitespace and control characters included, and kept as sent', async (t) => {
+  const { app } = build(t);
+  for (const id of [' ', ' alice', 'alice ', 'a b', 'tab\there', 'line\nbreak', '\u0001ctrl', 'nul\u0000in', '\u200bzero-width']) {
+    t.match(await call(t, app, IMPORT, { Identifier: id }), ok, JSON.stringify(id));
+    t.equal(app.mock.store.get(SDKAPPID, id)?.identifier, id, `${JSON.stringify(id)} is stored exactly`);
+  }
+  t.notOk(app.mock.store.get(SDKAPPID, 'alice'), 'no trimming: " alice" is not alice');
+});
+
 t.test('Nick and FaceUrl: optional strings, empty allowed, at most 500 bytes (40601)', async (t) => {
   const { app } = build(t);
   t.match(await call(t, app, IMPORT, { Identifier: 'u0' }), ok, 'both omitted');
@@ -117,6 +126,8 @@ t.test('the caller must be the app admin (70403)', async (t) => {
   const { app } = build(t);
   t.match(await call(t, app, IMPORT, { Identifier: 'x' }, { query: { identifier: 'x' } }), fail(70403));
   t.match(await call(t, app, IMPORT, { Identifier: 'x' }, { query: { identifier: ` ${ADMIN}` } }), fail(70403));
+  t.match(await call(t, app, IMPORT, { Identifier: 'x' }, { query: { identifier: ADMIN.toUpperCase() } }), fail(70403), 'the admin name is exact');
+  t.match(await call(t, app, IMPORT, { Identifier: 'x' }, { query: { identifier: 'Administrator' } }), fail(70403), 'in every letter');
   t.equal(app.mock.store.count(), 0);
 });
 
