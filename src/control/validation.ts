@@ -1,5 +1,5 @@
 import type { TObject, TSchema } from '@sinclair/typebox';
-import { TypeCompiler } from '@sinclair/typebox/compiler';
+import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
 import type { FastifySchemaCompiler } from 'fastify';
 
 /** A plain decimal numeral: not `true`, `1e3`, `0x10` or ` 7`. */
@@ -14,7 +14,9 @@ const isNumeric = (schema: TSchema | undefined): boolean => schema?.type === 'in
  * mistyped `sdkappid` on DELETE must not empty every app).
  */
 export const controlValidatorCompiler: FastifySchemaCompiler<TSchema> = ({ schema, httpPart }) => {
-  const check = TypeCompiler.Compile(schema);
+  // Compiled on a route's first call: a test run calls few control routes, and every process
+  // start would otherwise pay for compiling all of them.
+  let compiled: TypeCheck<TSchema> | undefined;
   const properties = (schema as Partial<TObject>).properties ?? {};
   const fromText = httpPart === 'querystring' || httpPart === 'params';
   return (input: unknown) => {
@@ -24,6 +26,7 @@ export const controlValidatorCompiler: FastifySchemaCompiler<TSchema> = ({ schem
         Object.entries(input).map(([key, v]) => [key, typeof v === 'string' && NUMERAL.test(v) && isNumeric(properties[key]) ? Number(v) : v]),
       );
     }
+    const check = (compiled ??= TypeCompiler.Compile(schema));
     if (check.Check(value)) return { value };
     return { error: [...check.Errors(value)].slice(0, 1).map((e) => ({ message: e.message, instancePath: e.path })) as never };
   };
