@@ -66,8 +66,9 @@ t.test('IdentifierType is exactly the integer 1, 2 or 3; anything else is 70418 
     t.match(await call(t, app, REGISTER, reg('bob_1', value)), fail(70418), `IdentifierType ${JSON.stringify(value)}`);
   }
   t.match(await call(t, app, REGISTER, { Identifier: 'bob_1', Password: 'password1' }), fail(70418), 'IdentifierType missing');
-  // JSON has one number type: 3.0 and 3e0 are the number 3, as the vendor's JSON parsers read them.
-  for (const [id, type] of [['carol_30', '3.0'], ['carol_3e0', '3e0'], ['86-13900139000', '1.0'], ['carol@example.com', '2.00']]) {
+  // JSON has one number type: 3.0 and 3e0 are the number 3 (a README differences row).
+  const written: [string, string][] = [['carol_30', '3.0'], ['carol_3e0', '3e0'], ['86-13900139000', '1.0'], ['carol@example.com', '2.00']];
+  for (const [id, type] of written) {
     const raw = `{"Identifier":"${id}","IdentifierType":${type},"Password":"password1"}`;
     t.match(await call(t, app, REGISTER, undefined, { raw }), ok, `IdentifierType ${type}`);
     t.equal(app.mock.store.get(SDKAPPID, id)?.identifierType, Number(type), `${id} is stored with type ${Number(type)}`);
