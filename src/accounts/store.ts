@@ -1,65 +1,79 @@
 import { isoNow, unixSeconds, type Clock } from '../clock.js';
 import type { Account, IdentifierType, Profile } from './account.js';
-import { foldCase, hostedKey } from './identifier-rules.js';
+import { AccountIndex, type FilingOf } from './account-index.js';
+import { foldCase } from './identifier-rules.js';
 
-/** One app's accounts. Lookups are O(1): by exact identifier, then by folded string account. */
-class Namespace {
-  /** By exact identifier, or by lower case for hosted string accounts. */
-  readonly byKey = new Map<string, Account>();
+/**
+ * One app's remembered deletions (unix seconds), for the 70399 rule. An identifier that names
+ * an account again is forgotten, so no deletion outlives the account coming back.
+ */
+class Deletions {
+  readonly #at = new Map<string, number>();
   /**
-   * How many standalone accounts fold to each lower-case form, so that registering the string
-   * account `alice` is refused in O(1) when `Alice` was imported (the seed: string accounts
-   * ignore case).
+   * Deleted identifiers with upper-case letters by their lower-case form (one, or a set when
+   * several fold alike), so that registering the string account `carol.b` forgets the deletion
+   * of `Carol.B` in O(1).
    */
-  readonly #standaloneFolded = new Map<string, number>();
-  /** When each deleted identifier was deleted (unix seconds), for the 70399 rule. */
-  readonly deletedAt = new Map<string, number>();
+  readonly #folded = new Map<string, string | Set<string>>();
 
-  find(identifier: string): Account | undefined {
-    return this.byKey.get(identifier) ?? this.#foldedHosted(identifier);
+  get(identifier: string): number | undefined {
+    return this.#at.get(identifier);
   }
 
-  #foldedHosted(identifier: string): Account | undefined {
+  set(identifier: string, deletedAt: number): void {
+    this.#at.set(identifier, deletedAt);
     const folded = foldCase(identifier);
-    // Already in lower case: `find` looked this very key up (a second miss costs on a big map).
-    if (folded === identifier) return undefined;
-    const account = this.byKey.get(folded);
-    return account?.kind === 'hosted' && account.identifierType === 3 ? account : undefined;
+    if (folded === identifier) return;
+    const present = this.#folded.get(folded);
+    if (present === undefined) this.#folded.set(folded, identifier);
+    else if (present instanceof Set) present.add(identifier);
+    else if (present !== identifier) this.#folded.set(folded, new Set([present, identifier]));
   }
 
-  /** Whether a hosted account under `key` would clash with an account already here. */
-  taken(key: string, identifier: string, identifierType: IdentifierType): boolean {
-    return this.byKey.has(key) || this.byKey.has(identifier) || (identifierType === 3 && this.#standaloneFolded.has(key));
+  /** Forgets `identifier`, and with `anyCase` every identifier equal to it in ASCII case. */
+  forget(identifier: string, anyCase: boolean): void {
+    if (this.#at.size === 0) return;
+    if (!anyCase) {
+      if (this.#at.delete(identifier)) this.#unfold(identifier);
+      return;
+    }
+    const folded = foldCase(identifier);
+    this.#at.delete(folded);
+    const present = this.#folded.get(folded);
+    if (present === undefined) return;
+    this.#folded.delete(folded);
+    if (present instanceof Set) for (const other of present) this.#at.delete(other);
+    else this.#at.delete(present);
   }
 
-  keyOf(account: Account): string {
-    return account.kind === 'hosted' && account.identifierType !== undefined
-      ? hostedKey(account.identifier, account.identifierType)
-      : account.identifier;
+  #unfold(identifier: string): void {
+    const folded = foldCase(identifier);
+    if (folded === identifier) return;
+    const present = this.#folded.get(folded);
+    if (present === identifier) this.#folded.delete(folded);
+    else if (present instanceof Set) {
+      present.delete(identifier);
+      if (present.size === 1) this.#folded.set(folded, present.values().next().value as string);
+    }
   }
 
-  set(account: Account): void {
-    const key = this.keyOf(account);
-    const replaced = this.byKey.get(key);
-    if (replaced !== undefined) this.#fold(replaced, -1);
-    this.byKey.set(key, account);
-    this.#fold(account, 1);
+  entries(): IterableIterator<[string, number]> {
+    return this.#at.entries();
   }
+}
 
-  remove(account: Account): void {
-    this.byKey.delete(this.keyOf(account));
-    this.#fold(account, -1);
-  }
+/** One app: its accounts and its deletions. */
+class App {
+  readonly accounts = new AccountIndex();
+  readonly deletions = new Deletions();
 
-  #fold(account: Account, delta: 1 | -1): void {
-    if (account.kind !== 'standalone') return;
-    const folded = foldCase(account.identifier);
-    // An identifier already in lower case is its own key in byKey, which `taken` checks; not
-    // counting it keeps a bulk import of lower-case accounts from paying a second map entry.
-    if (folded === account.identifier) return;
-    const n = (this.#standaloneFolded.get(folded) ?? 0) + delta;
-    if (n > 0) this.#standaloneFolded.set(folded, n);
-    else this.#standaloneFolded.delete(folded);
+  /**
+   * Files an account (replacing the one under its key) and forgets the deletions of every
+   * identifier that now names it: a hosted string account answers to any ASCII case.
+   */
+  file(account: Account): void {
+    this.accounts.put(account);
+    this.deletions.forget(account.identifier, account.kind === 'hosted' && account.identifierType === 3);
   }
 }
 
@@ -77,20 +91,20 @@ export interface Deletion {
  * without awaiting, so concurrent requests cannot interleave inside one.
  */
 export class AccountStore {
-  readonly #apps = new Map<number, Namespace>();
+  readonly #apps = new Map<number, App>();
   readonly #clock: Clock;
 
   constructor(clock: Clock) {
     this.#clock = clock;
   }
 
-  #ns(sdkappid: number): Namespace {
-    let ns = this.#apps.get(sdkappid);
-    if (ns === undefined) {
-      ns = new Namespace();
-      this.#apps.set(sdkappid, ns);
+  #app(sdkappid: number): App {
+    let app = this.#apps.get(sdkappid);
+    if (app === undefined) {
+      app = new App();
+      this.#apps.set(sdkappid, app);
     }
-    return ns;
+    return app;
   }
 
   #now(): string {
@@ -98,25 +112,35 @@ export class AccountStore {
   }
 
   get(sdkappid: number, identifier: string): Account | undefined {
-    return this.#apps.get(sdkappid)?.find(identifier);
+    return this.#apps.get(sdkappid)?.accounts.find(identifier);
   }
 
-  /** A hosted account; refused when its key is taken (string accounts in any letter case). */
+  /** The account stored under `account`'s key, which `put` would replace. */
+  sameKey(account: Account): Account | undefined {
+    return this.#apps.get(account.sdkappid)?.accounts.sameKey(account);
+  }
+
+  /** A stored account under another key that cannot live beside `account` (AccountIndex.clash). */
+  clash(account: Account): Account | undefined {
+    return this.#apps.get(account.sdkappid)?.accounts.clash(account);
+  }
+
+  /** A hosted account; refused when its key is taken or it clashes (string accounts in any letter case). */
   register(sdkappid: number, identifier: string, identifierType: IdentifierType, passwordHash: string): RegisterResult {
-    const ns = this.#ns(sdkappid);
-    if (ns.taken(hostedKey(identifier, identifierType), identifier, identifierType)) return { ok: false, reason: 'exists' };
+    const app = this.#app(sdkappid);
+    const filing: FilingOf = { identifier, kind: 'hosted', identifierType };
+    if (app.accounts.sameKey(filing) !== undefined || app.accounts.clash(filing) !== undefined) return { ok: false, reason: 'exists' };
     const now = this.#now();
     const account: Account = { sdkappid, identifier, kind: 'hosted', identifierType, passwordHash, createdAt: now, updatedAt: now };
-    ns.set(account);
-    ns.deletedAt.delete(identifier);
+    app.file(account);
     return { ok: true, account };
   }
 
   /** Creates a standalone account, or updates the profile of the account already there. */
   import(sdkappid: number, identifier: string, profile: Profile): ImportResult {
-    const ns = this.#ns(sdkappid);
+    const app = this.#app(sdkappid);
     const now = this.#now();
-    const existing = ns.find(identifier);
+    const existing = app.accounts.find(identifier);
     if (existing !== undefined) {
       applyProfile(existing, profile);
       existing.updatedAt = now;
@@ -124,36 +148,39 @@ export class AccountStore {
     }
     const account: Account = { sdkappid, identifier, kind: 'standalone', createdAt: now, updatedAt: now };
     applyProfile(account, profile);
-    ns.set(account);
-    ns.deletedAt.delete(identifier);
+    app.file(account);
     return { account, created: true };
   }
 
-  /** Stores an account as given (seeding and state import); replaces one with the same key. */
+  /**
+   * Stores an account as given (seeding and state import), replacing one with the same key;
+   * the caller has checked it does not clash. Forgets the deletions of the identifier as
+   * register and import do.
+   */
   put(account: Account): void {
-    this.#ns(account.sdkappid).set(account);
+    this.#app(account.sdkappid).file(account);
   }
 
   /** Deletes an account; remembers when, for the re-import cooldown. */
   delete(sdkappid: number, identifier: string): boolean {
-    const ns = this.#apps.get(sdkappid);
-    const account = ns?.find(identifier);
-    if (ns === undefined || account === undefined) return false;
-    ns.remove(account);
-    ns.deletedAt.set(account.identifier, unixSeconds(this.#clock));
+    const app = this.#apps.get(sdkappid);
+    const account = app?.accounts.find(identifier);
+    if (app === undefined || account === undefined) return false;
+    app.accounts.remove(account);
+    app.deletions.set(account.identifier, unixSeconds(this.#clock));
     return true;
   }
 
   /** When the identifier was last deleted (unix seconds), if it was and has not come back. */
   deletedAt(sdkappid: number, identifier: string): number | undefined {
-    return this.#apps.get(sdkappid)?.deletedAt.get(identifier);
+    return this.#apps.get(sdkappid)?.deletions.get(identifier);
   }
 
-  /** Every remembered deletion, for the state export. */
+  /** Every remembered deletion, for the state export: none names an account that exists. */
   deletions(): Deletion[] {
     const all: Deletion[] = [];
-    for (const [sdkappid, ns] of this.#apps) {
-      for (const [identifier, deletedAt] of ns.deletedAt) all.push({ sdkappid, identifier, deletedAt });
+    for (const [sdkappid, app] of this.#apps) {
+      for (const [identifier, deletedAt] of app.deletions.entries()) all.push({ sdkappid, identifier, deletedAt });
     }
     return all;
   }
@@ -162,18 +189,18 @@ export class AccountStore {
   replace(accounts: readonly Account[], deletions: readonly Deletion[]): void {
     this.#apps.clear();
     for (const account of accounts) this.put(account);
-    for (const { sdkappid, identifier, deletedAt } of deletions) this.#ns(sdkappid).deletedAt.set(identifier, deletedAt);
+    for (const { sdkappid, identifier, deletedAt } of deletions) this.#app(sdkappid).deletions.set(identifier, deletedAt);
   }
 
   list(sdkappid?: number): Account[] {
-    if (sdkappid !== undefined) return [...(this.#apps.get(sdkappid)?.byKey.values() ?? [])];
-    return [...this.#apps.values()].flatMap((ns) => [...ns.byKey.values()]);
+    if (sdkappid !== undefined) return [...(this.#apps.get(sdkappid)?.accounts.values() ?? [])];
+    return [...this.#apps.values()].flatMap((app) => [...app.accounts.values()]);
   }
 
   count(sdkappid?: number): number {
-    if (sdkappid !== undefined) return this.#apps.get(sdkappid)?.byKey.size ?? 0;
+    if (sdkappid !== undefined) return this.#apps.get(sdkappid)?.accounts.size ?? 0;
     let n = 0;
-    for (const ns of this.#apps.values()) n += ns.byKey.size;
+    for (const app of this.#apps.values()) n += app.accounts.size;
     return n;
   }
 

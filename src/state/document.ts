@@ -3,7 +3,8 @@ import { Value } from '@sinclair/typebox/value';
 import type { Account } from '../accounts/account.js';
 import type { AccountStore, Deletion } from '../accounts/store.js';
 import type { AppRegistry } from '../envelope/apps.js';
-import { accountProblem, AppAccounts, MAX_UNIX_SECONDS, STORED_TIME } from '../fixtures/stored-account.js';
+import { AccountIndex } from '../accounts/account-index.js';
+import { accountProblem, MAX_UNIX_SECONDS, STORED_TIME } from '../fixtures/stored-account.js';
 
 export const STATE_FORMAT = 'tim-account-mock/state';
 export const STATE_VERSION = 1;
@@ -74,9 +75,9 @@ function stateAccount(account: Account): StateAccount {
 }
 
 /**
- * The store as a state document: apps in first-use order, accounts in insertion order. A
- * deletion of an identifier that exists again is left out: the cooldown ignores it while the
- * account exists, and a new deletion would replace it.
+ * The store as a state document: apps in first-use order, accounts in insertion order. The
+ * store forgets a deletion once its identifier names an account again, so every deletion goes
+ * in and the document imports again.
  */
 export function exportState(store: AccountStore): StateDocument {
   const apps = new Map<number, Static<typeof StateApp>>();
@@ -89,9 +90,7 @@ export function exportState(store: AccountStore): StateDocument {
     return app;
   };
   for (const account of store.list()) appOf(account.sdkappid).accounts.push(stateAccount(account));
-  for (const { sdkappid, identifier, deletedAt } of store.deletions()) {
-    if (store.get(sdkappid, identifier) === undefined) appOf(sdkappid).deleted?.push({ identifier, deletedAt });
-  }
+  for (const { sdkappid, identifier, deletedAt } of store.deletions()) appOf(sdkappid).deleted?.push({ identifier, deletedAt });
   return { format: STATE_FORMAT, version: STATE_VERSION, apps: [...apps.values()] };
 }
 
@@ -111,8 +110,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 /**
  * Checks a whole document before anything is changed, so an import is all-or-nothing: the
  * schema, then the rules seeding applies too (src/fixtures/stored-account.ts: the vendor's
- * account rules, real times, one key per account per app, no string account beside one equal
- * to it but for case), deletions only of identifiers that are not accounts, each once, and in
+ * account rules and real times; src/accounts/account-index.ts: one account per key per app, no
+ * string account beside one equal to it but for case), deletions only of identifiers that are not accounts, each once, and in
  * declared mode only declared apps.
  */
 export function parseState(doc: unknown, apps: AppRegistry): ParsedState {
@@ -135,7 +134,7 @@ export function parseState(doc: unknown, apps: AppRegistry): ParsedState {
     if (apps.declared && apps.get(sdkappid) === undefined) {
       throw new StateError(`apps[${i}].sdkappid: ${sdkappid} is not a declared app`);
     }
-    const filed = new AppAccounts();
+    const filed = new AccountIndex();
     app.accounts.forEach((stateAccount, j) => {
       const at = `apps[${i}].accounts[${j}]`;
       const account: Account = { ...stateAccount, sdkappid };
@@ -144,7 +143,7 @@ export function parseState(doc: unknown, apps: AppRegistry): ParsedState {
       if (filed.sameKey(account) !== undefined) throw new StateError(`${at}.identifier: '${account.identifier}' appears twice in app ${sdkappid}`);
       const other = filed.clash(account);
       if (other !== undefined) {
-        throw new StateError(`${at}.identifier: '${account.identifier}' and '${other}' in app ${sdkappid} are one string account (its case is ignored)`);
+        throw new StateError(`${at}.identifier: '${account.identifier}' and '${other.identifier}' in app ${sdkappid} are one string account (its case is ignored)`);
       }
       filed.put(account);
       accounts.push(account);

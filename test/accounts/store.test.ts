@@ -66,7 +66,7 @@ t.test('import creates, then updates only the fields given', async (t) => {
   t.equal(s.count(), 1);
 });
 
-t.test('delete remembers when; register and import forget it', async (t) => {
+t.test('delete remembers when; import forgets it', async (t) => {
   const { store: s, clock } = store();
   s.import(1, 'gone', {});
   clock.advance(5000);
@@ -86,4 +86,60 @@ t.test('case folding is ASCII only: non-ASCII letters that lower-case to ASCII a
   t.ok(s.import(1, '\u212Aate', {}).created);
   t.ok(s.register(1, 'kate', 3, 'h').ok, 'an imported \u212Aate does not block registering kate');
   t.equal(s.get(1, 'KELVIN')?.identifier, 'kelvin', 'ASCII case still folds');
+});
+
+t.test('put forgets a remembered deletion of the same identifier, as register and import do', async (t) => {
+  const { store: s } = store();
+  s.import(1, 'Seeded', {});
+  t.ok(s.delete(1, 'Seeded'));
+  t.ok(s.deletedAt(1, 'Seeded') !== undefined, 'remembered');
+  s.put(standalone('seeded'));
+  t.ok(s.deletedAt(1, 'Seeded') !== undefined, 'another standalone account (exact identifiers) leaves it');
+  s.put(standalone('Seeded'));
+  t.equal(s.deletedAt(1, 'Seeded'), undefined, 'forgotten once the account is back');
+  t.same(s.deletions(), []);
+});
+
+t.test('a string account, registered or put, forgets the deletions of its identifier in any ASCII case', async (t) => {
+  const { store: s } = store();
+  t.ok(s.register(1, 'Carol.B', 3, 'h').ok);
+  t.ok(s.delete(1, 'carol.b'), 'deleted by another case');
+  t.ok(s.deletedAt(1, 'Carol.B') !== undefined, 'remembered under the identifier it had');
+  s.import(1, 'CAROL.B', {});
+  t.ok(s.delete(1, 'CAROL.B'));
+  s.import(1, 'Dan', {});
+  t.ok(s.delete(1, 'Dan'));
+  t.ok(s.register(1, 'carol.b', 3, 'h').ok);
+  t.equal(s.deletedAt(1, 'Carol.B'), undefined, 'the hosted Carol.B');
+  t.equal(s.deletedAt(1, 'CAROL.B'), undefined, 'and the standalone CAROL.B: both names now find carol.b');
+  t.same(s.deletions().map((d) => d.identifier), ['Dan'], 'other deletions stay');
+  t.equal(s.get(1, 'CAROL.B')?.identifier, 'carol.b');
+
+  s.import(1, 'Eve.X', {});
+  t.ok(s.delete(1, 'Eve.X'));
+  s.put({ ...standalone('eve.x'), kind: 'hosted', identifierType: 3, passwordHash: 'h' });
+  t.equal(s.deletedAt(1, 'Eve.X'), undefined, 'put of a string account too');
+
+  t.ok(s.register(1, 'Fay@Example.com', 2, 'h').ok);
+  t.ok(s.delete(1, 'Fay@Example.com'));
+  t.ok(s.register(1, 'fay@example.com', 2, 'h').ok);
+  t.ok(s.deletedAt(1, 'Fay@Example.com') !== undefined, 'an email account is exact: another email is another account');
+  t.ok(s.register(1, 'Fay@Example.com', 2, 'h').ok);
+  t.equal(s.deletedAt(1, 'Fay@Example.com'), undefined);
+});
+
+t.test('sameKey and clash answer for the stored app as seeding needs them', async (t) => {
+  const { store: s } = store();
+  const hosted = (identifier: string): Account => ({ ...standalone(identifier), kind: 'hosted', identifierType: 3, passwordHash: 'h' });
+  t.equal(s.clash(standalone('Alice')), undefined, 'an app never used');
+  t.equal(s.sameKey(standalone('Alice')), undefined);
+  t.ok(s.register(1, 'alice', 3, 'h').ok);
+  t.equal(s.clash(standalone('ALICE'))?.identifier, 'alice', 'a standalone ALICE beside the string account alice');
+  t.equal(s.sameKey(standalone('ALICE')), undefined, 'under another key');
+  t.equal(s.sameKey(hosted('ALICE'))?.identifier, 'alice', 'a string account in another case is the same key');
+  t.equal(s.clash(hosted('ALICE')), undefined, 'and no clash');
+  t.equal(s.sameKey(standalone('alice'))?.identifier, 'alice', 'the lower-case standalone account would replace it');
+  s.import(1, 'Bob', {});
+  t.equal(s.clash(hosted('bob'))?.identifier, 'Bob');
+  t.equal(s.clash({ ...hosted('bob'), sdkappid: 2 }), undefined, 'apps apart');
 });

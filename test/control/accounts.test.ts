@@ -319,6 +319,23 @@ t.test('what the store holds as one account or lets live side by side is still s
   }
 });
 
+t.test('a stored account counts until a seed before in the request replaces it', async (t) => {
+  const { app } = build(t);
+  t.match(await call(t, app, REGISTER, { Identifier: 'alice', IdentifierType: 3, Password: 'clear-pass1' }), { ErrorCode: 0 });
+  const alone = await seed(app, standalone('Alice'));
+  t.equal(alone.status, 400, 'the stored string account alice clashes');
+  t.match(alone.body.message, /clashes with the account 'alice'/);
+  const replaced = await seed(app, standalone('alice'), standalone('Alice'));
+  t.equal(replaced.status, 200, `once a seed has replaced it, it clashes no more: ${replaced.body.message ?? ''}`);
+  t.same(ids((await json(app, 'GET', '/__mock/accounts')).body), ['Alice', 'alice']);
+  t.same(await roundTrip(app), [200, ''], 'the state round trip takes it');
+
+  t.equal((await seed(app, standalone('BOBBY'), standalone('Bobby'))).status, 200);
+  const both = await seed(app, standalone('Bobby'), hosted('bobby'));
+  t.equal(both.status, 400, 'a seed replacing one of two stored accounts that fold alike clashes as they do');
+  t.match(both.body.message, /^accounts\[1\].*clashes with the account '(Bobby|BOBBY)'/);
+});
+
 t.test('seed times are real UTC times the state document can hold', async (t) => {
   const { app } = build(t);
   for (const [name, extra, message] of [

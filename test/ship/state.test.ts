@@ -168,23 +168,24 @@ t.test('the import summary counts every app it brings, one with only deletions t
   t.same((await getState(app)).apps.map((a) => a.sdkappid), [7, 8]);
 });
 
-t.test('a deletion whose identifier exists again is left out of the export, so the export imports', async (t) => {
+t.test('a deletion is forgotten once its identifier names an account again, so the export imports', async (t) => {
   const { app } = build(t);
   t.match(await call(t, app, IMPORT, { Identifier: 'back' }), { ErrorCode: 0 });
   t.match(await call(t, app, IMPORT, { Identifier: 'gone' }), { ErrorCode: 0 });
   t.ok(app.mock.store.delete(SDKAPPID, 'back'));
   t.ok(app.mock.store.delete(SDKAPPID, 'gone'));
-  // Seeding stores an account as given: the store still remembers its deletion.
   const seeded = await app.inject({
     method: 'POST',
     url: '/__mock/accounts',
     payload: { accounts: [{ sdkappid: SDKAPPID, kind: 'standalone', identifier: 'back' }] },
   });
   t.equal(seeded.statusCode, 200, seeded.body);
+  t.equal(app.mock.store.deletedAt(SDKAPPID, 'back'), undefined, 'seeding forgets it');
   // A string account deleted in one case and registered again in another.
   t.match(await call(t, app, REGISTER, { Identifier: 'Carol.B', IdentifierType: 3, Password: 'carol-pass1' }), { ErrorCode: 0 });
   t.ok(app.mock.store.delete(SDKAPPID, 'Carol.B'));
   t.match(await call(t, app, REGISTER, { Identifier: 'carol.b', IdentifierType: 3, Password: 'carol-pass1' }), { ErrorCode: 0 });
+  t.equal(app.mock.store.deletedAt(SDKAPPID, 'Carol.B'), undefined, 'registering carol.b forgets Carol.B');
 
   const exported = await getState(app);
   t.same(exported.apps[0]?.deleted, [{ identifier: 'gone', deletedAt: app.mock.store.deletedAt(SDKAPPID, 'gone') }], 'only the identifier still gone');
