@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import { errorCodes, type FastifyError, type FastifyInstance } from 'fastify';
+import sjson from 'secure-json-parse';
 import { accountsRoutes } from './accounts.js';
 import { clockRoutes } from './clock.js';
 import { faultsRoutes } from './faults.js';
@@ -19,6 +20,31 @@ function tokenChecker(token: string): (authorization: string | undefined) => boo
   };
 }
 
+/** A control body that cannot be read; the error handler answers it as a 400 with its message. */
+class ControlBodyError extends Error {
+  readonly statusCode = 400;
+}
+
+/**
+ * Reads a control body as JSON. A `__proto__` or `constructor.prototype` key is refused as
+ * Fastify's own parser refuses it, but saying so: Fastify answers "Body is not valid JSON" for
+ * valid JSON text. Fastify's wording stays for an empty body and for text that is not JSON.
+ */
+function parseControlJson(body: string): unknown {
+  if (body.length === 0) throw new errorCodes.FST_ERR_CTP_EMPTY_JSON_BODY();
+  try {
+    return sjson.parse(body, undefined, { protoAction: 'error', constructorAction: 'error' });
+  } catch {
+    // Only the (rare) refused body is parsed twice, to tell which rule it broke.
+    try {
+      sjson.parse(body, undefined, { protoAction: 'ignore', constructorAction: 'ignore' });
+    } catch {
+      throw new errorCodes.FST_ERR_CTP_INVALID_JSON_BODY();
+    }
+    throw new ControlBodyError('the body has a key named __proto__ or constructor.prototype: such keys are not accepted');
+  }
+}
+
 /**
  * The test-double control plane under /__mock: JSON in and out, TypeBox schemas on every
  * route. With a mock token set, every route here needs `Authorization: Bearer <token>`.
@@ -35,6 +61,15 @@ export async function controlPlugin(app: FastifyInstance): Promise<void> {
     });
   }
 
+  app.removeContentTypeParser('application/json');
+  // No bodyLimit here: the server's applies, or a route's own (PUT /__mock/state).
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      done(null, parseControlJson(body as string));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
   app.setValidatorCompiler(controlValidatorCompiler);
   // Bad input is a 400 with a message; anything unexpected is logged and answered without
   // its stack or internals.

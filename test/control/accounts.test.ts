@@ -379,7 +379,7 @@ t.test('anything seeding accepts, a GET state -> PUT state round trip accepts', 
   t.ok(accepted > 100, `many seed requests were accepted (${accepted}), so the property was exercised`);
 });
 
-t.test('a control body needs Content-Type application/json; a __proto__ key is refused', async (t) => {
+t.test('a control body needs Content-Type application/json; a __proto__ or constructor.prototype key is refused saying so', async (t) => {
   const { app } = build(t);
   const payload = JSON.stringify({ accounts: [standalone('bob')] });
   for (const headers of [{}, { 'content-type': 'application/x-www-form-urlencoded' }]) {
@@ -387,13 +387,28 @@ t.test('a control body needs Content-Type application/json; a __proto__ key is r
     t.equal(res.statusCode, 415, JSON.stringify(headers));
     t.match(res.json(), { statusCode: 415, error: 'Unsupported Media Type' }, 'in the control error shape');
   }
-  const poisoned = await app.inject({
-    method: 'POST',
-    url: '/__mock/accounts',
-    headers: { 'content-type': 'application/json' },
-    payload: '{"accounts":[],"__proto__":{"polluted":true}}',
-  });
-  t.equal(poisoned.statusCode, 400);
-  t.match(poisoned.json(), { statusCode: 400, error: 'Bad Request', message: /JSON/ }, "Fastify's message, as README says");
+  const post = (payload: string) =>
+    app.inject({ method: 'POST', url: '/__mock/accounts', headers: { 'content-type': 'application/json' }, payload });
+  const refused = /^the body has a key named __proto__ or constructor\.prototype: such keys are not accepted$/;
+  for (const payload of [
+    '{"accounts":[],"__proto__":{"polluted":true}}',
+    '{"accounts":[{"__proto__":{"polluted":true}}]}',
+    '{"accounts":[],"\\u005f_proto__":{}}',
+    '{"accounts":[],"constructor":{"prototype":{"polluted":true}}}',
+  ]) {
+    const res = await post(payload);
+    t.equal(res.statusCode, 400, payload);
+    t.match(res.json(), { statusCode: 400, error: 'Bad Request', message: refused }, `${payload}: says why, in the control error shape`);
+  }
+  for (const payload of ['{"accounts":[', '{"accounts":[],"__proto__":', 'not json']) {
+    const res = await post(payload);
+    t.equal(res.statusCode, 400, payload);
+    t.match(res.json(), { statusCode: 400, error: 'Bad Request', message: /^Body is not valid JSON/ }, `${payload}: still not valid JSON`);
+  }
+  const empty = await post('');
+  t.match(empty.json(), { statusCode: 400, message: /Body cannot be empty/ }, 'an empty body is said to be empty');
   t.equal(app.mock.store.count(), 0);
+  t.notOk(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted'), 'no prototype reached');
+  const fine = await post('{"accounts":[{"sdkappid":1400000001,"kind":"standalone","identifier":"constructor","nick":"x"}]}');
+  t.equal(fine.statusCode, 200, `an account named constructor is taken: ${fine.body}`);
 });
