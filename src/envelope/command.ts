@@ -24,7 +24,7 @@ export interface CommandCodes {
   invalidSdkAppId: VendorErrorEntry;
   /** The caller is not the app's admin (70425 / 70403). */
   notAdmin: VendorErrorEntry;
-  /** The command's own entries, preferred when a fault names a bare code. */
+  /** The command's own codes: listed in its OpenAPI description, preferred when a fault names a bare code. */
   own: readonly VendorErrorEntry[];
 }
 

@@ -3,6 +3,7 @@ import { defineCommand } from '../../envelope/command.js';
 import { Errors } from '../../envelope/errors.js';
 import { replySchema, stringEnum } from '../../envelope/reply.js';
 import { accountsIn, itemListSchema, UserIdItem, userIdItems, userIdOf } from './item-list.js';
+import { openLoginSvcCodes } from './open-login-svc.js';
 
 const ResultItem = Type.Object({
   UserID: Type.String({ description: 'the account, as sent' }),
@@ -18,12 +19,7 @@ export default defineCommand({
   service: 'im_open_login_svc',
   command: 'account_check',
   summary: 'Check whether 1 to 100 accounts are imported',
-  codes: {
-    badRequest: Errors.ImportBadRequest,
-    invalidSdkAppId: Errors.InvalidSdkAppId,
-    notAdmin: Errors.ImportNotAdmin,
-    own: [Errors.ImportBadRequest],
-  },
+  codes: openLoginSvcCodes([Errors.ImportBadRequest]),
   defaultRateLimit: 100,
   body: Type.Object({ CheckItem: itemListSchema(UserIdItem, 'the accounts to check') }),
   reply: replySchema({

@@ -3,6 +3,7 @@ import { defineCommand } from '../../envelope/command.js';
 import { Errors } from '../../envelope/errors.js';
 import { replySchema } from '../../envelope/reply.js';
 import { accountsIn, itemListSchema, UserIdItem, userIdItems, userIdOf } from './item-list.js';
+import { openLoginSvcCodes } from './open-login-svc.js';
 
 const ResultItem = Type.Object({
   ResultCode: Type.Integer({ description: `0: deleted; ${Errors.AccountNotExist.code}: no such account` }),
@@ -18,12 +19,7 @@ export default defineCommand({
   service: 'im_open_login_svc',
   command: 'account_delete',
   summary: 'Delete 1 to 100 accounts; each result says deleted (0) or not found (70107)',
-  codes: {
-    badRequest: Errors.ImportBadRequest,
-    invalidSdkAppId: Errors.InvalidSdkAppId,
-    notAdmin: Errors.ImportNotAdmin,
-    own: [Errors.ImportBadRequest, Errors.AccountNotExist],
-  },
+  codes: openLoginSvcCodes([Errors.ImportBadRequest, Errors.AccountNotExist]),
   defaultRateLimit: 100,
   body: Type.Object({ DeleteItem: itemListSchema(UserIdItem, 'the accounts to delete') }),
   reply: replySchema({

@@ -5,6 +5,7 @@ import { parseStandalone, standaloneIdentifier } from '../../accounts/standalone
 import { defineCommand, namedAccount } from '../../envelope/command.js';
 import { Errors } from '../../envelope/errors.js';
 import { replySchema } from '../../envelope/reply.js';
+import { openLoginSvcCodes } from './open-login-svc.js';
 
 const account = { description: `the account, 1 to ${STANDALONE_IDENTIFIER_MAX_BYTES} UTF-8 bytes` };
 const profile = (what: string) => Type.Optional(Type.String({ description: `${what}, at most ${PROFILE_VALUE_MAX_BYTES} bytes` }));
@@ -22,12 +23,7 @@ export default defineCommand({
   service: 'im_open_login_svc',
   command: 'account_import',
   summary: 'Import a standalone account (Identifier or UserID, Nick, FaceUrl, Type)',
-  codes: {
-    badRequest: Errors.ImportBadRequest,
-    invalidSdkAppId: Errors.InvalidSdkAppId,
-    notAdmin: Errors.ImportNotAdmin,
-    own: [Errors.ImportBadRequest, Errors.ImportTimeout],
-  },
+  codes: openLoginSvcCodes([Errors.ImportBadRequest, Errors.ImportTimeout, Errors.ProfileValueTooLong, Errors.ReimportTooSoon]),
   body: Body,
   reply: replySchema(),
   accountsOf: (body) => namedAccount(standaloneIdentifier(body)),

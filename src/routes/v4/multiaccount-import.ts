@@ -7,6 +7,7 @@ import { defineCommand } from '../../envelope/command.js';
 import { Errors, VendorError } from '../../envelope/errors.js';
 import { replySchema } from '../../envelope/reply.js';
 import { accountsIn, isJsonObject, itemList, itemListSchema } from './item-list.js';
+import { openLoginSvcCodes } from './open-login-svc.js';
 
 const accountId = `an account, 1 to ${STANDALONE_IDENTIFIER_MAX_BYTES} UTF-8 bytes`;
 const profile = (what: string) => Type.Optional(Type.String({ description: `${what}, at most ${PROFILE_VALUE_MAX_BYTES} bytes` }));
@@ -50,12 +51,7 @@ export default defineCommand({
   service: 'im_open_login_svc',
   command: 'multiaccount_import',
   summary: 'Import 1 to 100 standalone accounts (Accounts or AccountList); refused ones are listed in FailAccounts',
-  codes: {
-    badRequest: Errors.ImportBadRequest,
-    invalidSdkAppId: Errors.InvalidSdkAppId,
-    notAdmin: Errors.ImportNotAdmin,
-    own: [Errors.ImportBadRequest, Errors.ServerTimeout, Errors.AccountLimit, Errors.Internal],
-  },
+  codes: openLoginSvcCodes([Errors.ImportBadRequest, Errors.ServerTimeout, Errors.AccountLimit, Errors.Internal]),
   defaultRateLimit: 100,
   body: Body,
   reply: replySchema({
