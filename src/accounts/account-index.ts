@@ -1,4 +1,5 @@
 import type { Account } from './account.js';
+import { FoldMap } from './fold-map.js';
 import { foldCase, hostedKey } from './identifier-rules.js';
 
 /** What decides where an account is filed and what it clashes with. */
@@ -15,12 +16,12 @@ const isHostedString = (account: FilingOf | undefined): boolean => account?.kind
 export class AccountIndex {
   readonly #byKey = new Map<string, Account>();
   /**
-   * Standalone accounts with upper-case letters, by their lower-case form (one account, or a
-   * set when several fold alike), so that a hosted string account's clash with `Alice` is
-   * found in O(1). A lower-case standalone identifier is its own key in #byKey, so it is not
-   * counted here: a bulk import of lower-case accounts pays no second map entry.
+   * Standalone accounts with upper-case letters, by their lower-case form, so that a hosted
+   * string account's clash with `Alice` is found in O(1). A lower-case standalone identifier is
+   * its own key in #byKey, so it is not filed here: a bulk import of lower-case accounts pays
+   * no second map entry.
    */
-  readonly #standaloneFolded = new Map<string, Account | Set<Account>>();
+  readonly #standaloneFolded = new FoldMap<Account>();
 
   keyOf(account: FilingOf): string {
     return account.kind === 'hosted' && account.identifierType !== undefined
@@ -60,8 +61,7 @@ export class AccountIndex {
    */
   clash(account: FilingOf): Account | undefined {
     if (isHostedString(account)) {
-      const standalone = this.#standaloneFolded.get(this.keyOf(account));
-      return standalone instanceof Set ? standalone.values().next().value : standalone;
+      return this.#standaloneFolded.first(this.keyOf(account));
     }
     if (account.kind !== 'standalone') return undefined;
     const folded = foldCase(account.identifier);
@@ -97,21 +97,11 @@ export class AccountIndex {
 
   #fold(account: Account): void {
     const folded = this.#foldedStandalone(account);
-    if (folded === undefined) return;
-    const present = this.#standaloneFolded.get(folded);
-    if (present === undefined) this.#standaloneFolded.set(folded, account);
-    else if (present instanceof Set) present.add(account);
-    else this.#standaloneFolded.set(folded, new Set([present, account]));
+    if (folded !== undefined) this.#standaloneFolded.add(folded, account);
   }
 
   #unfold(account: Account): void {
     const folded = this.#foldedStandalone(account);
-    if (folded === undefined) return;
-    const present = this.#standaloneFolded.get(folded);
-    if (present === account) this.#standaloneFolded.delete(folded);
-    else if (present instanceof Set) {
-      present.delete(account);
-      if (present.size === 1) this.#standaloneFolded.set(folded, present.values().next().value as Account);
-    }
+    if (folded !== undefined) this.#standaloneFolded.delete(folded, account);
   }
 }

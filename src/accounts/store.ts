@@ -1,6 +1,7 @@
 import { isoNow, unixSeconds, type Clock } from '../clock.js';
 import type { Account, IdentifierType, Profile } from './account.js';
 import { AccountIndex, type FilingOf } from './account-index.js';
+import { FoldMap } from './fold-map.js';
 import { foldCase } from './identifier-rules.js';
 
 /**
@@ -10,11 +11,10 @@ import { foldCase } from './identifier-rules.js';
 class Deletions {
   readonly #at = new Map<string, number>();
   /**
-   * Deleted identifiers with upper-case letters by their lower-case form (one, or a set when
-   * several fold alike), so that registering the string account `carol.b` forgets the deletion
-   * of `Carol.B` in O(1).
+   * Deleted identifiers with upper-case letters by their lower-case form, so that registering
+   * the string account `carol.b` forgets the deletion of `Carol.B` in O(1).
    */
-  readonly #folded = new Map<string, string | Set<string>>();
+  readonly #folded = new FoldMap<string>();
 
   get(identifier: string): number | undefined {
     return this.#at.get(identifier);
@@ -23,11 +23,7 @@ class Deletions {
   set(identifier: string, deletedAt: number): void {
     this.#at.set(identifier, deletedAt);
     const folded = foldCase(identifier);
-    if (folded === identifier) return;
-    const present = this.#folded.get(folded);
-    if (present === undefined) this.#folded.set(folded, identifier);
-    else if (present instanceof Set) present.add(identifier);
-    else if (present !== identifier) this.#folded.set(folded, new Set([present, identifier]));
+    if (folded !== identifier) this.#folded.add(folded, identifier);
   }
 
   /** Forgets `identifier`, and with `anyCase` every identifier equal to it in ASCII case. */
@@ -39,22 +35,12 @@ class Deletions {
     }
     const folded = foldCase(identifier);
     this.#at.delete(folded);
-    const present = this.#folded.get(folded);
-    if (present === undefined) return;
-    this.#folded.delete(folded);
-    if (present instanceof Set) for (const other of present) this.#at.delete(other);
-    else this.#at.delete(present);
+    for (const other of this.#folded.take(folded)) this.#at.delete(other);
   }
 
   #unfold(identifier: string): void {
     const folded = foldCase(identifier);
-    if (folded === identifier) return;
-    const present = this.#folded.get(folded);
-    if (present === identifier) this.#folded.delete(folded);
-    else if (present instanceof Set) {
-      present.delete(identifier);
-      if (present.size === 1) this.#folded.set(folded, present.values().next().value as string);
-    }
+    if (folded !== identifier) this.#folded.delete(folded, identifier);
   }
 
   entries(): IterableIterator<[string, number]> {
