@@ -3,7 +3,8 @@
 # `docker run --rm -p 8080:8080 tim-account-mock`. Every CLI setting is also an environment
 # variable (PORT, TIM_SDKAPPID, TIM_SECRET_KEY, TIM_STATE_FILE, ...): see README "Settings".
 
-# Build stage: compile the TypeScript with the dev dependencies.
+# Build stage: with the dev dependencies, bundle the TypeScript (esbuild: dist/cli.js,
+# dist/index.js, dist/healthcheck.js, npm packages left as imports) and emit its declarations.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -12,7 +13,7 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build
 
-# Runtime stage: production dependencies and the compiled output only, as an unprivileged user.
+# Runtime stage: production dependencies and the bundles only, as an unprivileged user.
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \

@@ -1,11 +1,9 @@
 #!/usr/bin/env node
-import { createRequire } from 'node:module';
 import { constants } from 'node:os';
 import closeWithGrace from 'close-with-grace';
 import { ConfigError, optionsFromProcess, usage, type MockOptions } from './config.js';
 import { startMockServer, type MockServer } from './server.js';
-
-const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+import { version } from './version.js';
 
 /** After SIGTERM/SIGINT, in-flight requests get this long to finish before their connections are cut. */
 const DRAIN_MS = 5000;

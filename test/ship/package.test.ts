@@ -32,7 +32,11 @@ t.test('the packed package, installed with production dependencies only, starts 
   const packed = await run('npm', ['pack', '--json', '--pack-destination', scratch], { cwd: project, env: npmEnv });
   const [{ filename, files }] = JSON.parse(packed.stdout) as [{ filename: string; files: Array<{ path: string }> }];
   const paths = files.map((f) => f.path);
-  t.ok(paths.includes('dist/cli.js') && paths.includes('dist/healthcheck.js'), 'prepack built dist/ into the package');
+  t.same(
+    paths.filter((p) => p.endsWith('.js')).sort(),
+    ['dist/cli.js', 'dist/healthcheck.js', 'dist/index.js'],
+    'prepack built dist/: one bundle per entry point, no per-module output',
+  );
   t.notOk(paths.some((p) => p.startsWith('src/') || p.startsWith('test/')), 'no sources or tests in the package');
 
   const runtime = join(scratch, 'runtime');
@@ -43,8 +47,13 @@ t.test('the packed package, installed with production dependencies only, starts 
   await run('npm', ['ci', '--omit=dev', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: app, env: npmEnv });
   for (const dev of ['typescript', 'tsx', 'tap']) t.notOk(existsSync(join(app, 'node_modules', dev)), `${dev} is not installed`);
 
-  const { bin } = JSON.parse(await readFile(join(app, 'package.json'), 'utf8')) as { bin: Record<string, string> };
-  const child = await startCli([], { NODE_ENV: 'production' }, [bin['tim-account-mock'] as string], app);
+  const { bin, version } = JSON.parse(await readFile(join(app, 'package.json'), 'utf8')) as { bin: Record<string, string>; version: string };
+  const binPath = bin['tim-account-mock'] as string;
+  // Run as a shell would: the bundle's hashbang and mode survived the pack, and it finds its
+  // package.json's version from dist/.
+  t.equal((await run(join(app, binPath), ['--version'], { cwd: app })).stdout, `${version}\n`, 'the bin runs by itself');
+
+  const child = await startCli([], { NODE_ENV: 'production' }, [binPath], app);
   t.teardown(() => {
     if (child.process.exitCode === null) child.process.kill('SIGKILL');
   });
