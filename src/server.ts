@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
-import { Value } from '@sinclair/typebox/value';
 import type { FastifyInstance } from 'fastify';
+import type { Account } from './accounts/account.js';
 import { buildApp } from './app.js';
 import type { ControllableClock } from './clock.js';
 import type { MockOptions } from './config.js';
@@ -37,6 +37,17 @@ export interface MockServer extends MockControls {
   close(): Promise<void>;
 }
 
+/** The listing schema is the one allow-list of account fields (the password hash is not on it). */
+const VIEW_FIELDS = Object.keys(AccountView.properties) as Array<keyof AccountView>;
+
+/**
+ * An account as GET /__mock/accounts shows it; its fields are plain values, so the copy is
+ * detached. Picked here rather than with TypeBox's Value.Clean: importing @sinclair/typebox/value
+ * cost every process start about 30 ms.
+ */
+const viewOf = (account: Account): AccountView =>
+  Object.fromEntries(VIEW_FIELDS.filter((field) => field in account).map((field) => [field, account[field]])) as AccountView;
+
 /** The control plane of an app made by `buildApp`, without going through HTTP. */
 export function mockControls(app: FastifyInstance): MockControls {
   const { store, faults, journal, limiter, clock } = app.mock;
@@ -48,8 +59,7 @@ export function mockControls(app: FastifyInstance): MockControls {
       limiter.clear();
       clock.useRealTime();
     },
-    // The listing schema is the one allow-list of account fields (the password hash is not on it).
-    accounts: (sdkappid) => store.list(sdkappid).map((a) => Value.Clean(AccountView, structuredClone(a)) as AccountView),
+    accounts: (sdkappid) => store.list(sdkappid).map(viewOf),
     requests: (filter) => journal.list(filter),
     addFault: (spec) => faults.arm(parseFaultSpec(spec, faultablePaths)).id,
     faults: () => faults.list(),

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
+import { Errors } from '@sinclair/typebox/errors';
 
 /** The longest delay a fault may add: long enough to outlast any client timeout, short enough not to hang a suite. */
 export const MAX_DELAY_MS = 60_000;
@@ -68,7 +68,7 @@ export function parseFaultSpec(input: unknown, servedPaths: ReadonlySet<string>)
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new FaultSpecError('a fault spec must be a JSON object');
   }
-  const error = Value.Errors(FaultSpecSchema, input).First();
+  const error = Errors(FaultSpecSchema, input).First();
   if (error !== undefined) {
     const where = error.path === '' ? 'the fault spec' : error.path.slice(1);
     throw new FaultSpecError(`${where}: ${error.message}`);

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
+import { Errors } from '@sinclair/typebox/errors';
 import type { Account } from '../accounts/account.js';
 import type { AccountStore, Deletion } from '../accounts/store.js';
 import type { AppRegistry } from '../envelope/apps.js';
@@ -120,7 +120,7 @@ export function parseState(doc: unknown, apps: AppRegistry): ParsedState {
   if (doc.version !== STATE_VERSION) {
     throw new StateError(`version: ${JSON.stringify(doc.version)} is not supported (this build reads version ${STATE_VERSION})`);
   }
-  const error = Value.Errors(StateDocument, doc).First();
+  const error = Errors(StateDocument, doc).First();
   if (error !== undefined) throw new StateError(`${fieldOf(error.path)}: ${error.message}`);
   const checked = doc as StateDocument;
 
