@@ -100,14 +100,17 @@ export async function vendorPlugin(instance: FastifyInstance, opts: VendorPlugin
     reply.code(200).send(failReply(entry));
   });
 
-  // An unknown command is refused before its body is read, so even an oversized one gets 60009.
-  instance.addHook('onRequest', (request, _reply, done) => {
-    if (!request.is404) return done();
-    request.vendorCall = newCall();
-    done(new VendorError(Errors.UnknownCommand));
-  });
-  instance.setNotFoundHandler(() => {
-    throw new VendorError(Errors.UnknownCommand);
+  // An unknown command is refused before its body is read, so even an oversized one gets
+  // 60009. The hook lives in a child context that only the not-found handler uses, so that
+  // the commands' own calls do not run it.
+  instance.register(async (unknownCommands) => {
+    unknownCommands.addHook('onRequest', (request, _reply, done) => {
+      request.vendorCall = newCall();
+      done(new VendorError(Errors.UnknownCommand));
+    });
+    unknownCommands.setNotFoundHandler(() => {
+      throw new VendorError(Errors.UnknownCommand);
+    });
   });
 
   for (const command of opts.commands) {
