@@ -113,3 +113,15 @@ t.test('logs stay off by default in process: calls write nothing to stdout or st
   const loud = await writtenDuring(async () => void (await threeCalls(logging)));
   t.equal(logLines(loud).length, 3, 'with the logger on, three request lines are seen');
 });
+
+t.test('the logger censors secrets at the top of a logged object and inside query, body, options and req headers', async (t) => {
+  const lines: string[] = [];
+  const { app } = build(t, { logStream: { write: (line: string) => void lines.push(line) }, logLevel: 'info' });
+  await app.ready();
+  const secrets = { usersig: 's1-sig', Password: 's2-Password', password: 's3-password', secretKey: 's4-key', passwordHash: 's5-hash', mockToken: 's6-token' };
+  app.log.info({ ...secrets, query: { ...secrets }, body: { ...secrets }, options: { ...secrets }, req: { method: 'POST', url: '/v4/x?usersig=s8-url', headers: { authorization: 'Bearer s7-auth' } } }, 'secrets');
+  const line = lines.find((l) => l.includes('"msg":"secrets"'));
+  t.ok(line, 'the line was written');
+  for (const secret of [...Object.values(secrets), 's7-auth', 's8-url']) t.notOk(line?.includes(secret), `${secret} is censored`);
+  t.match(JSON.parse(line as string), { usersig: '[redacted]', query: { Password: '[redacted]' }, body: { mockToken: '[redacted]' }, options: { secretKey: '[redacted]' }, req: { method: 'POST', path: '/v4/x' } });
+});
