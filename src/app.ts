@@ -3,7 +3,6 @@ import Fastify, { LogController, type FastifyInstance, type FastifyReply, type F
 import type { Logger } from 'pino';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import { AccountStore } from './accounts/store.js';
 import { ControllableClock } from './clock.js';
 import { resolveOptions, type MockOptions } from './config.js';
@@ -18,6 +17,7 @@ import { commands } from './routes/v4/index.js';
 import { controlPlugin } from './control/index.js';
 import { healthRoute } from './control/health.js';
 import { apiDocsOptions } from './control/openapi.js';
+import { docsUi } from './control/docs-ui.js';
 import { fixturesPlugin } from './fixtures/load.js';
 import { persistState } from './state/persistence.js';
 import { pathOf } from './url.js';
@@ -178,7 +178,7 @@ export function buildApp(input: Partial<MockOptions> = {}): FastifyInstance {
 
   // Before the routes: @fastify/swagger collects them as they are added.
   app.register(swagger, apiDocsOptions(options));
-  app.register(swaggerUi, { routePrefix: '/documentation' });
+  app.register(docsUi, { routePrefix: '/documentation' });
   app.register(fixturesPlugin);
   app.register(healthRoute);
   app.register(vendorPlugin, { prefix: '/v4', commands, ...services });
