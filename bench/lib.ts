@@ -50,17 +50,16 @@ export async function buildTargets(build: boolean): Promise<void> {
     spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
   }
   if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run npm run build');
+  await bundle({ entryPoints: [join(ROOT, 'bench', 'ceiling.ts')] }, join(RESULTS, 'ceiling.mjs'));
+}
+
+/**
+ * Bundles a bench target as `npm run build` bundles the emulator: its own modules in one
+ * file, npm packages left external, so that both start alike.
+ */
+export async function bundle(input: { entryPoints: string[] } | { stdin: { contents: string; resolveDir: string; loader: 'ts' } }, outfile: string): Promise<void> {
   const esbuild = await import('esbuild');
-  await esbuild.build({
-    entryPoints: [join(ROOT, 'bench', 'ceiling.ts')],
-    outfile: join(RESULTS, 'ceiling.mjs'),
-    bundle: true,
-    packages: 'external',
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'warning',
-  });
+  await esbuild.build({ ...input, outfile, bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
 }
 
 export async function freePort(): Promise<number> {

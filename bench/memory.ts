@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { buildTargets, flags, machine, ROOT } from './lib.js';
+import { bundle, flags, machine, ROOT } from './lib.js';
 
 /**
- * npm run bench:memory -- [--accounts 1000000] [--no-build]
+ * npm run bench:memory -- [--accounts 1000000]
  *
  * RSS of the emulator holding N imported standalone accounts (target: 1e6 in <= 300 MB). The
  * accounts go through account_import's own parse and execute, without HTTP (1e6 calls over
@@ -12,11 +12,22 @@ import { buildTargets, flags, machine, ROOT } from './lib.js';
  * that runs nothing else, and RSS is read after a full GC.
  */
 const opts = flags({ accounts: '1000000' });
-await buildTargets(opts.build);
+// The app and account_import's command object, bundled from src/ like dist/ (which exports
+// neither); one level below the root, as dist/ is, so that the bundle finds package.json.
+const target = join(ROOT, 'bench', '.memory-target.mjs');
+await bundle(
+  {
+    stdin: {
+      contents: "export { buildApp } from './src/app.ts'; export { default as accountImport } from './src/routes/v4/account-import.ts';",
+      resolveDir: ROOT,
+      loader: 'ts',
+    },
+  },
+  target,
+);
 
 const worker = `
-const { buildApp } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'app.js')).href)});
-const { default: accountImport } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'routes', 'v4', 'account-import.js')).href)});
+const { buildApp, accountImport } = await import(${JSON.stringify(pathToFileURL(target).href)});
 const app = buildApp({ rateLimit: 0, logger: false });
 await app.ready();
 const mb = () => { globalThis.gc(); globalThis.gc(); return process.memoryUsage(); };
