@@ -25,7 +25,7 @@ async function start(options: MockOptions): Promise<MockServer> {
  * reports a process killed by it (SIGINT 130, SIGTERM 143), and saves nothing.
  */
 function closeOnSignals(server: MockServer): void {
-  const { log } = server.app;
+  const { log } = server.app.mock;
   closeWithGrace(
     {
       // A backstop (exit 1) for a close that hangs in spite of the drain bound below.
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
   }
 
   const server = await start(options);
-  const { log } = server.app;
+  const { log } = server.app.mock;
   if (options.apps.length === 0) {
     log.warn('zero-config mode: any numeric sdkappid is accepted and any non-empty usersig passes; declare apps to verify UserSigs');
   }

@@ -76,7 +76,7 @@ export async function controlPlugin(app: FastifyInstance): Promise<void> {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) {
-      request.log.error({ err: error }, 'unexpected error on a control route');
+      request.server.mock.log.error({ reqId: request.id, err: error }, 'unexpected error on a control route');
       return sendControlError(reply, 500, 'internal error in the emulator; see its log');
     }
     return sendControlError(reply, status, error.message);

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
+import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import type { AccountStore } from '../accounts/store.js';
 import { unixSeconds, type Clock } from '../clock.js';
 import type { MockOptions } from '../config.js';
@@ -9,6 +9,7 @@ import { commandPath, type CommandContext, type VendorCommand } from './command.
 import { Errors, VendorError, type VendorErrorEntry } from './errors.js';
 import { injectFault, type FiredFault } from '../faults/inject.js';
 import type { FaultRegistry } from '../faults/registry.js';
+import type { Journal } from '../journal/journal.js';
 import { checkQuery, EnvelopeQuery } from './query.js';
 import type { RateLimiter } from './rate-limit.js';
 import { failReply, okReply } from './reply.js';
@@ -24,6 +25,8 @@ export interface VendorCall {
   errorCode: number;
   /** The fault that answered or delayed the call, if one did. */
   fault: FiredFault | undefined;
+  /** performance.now() when the call arrived, for the journal's durationMs. */
+  startedAt: number;
 }
 
 declare module 'fastify' {
@@ -40,6 +43,8 @@ export interface VendorPluginOptions {
   clock: Clock;
   options: MockOptions;
   faults: FaultRegistry;
+  journal: Journal;
+  log: FastifyBaseLogger;
 }
 
 /** The codes a command can answer, in the order of the checks, for its OpenAPI description. */
@@ -62,14 +67,15 @@ const newCall = (command?: VendorCommand): VendorCall => ({
   body: undefined,
   errorCode: 0,
   fault: undefined,
+  startedAt: performance.now(),
 });
 
 /** Maps anything thrown on a /v4 route to a catalogue entry: the one place errors become replies. */
-function entryFor(error: FastifyError | VendorError, request: FastifyRequest): VendorErrorEntry {
+function entryFor(error: FastifyError | VendorError, request: FastifyRequest, log: FastifyBaseLogger): VendorErrorEntry {
   if (error instanceof VendorError) return error;
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return Errors.RequestFormat;
   if (typeof error.statusCode === 'number' && error.statusCode < 500) return Errors.HttpParse;
-  request.log.error({ err: error }, 'unexpected error on a vendor route');
+  log.error({ reqId: request.id, err: error }, 'unexpected error on a vendor route');
   return Errors.Internal;
 }
 
@@ -80,7 +86,7 @@ function entryFor(error: FastifyError | VendorError, request: FastifyRequest): V
  * answers an HTTP status or drops the connection.
  */
 export async function vendorPlugin(instance: FastifyInstance, opts: VendorPluginOptions): Promise<void> {
-  const { apps, store, limiter, clock, options, faults } = opts;
+  const { apps, store, limiter, clock, options, faults, journal, log } = opts;
 
   instance.decorateRequest('vendorCall', null);
 
@@ -95,9 +101,22 @@ export async function vendorPlugin(instance: FastifyInstance, opts: VendorPlugin
   });
 
   instance.setErrorHandler((error: FastifyError | VendorError, request, reply) => {
-    const entry = entryFor(error, request);
+    const entry = entryFor(error, request, log);
     (request.vendorCall ??= newCall()).errorCode = entry.code;
     reply.code(200).send(failReply(entry));
+  });
+
+  // Every /v4 answer is journalled as it is sent (a dropped connection, by the fault that
+  // drops it): in onSend rather than onResponse, which would add `finish`/`error` listeners
+  // to every request, and so that a test reading the journal right after a reply finds it.
+  instance.addHook('onSend', (request, reply, payload, done) => {
+    try {
+      journal.record(request, reply);
+    } catch (err) {
+      // Whatever a body holds, the call is still answered and the process goes on.
+      log.error({ reqId: request.id, err }, 'the call could not be journalled');
+    }
+    done(null, payload);
   });
 
   // An unknown command is refused before its body is read, so even an oversized one gets

@@ -50,7 +50,7 @@ export async function injectFault(
       reply.code(fault.httpStatus as number).type('text/html').send(gatewayPage(fault.httpStatus as number));
       return true;
     case 'drop':
-      // No answer at all: Fastify's onResponse never runs, so the call is journalled here.
+      // No answer at all: the onSend hook never runs, so the call is journalled here.
       reply.hijack();
       reply.raw.destroy();
       request.server.mock.journal.record(request, reply);

@@ -129,7 +129,7 @@ export class Journal {
       body: keptBody(call.body, request.body),
       status: dropped ? 0 : reply.statusCode,
       errorCode: !dropped && reply.statusCode === 200 ? call.errorCode : null,
-      durationMs: Math.round(reply.elapsedTime * 100) / 100,
+      durationMs: Math.round((performance.now() - call.startedAt) * 100) / 100,
       fault: call.fault?.id ?? null,
     });
   }

@@ -72,12 +72,12 @@ export function persistState(app: FastifyInstance): void {
     if (state !== undefined) {
       services.store.replace(state.accounts, state.deletions);
       lastWritten = serialize(services);
-      app.log.info({ stateFile: file, accounts: state.accounts.length }, 'state loaded');
+      app.mock.log.info({ stateFile: file, accounts: state.accounts.length }, 'state loaded');
     }
     loaded = true;
     if (saveInterval > 0) {
       timer = setInterval(() => {
-        save().catch((err: unknown) => app.log.error({ err, stateFile: file }, 'periodic state save failed'));
+        save().catch((err: unknown) => app.mock.log.error({ err, stateFile: file }, 'periodic state save failed'));
       }, saveInterval * 1000);
       timer.unref();
     }
@@ -88,6 +88,6 @@ export function persistState(app: FastifyInstance): void {
     clearInterval(timer);
     if (!loaded) return;
     await save();
-    app.log.info({ stateFile: file }, 'state saved');
+    app.mock.log.info({ stateFile: file }, 'state saved');
   });
 }

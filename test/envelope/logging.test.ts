@@ -125,3 +125,47 @@ t.test('the logger censors secrets at the top of a logged object and inside quer
   for (const secret of [...Object.values(secrets), 's7-auth', 's8-url']) t.notOk(line?.includes(secret), `${secret} is censored`);
   t.match(JSON.parse(line as string), { usersig: '[redacted]', query: { Password: '[redacted]' }, body: { mockToken: '[redacted]' }, options: { secretKey: '[redacted]' }, req: { method: 'POST', path: '/v4/x' } });
 });
+
+/** The `finish` listeners each call's response holds when it is sent (inject adds one of its own). */
+function watchFinishListeners(app: FastifyInstance): number[] {
+  const counts: number[] = [];
+  app.addHook('onSend', async (_request, reply, payload) => {
+    counts.push(reply.raw.listenerCount('finish'));
+    return payload;
+  });
+  return counts;
+}
+
+t.test('above info no request line is written, yet warnings and errors are, and no call gets response listeners', async (t) => {
+  const lines: string[] = [];
+  const { app } = build(t, { logStream: { write: (line: string) => void lines.push(line) }, logLevel: 'warn' });
+  const { app: infoApp } = build(t, { logStream: { write: () => true }, logLevel: 'info' });
+  const quiet = watchFinishListeners(app);
+  const loud = watchFinishListeners(infoApp);
+  t.same(await threeCalls(app), [0, 60003, 60009]);
+  t.same(await threeCalls(infoApp), [0, 60003, 60009]);
+  t.same(lines, [], 'no request line at warn');
+  // With a logger or an onResponse hook, Fastify adds a `finish` listener to every call.
+  t.same(loud, quiet.map((n) => n + 1), 'at warn each call has one finish listener fewer than at info');
+
+  app.mock.log.warn('a warning');
+  app.mock.store.import = () => {
+    throw new Error('the store broke');
+  };
+  const broken = await call(t, app, IMPORT, { Identifier: 'broken01' });
+  t.equal(broken.ErrorCode, 70500, 'an unexpected error is answered 70500');
+  app.mock.journal.record = () => {
+    throw new Error('the journal broke');
+  };
+  const unjournalled = await call(t, app, REGISTER, { Identifier: 'unjournalled', IdentifierType: 3, Password: PASSWORD });
+  t.equal(unjournalled.ErrorCode, 0, 'a call the journal fails on is still answered');
+  t.match(
+    lines.map((line) => JSON.parse(line) as Record<string, unknown>),
+    [
+      { level: 40, msg: 'a warning' },
+      { level: 50, msg: 'unexpected error on a vendor route', reqId: String, err: { message: 'the store broke' } },
+      { level: 50, msg: 'the call could not be journalled', reqId: String, err: { message: 'the journal broke' } },
+    ],
+  );
+  t.equal(lines.length, 3, 'nothing else was logged');
+});
