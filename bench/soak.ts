@@ -181,8 +181,8 @@ if ('code' in after && after.code === 0) tally.okImports++;
 const imported = tally.okImports + 1;
 const listed = ((await control('DELETE', '/__mock/accounts')) as { deleted: number }).deleted;
 
-// With the accounts gone, RSS should come back to where it began once V8 has collected and
-// returned the pages; light traffic keeps its GC going. Bounded: at most 30 s.
+// With the accounts gone (the emulator runs a full collection after a bulk deletion), RSS
+// should come back to where it began once the pages are returned. Bounded: at most 30 s.
 let settledRss = rssOf(pid).rssMb;
 for (let i = 0; i < 60 && settledRss > startRss * 1.1; i++) {
   for (let j = 0; j < 50; j++) await send('POST', vendor(), '{}');

@@ -3,6 +3,7 @@ import type { Account, IdentifierType, Profile } from './account.js';
 import { AccountIndex, type FilingOf } from './account-index.js';
 import { FoldMap } from './fold-map.js';
 import { foldCase } from './identifier-rules.js';
+import { RECLAIM_AFTER_ACCOUNTS, reclaimMemory } from './reclaim.js';
 
 /**
  * One app's remembered deletions (unix seconds), for the 70399 rule. An identifier that names
@@ -79,9 +80,16 @@ export interface Deletion {
 export class AccountStore {
   readonly #apps = new Map<number, App>();
   readonly #clock: Clock;
+  readonly #reclaim: () => void;
 
-  constructor(clock: Clock) {
+  /** `reclaim` runs after a bulk removal of RECLAIM_AFTER_ACCOUNTS or more (tests count its calls). */
+  constructor(clock: Clock, reclaim: () => void = reclaimMemory) {
     this.#clock = clock;
+    this.#reclaim = reclaim;
+  }
+
+  #dropped(count: number): void {
+    if (count >= RECLAIM_AFTER_ACCOUNTS) this.#reclaim();
   }
 
   #app(sdkappid: number): App {
@@ -173,6 +181,7 @@ export class AccountStore {
 
   /** Replaces every app's accounts and deletions with already checked ones (state import). */
   replace(accounts: readonly Account[], deletions: readonly Deletion[]): void {
+    this.#dropped(this.count());
     this.#apps.clear();
     for (const account of accounts) this.put(account);
     for (const { sdkappid, identifier, deletedAt } of deletions) this.#app(sdkappid).deletions.set(identifier, deletedAt);
@@ -192,6 +201,7 @@ export class AccountStore {
 
   /** Empties one app, or every app. */
   clear(sdkappid?: number): void {
+    this.#dropped(this.count(sdkappid));
     if (sdkappid === undefined) this.#apps.clear();
     else this.#apps.delete(sdkappid);
   }
