@@ -2,6 +2,7 @@ import { deflateSync } from 'node:zlib';
 import t from 'tap';
 import { ADMIN, build, call, IMPORT, REGISTER, SDKAPPID } from '../helper.js';
 import { userSig } from './sig.js';
+import { UserSigVerifier } from '../../src/envelope/usersig.js';
 
 const KEY = 'app-secret-key-0123456789abcdef';
 const OTHER_APP = 1400000002;
@@ -146,4 +147,26 @@ t.test('in declared mode, an empty or missing usersig is still 60004 (before any
   const { app } = build(t, { apps });
   t.match(await call(t, app, IMPORT, { Identifier: 'x' }, { query: { usersig: '' } }), fail(60004));
   t.match(await call(t, app, REGISTER, { Identifier: 'x' }, { query: { usersig: undefined } }), fail(60004));
+});
+
+t.test('a verified sig answers alike from the last one checked and from the cache behind it', async (t) => {
+  const verifier = new UserSigVerifier(SDKAPPID, KEY);
+  const a = userSig(SDKAPPID, KEY, ADMIN, DAY, T0);
+  const b = userSig(SDKAPPID, KEY, ADMIN, 2 * DAY, T0);
+  const code = (fn: () => void): number => {
+    try {
+      fn();
+      return 0;
+    } catch (error) {
+      return (error as { code: number }).code;
+    }
+  };
+  t.equal(code(() => verifier.verify(a, ADMIN, T0)), 0, 'a verified');
+  t.equal(code(() => verifier.verify(b, ADMIN, T0)), 0, 'b verified, now the last');
+  t.equal(code(() => verifier.verify(a, ADMIN, T0 + DAY)), 0, "a's last valid second, from the cache");
+  t.equal(code(() => verifier.verify(a, ADMIN, T0 + DAY + 1)), 70001, 'its first expired second, as the last sig');
+  t.equal(code(() => verifier.verify(b, ADMIN, T0 + DAY + 1)), 0, 'b from the cache, still valid');
+  t.equal(code(() => verifier.verify(b, 'bob', T0)), 70013, "b as the last sig is not bob's");
+  t.equal(code(() => verifier.verify(a, 'bob', T0)), 70013, "a from the cache is not bob's");
+  t.equal(code(() => verifier.verify(b, ADMIN, T0 + 2 * DAY + 1)), 70001, 'b expires too');
 });
