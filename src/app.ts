@@ -1,9 +1,10 @@
 import { createRequire } from 'node:module';
 import type { Socket } from 'node:net';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger, pino as createPino } from 'pino';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import swagger from '@fastify/swagger';
+import { reclaimMemory } from './accounts/reclaim.js';
 import { AccountStore } from './accounts/store.js';
 import { ControllableClock } from './clock.js';
 import { resolveOptions, type MockOptions } from './config.js';
@@ -113,11 +114,14 @@ export function buildApp(input: Partial<MockOptions> = {}): FastifyInstance {
   // Fastify is given the logger only when request lines are written (info and below): with any
   // logger it adds a child logger and `finish`/`error` listeners to every request, which cost
   // ~8 µs of a ~65 µs call (measured) at LOG_LEVEL=warn, where no request line is written.
-  const requestLines = logger?.isLevelEnabled('info') === true;
+  // Above info, the emulator's own warnings and errors still go to `services.log`; Fastify's
+  // internal ones (a reply sent twice: a bug in this code, which tests would show) do not.
+  const requestLogger = logger?.isLevelEnabled('info') === true ? (logger as FastifyBaseLogger) : undefined;
 
   const app = Fastify({
-    ...(requestLines ? { loggerInstance: logger as FastifyBaseLogger } : { logger: false }),
-    // One line per request is written by the onResponse hook below, with secrets left out.
+    ...(requestLogger ? { loggerInstance: requestLogger } : { logger: false }),
+    // At info and below, one line per request is written by the onResponse hook below, with
+    // secrets left out.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: options.bodyLimit,
     clientErrorHandler,
@@ -140,7 +144,7 @@ export function buildApp(input: Partial<MockOptions> = {}): FastifyInstance {
   const services: MockServices = {
     options,
     clock,
-    store: new AccountStore(clock),
+    store: new AccountStore(clock, options.reclaimMemory ? reclaimMemory : undefined),
     apps: new AppRegistry(options),
     limiter: new RateLimiter(clock),
     faults: new FaultRegistry(),
@@ -149,12 +153,22 @@ export function buildApp(input: Partial<MockOptions> = {}): FastifyInstance {
   };
   app.decorate('mock', services);
 
+  // /v4 and /__mock have their own error handlers; elsewhere (/health, /documentation) errors
+  // are answered as Fastify answers them, and an unexpected one is logged, which Fastify itself
+  // does not do with request logging off.
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (!(typeof error.statusCode === 'number' && error.statusCode < 500)) {
+      services.log.error({ reqId: request.id, err: error }, 'unexpected error');
+    }
+    reply.send(error);
+  });
+
   // Fastify's own 404 repeats the URL, query (usersig) included; this one names the path only.
   app.setNotFoundHandler((request, reply) => {
     reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `no route ${request.method} ${pathOf(request.url)}` });
   });
 
-  if (requestLines) {
+  if (requestLogger) {
     const healthLines = logger?.isLevelEnabled('debug') === true;
     app.addHook('onResponse', (request, reply, done) => {
       const health = request.url === '/health';

@@ -29,6 +29,11 @@ export interface MockOptions {
   logger: boolean;
   /** Where log lines go instead of stdout (a test capturing them); logs even when `logger` is false. */
   logStream: DestinationStream | undefined;
+  /**
+   * A full garbage collection after a bulk removal of accounts, so that a long-lived process
+   * returns the memory. The CLI does; in-process use does not (it would collect the host's heap).
+   */
+  reclaimMemory: boolean;
   fixtures: string | undefined;
   journalSize: number;
   mockToken: string | undefined;
@@ -212,6 +217,7 @@ export function resolveOptions(input: Partial<MockOptions> = {}): MockOptions {
     logLevel: input.logLevel ?? DEFAULTS.logLevel,
     logger: input.logger ?? false,
     logStream: input.logStream,
+    reclaimMemory: input.reclaimMemory ?? false,
     fixtures: input.fixtures,
     journalSize: input.journalSize ?? DEFAULTS.journalSize,
     mockToken: input.mockToken,
@@ -256,5 +262,5 @@ export function optionsFromProcess(argv: readonly string[], env: NodeJS.ProcessE
     apps = [...apps, { sdkappid: s.sdkappid, admin, secretKey: s.secretKey }];
   }
   const { config: _config, sdkappid: _sdkappid, secretKey: _secretKey, help, version, ...rest } = s;
-  return { ...resolveOptions({ ...rest, apps, rateLimits, logger: true }), help: help === true, version: version === true };
+  return { ...resolveOptions({ ...rest, apps, rateLimits, logger: true, reclaimMemory: true }), help: help === true, version: version === true };
 }

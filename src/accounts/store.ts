@@ -3,7 +3,7 @@ import type { Account, IdentifierType, Profile } from './account.js';
 import { AccountIndex, type FilingOf } from './account-index.js';
 import { FoldMap } from './fold-map.js';
 import { foldCase } from './identifier-rules.js';
-import { RECLAIM_AFTER_ACCOUNTS, reclaimMemory } from './reclaim.js';
+import { RECLAIM_AFTER } from './reclaim.js';
 
 /**
  * One app's remembered deletions (unix seconds), for the 70399 rule. An identifier that names
@@ -47,6 +47,10 @@ class Deletions {
   entries(): IterableIterator<[string, number]> {
     return this.#at.entries();
   }
+
+  get size(): number {
+    return this.#at.size;
+  }
 }
 
 /** One app: its accounts and its deletions. */
@@ -80,16 +84,21 @@ export interface Deletion {
 export class AccountStore {
   readonly #apps = new Map<number, App>();
   readonly #clock: Clock;
-  readonly #reclaim: () => void;
 
-  /** `reclaim` runs after a bulk removal of RECLAIM_AFTER_ACCOUNTS or more (tests count its calls). */
-  constructor(clock: Clock, reclaim: () => void = reclaimMemory) {
+  readonly #reclaim: (() => void) | undefined;
+
+  /** `reclaim` runs after a bulk removal of RECLAIM_AFTER accounts and remembered deletions or more. */
+  constructor(clock: Clock, reclaim?: () => void) {
     this.#clock = clock;
     this.#reclaim = reclaim;
   }
 
-  #dropped(count: number): void {
-    if (count >= RECLAIM_AFTER_ACCOUNTS) this.#reclaim();
+  /** After `apps` are dropped: asks for their memory back when they held enough. */
+  #dropped(apps: Iterable<App>): void {
+    if (this.#reclaim === undefined) return;
+    let entries = 0;
+    for (const app of apps) entries += app.accounts.size + app.deletions.size;
+    if (entries >= RECLAIM_AFTER) this.#reclaim();
   }
 
   #app(sdkappid: number): App {
@@ -181,7 +190,7 @@ export class AccountStore {
 
   /** Replaces every app's accounts and deletions with already checked ones (state import). */
   replace(accounts: readonly Account[], deletions: readonly Deletion[]): void {
-    this.#dropped(this.count());
+    this.#dropped([...this.#apps.values()]);
     this.#apps.clear();
     for (const account of accounts) this.put(account);
     for (const { sdkappid, identifier, deletedAt } of deletions) this.#app(sdkappid).deletions.set(identifier, deletedAt);
@@ -201,9 +210,10 @@ export class AccountStore {
 
   /** Empties one app, or every app. */
   clear(sdkappid?: number): void {
-    this.#dropped(this.count(sdkappid));
+    const dropped = sdkappid === undefined ? [...this.#apps.values()] : [this.#apps.get(sdkappid)].filter((app) => app !== undefined);
     if (sdkappid === undefined) this.#apps.clear();
     else this.#apps.delete(sdkappid);
+    this.#dropped(dropped);
   }
 }
 

@@ -9,7 +9,7 @@ import { commandPath, type CommandContext, type VendorCommand } from './command.
 import { Errors, VendorError, type VendorErrorEntry } from './errors.js';
 import { injectFault, type FiredFault } from '../faults/inject.js';
 import type { FaultRegistry } from '../faults/registry.js';
-import type { Journal } from '../journal/journal.js';
+import { recordCall } from '../journal/record-call.js';
 import { checkQuery, EnvelopeQuery } from './query.js';
 import type { RateLimiter } from './rate-limit.js';
 import { failReply, okReply } from './reply.js';
@@ -43,7 +43,6 @@ export interface VendorPluginOptions {
   clock: Clock;
   options: MockOptions;
   faults: FaultRegistry;
-  journal: Journal;
   log: FastifyBaseLogger;
 }
 
@@ -86,7 +85,7 @@ function entryFor(error: FastifyError | VendorError, request: FastifyRequest, lo
  * answers an HTTP status or drops the connection.
  */
 export async function vendorPlugin(instance: FastifyInstance, opts: VendorPluginOptions): Promise<void> {
-  const { apps, store, limiter, clock, options, faults, journal, log } = opts;
+  const { apps, store, limiter, clock, options, faults, log } = opts;
 
   instance.decorateRequest('vendorCall', null);
 
@@ -110,12 +109,7 @@ export async function vendorPlugin(instance: FastifyInstance, opts: VendorPlugin
   // drops it): in onSend rather than onResponse, which would add `finish`/`error` listeners
   // to every request, and so that a test reading the journal right after a reply finds it.
   instance.addHook('onSend', (request, reply, payload, done) => {
-    try {
-      journal.record(request, reply);
-    } catch (err) {
-      // Whatever a body holds, the call is still answered and the process goes on.
-      log.error({ reqId: request.id, err }, 'the call could not be journalled');
-    }
+    recordCall(request, reply);
     done(null, payload);
   });
 

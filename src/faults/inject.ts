@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { entryForCode, VendorError, type VendorErrorEntry } from '../envelope/errors.js';
+import { recordCall } from '../journal/record-call.js';
 import type { FaultRegistry } from './registry.js';
 import type { FaultKind, FaultStage } from './spec.js';
 
@@ -53,7 +54,7 @@ export async function injectFault(
       // No answer at all: the onSend hook never runs, so the call is journalled here.
       reply.hijack();
       reply.raw.destroy();
-      request.server.mock.journal.record(request, reply);
+      recordCall(request, reply);
       request.log.info({ method: request.method, path, fault: id }, 'request dropped by a fault');
       return true;
   }

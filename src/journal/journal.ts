@@ -110,7 +110,7 @@ export class Journal {
     return this.#ring.capacity > 0;
   }
 
-  /** Records a finished /v4 call; anything else (no `vendorCall`) is not journalled. */
+  /** Records a /v4 call as it is answered; anything else (no `vendorCall`) is not journalled. */
   record(request: FastifyRequest, reply: FastifyReply): void {
     const call = request.vendorCall;
     if (!this.enabled || !call) return;

@@ -159,13 +159,39 @@ t.test('above info no request line is written, yet warnings and errors are, and 
   };
   const unjournalled = await call(t, app, REGISTER, { Identifier: 'unjournalled', IdentifierType: 3, Password: PASSWORD });
   t.equal(unjournalled.ErrorCode, 0, 'a call the journal fails on is still answered');
+  const fault = await app.inject({ method: 'POST', url: '/__mock/faults', payload: { drop: true } });
+  t.equal(fault.statusCode, 200);
+  await t.rejects(app.inject({ method: 'POST', url: IMPORT, query: envelope(), payload: { UserID: 'dropped01' } }), 'the dropped call');
   t.match(
     lines.map((line) => JSON.parse(line) as Record<string, unknown>),
     [
       { level: 40, msg: 'a warning' },
       { level: 50, msg: 'unexpected error on a vendor route', reqId: String, err: { message: 'the store broke' } },
       { level: 50, msg: 'the call could not be journalled', reqId: String, err: { message: 'the journal broke' } },
+      { level: 50, msg: 'the call could not be journalled', reqId: String, err: { message: 'the journal broke' } },
     ],
   );
-  t.equal(lines.length, 3, 'nothing else was logged');
+  t.equal(lines.length, 4, 'nothing else was logged');
+});
+
+t.test('an unexpected error outside /v4 and /__mock is logged at every level and answered as Fastify answers it', async (t) => {
+  const lines: string[] = [];
+  const { app } = build(t, { logStream: { write: (line: string) => void lines.push(line) }, logLevel: 'error' });
+  app.get('/broken', async () => {
+    throw new Error('a root route broke');
+  });
+  app.get('/refused', async () => {
+    throw Object.assign(new Error('not for you'), { statusCode: 403 });
+  });
+  const broken = await app.inject('/broken');
+  t.equal(broken.statusCode, 500);
+  t.match(broken.json(), { statusCode: 500, error: 'Internal Server Error' });
+  const refused = await app.inject('/refused');
+  t.equal(refused.statusCode, 403, 'a client error keeps its status');
+  t.match(
+    lines.map((line) => JSON.parse(line) as Record<string, unknown>),
+    [{ level: 50, msg: 'unexpected error', reqId: String, err: { message: 'a root route broke' } }],
+    'one line, for the 500 only',
+  );
+  t.equal(lines.length, 1);
 });
