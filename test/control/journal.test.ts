@@ -1,8 +1,11 @@
 import t, { type Test } from 'tap';
+import { once } from 'node:events';
+import { connect } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { JournalEntry } from '../../src/journal/journal.js';
 import { userSig } from '../envelope/sig.js';
 import { ADMIN, build, call, envelope, IMPORT, REGISTER, SDKAPPID } from '../helper.js';
+import { startMockServer } from '../../src/server.js';
 
 const journal = async (app: FastifyInstance, query = ''): Promise<JournalEntry[]> => {
   const res = await app.inject(`/__mock/requests${query}`);
@@ -205,4 +208,33 @@ t.test('no secret value anywhere in a journal answer or a log line, faulted call
     t.notOk(res.body.includes(secret), `the journal answer does not contain ${secret.slice(0, 8)}...`);
     t.notOk(lines.some((l) => l.includes(secret)), `no log line contains ${secret.slice(0, 8)}...`);
   }
+});
+
+t.test('a call whose client hung up during a fault delay is listed with the answer it was sent', async (t) => {
+  const mock = await startMockServer({ journalSize: 10 });
+  t.teardown(() => mock.close());
+  mock.addFault({ delayMs: 20 });
+  const { journal, faults } = mock.app.mock;
+  const socket = connect(mock.port, '127.0.0.1');
+  socket.on('error', () => {});
+  await once(socket, 'connect');
+  // The client hangs up once the call is held by the fault's delay.
+  const delay = faults.delay.bind(faults);
+  faults.delay = async (ms: number) => {
+    socket.destroy();
+    await delay(ms);
+  };
+  const recorded = new Promise<void>((resolve) => {
+    const record = journal.record.bind(journal);
+    journal.record = (request, reply) => {
+      record(request, reply);
+      resolve();
+    };
+  });
+  const body = '{"UserID":"gone01"}';
+  socket.write(`POST ${IMPORT}?${new URLSearchParams(envelope())} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+  await recorded;
+  t.match(mock.requests(), [{ account: 'gone01', status: 200, errorCode: 0, fault: String }]);
+  t.ok((mock.app.mock.journal.list()[0]?.durationMs ?? 0) >= 20, 'durationMs includes the delay');
+  t.equal(mock.accounts(SDKAPPID).length, 1, 'the account was imported');
 });
