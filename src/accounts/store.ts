@@ -84,20 +84,22 @@ export interface Deletion {
 export class AccountStore {
   readonly #apps = new Map<number, App>();
   readonly #clock: Clock;
-
   readonly #reclaim: (() => void) | undefined;
 
-  /** `reclaim` runs after a bulk removal of RECLAIM_AFTER accounts and remembered deletions or more. */
+  /**
+   * `reclaim` is called as RECLAIM_AFTER or more accounts and remembered deletions are removed
+   * at once; `reclaimMemory` collects on the next turn of the event loop, once they are gone.
+   */
   constructor(clock: Clock, reclaim?: () => void) {
     this.#clock = clock;
     this.#reclaim = reclaim;
   }
 
-  /** After `apps` are dropped: asks for their memory back when they held enough. */
-  #dropped(apps: Iterable<App>): void {
+  /** Before `apps` are dropped: asks for their memory back (once they are gone) when they hold enough. */
+  #dropping(apps: Iterable<App | undefined>): void {
     if (this.#reclaim === undefined) return;
     let entries = 0;
-    for (const app of apps) entries += app.accounts.size + app.deletions.size;
+    for (const app of apps) entries += app === undefined ? 0 : app.accounts.size + app.deletions.size;
     if (entries >= RECLAIM_AFTER) this.#reclaim();
   }
 
@@ -190,7 +192,7 @@ export class AccountStore {
 
   /** Replaces every app's accounts and deletions with already checked ones (state import). */
   replace(accounts: readonly Account[], deletions: readonly Deletion[]): void {
-    this.#dropped([...this.#apps.values()]);
+    this.#dropping(this.#apps.values());
     this.#apps.clear();
     for (const account of accounts) this.put(account);
     for (const { sdkappid, identifier, deletedAt } of deletions) this.#app(sdkappid).deletions.set(identifier, deletedAt);
@@ -210,10 +212,9 @@ export class AccountStore {
 
   /** Empties one app, or every app. */
   clear(sdkappid?: number): void {
-    const dropped = sdkappid === undefined ? [...this.#apps.values()] : [this.#apps.get(sdkappid)].filter((app) => app !== undefined);
+    this.#dropping(sdkappid === undefined ? this.#apps.values() : [this.#apps.get(sdkappid)]);
     if (sdkappid === undefined) this.#apps.clear();
     else this.#apps.delete(sdkappid);
-    this.#dropped(dropped);
   }
 }
 
