@@ -238,3 +238,20 @@ t.test('a call whose client hung up during a fault delay is listed with the answ
   t.ok((mock.app.mock.journal.list()[0]?.durationMs ?? 0) >= 20, 'durationMs includes the delay');
   t.equal(mock.accounts(SDKAPPID).length, 1, 'the account was imported');
 });
+
+t.test('what no route sees is not journalled: a URL that does not decode, malformed HTTP', async (t) => {
+  const mock = await startMockServer({ journalSize: 10 });
+  t.teardown(() => mock.close());
+  const badUrl = await mock.app.inject({ method: 'POST', url: `${IMPORT}%ZZ?${new URLSearchParams(envelope())}`, payload: '{"UserID":"x"}' });
+  t.match(badUrl.json(), { ErrorCode: 60002 });
+
+  const socket = connect(mock.port, '127.0.0.1');
+  socket.setEncoding('utf8');
+  let answer = '';
+  socket.on('data', (chunk: string) => (answer += chunk));
+  socket.write(`POST ${IMPORT} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: not-a-number\r\n\r\n`);
+  await once(socket, 'close');
+  t.match(answer, /^HTTP\/1\.1 200 OK\r\n[^]*"ErrorCode":60002/);
+
+  t.same(mock.requests(), []);
+});
