@@ -27,6 +27,10 @@ t.test('accounts() lists like GET /__mock/accounts, never a password hash', asyn
 
   const http = (await (await fetch(`${server.url}/__mock/accounts?sdkappid=${SDKAPPID}`)).json()) as { accounts: unknown[] };
   t.same(server.accounts(SDKAPPID), http.accounts);
+  // A field the account does not have is left out, in process and over HTTP alike.
+  const carol = (accounts: unknown[]) => Object.keys(accounts[2] as object).sort();
+  t.same(carol(server.accounts(SDKAPPID)), ['createdAt', 'identifier', 'kind', 'sdkappid', 'updatedAt']);
+  t.same(carol(http.accounts), carol(server.accounts(SDKAPPID)));
   t.match(server.accounts(SDKAPPID), [{ identifier: 'alice01', kind: 'hosted', identifierType: 3 }, { identifier: 'bob', nick: 'Bob' }, { identifier: 'carol' }]);
   t.equal(server.accounts().length, 4, 'every app without an sdkappid');
   t.notMatch(JSON.stringify(server.accounts()), /password|sha256/i);
