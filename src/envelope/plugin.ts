@@ -17,6 +17,8 @@ import { failReply, okReply } from './reply.js';
 /** What the emulator learned about one /v4 call, for the log line and the journal. */
 export interface VendorCall {
   command: VendorCommand | undefined;
+  /** The command's path when the call was routed to one: a string of its own, not a slice of the URL. */
+  path: string | undefined;
   app: App | undefined;
   caller: string | undefined;
   /** The accounts the body names (one for the single-account commands, up to 100 for batches). */
@@ -58,8 +60,9 @@ function errorCodesDescription({ codes }: VendorCommand): string {
   return `Always HTTP 200; ErrorCode 0 is success. Error codes (UserSig codes in declared mode only):\n${[...lines].join('\n')}`;
 }
 
-const newCall = (command?: VendorCommand): VendorCall => ({
+const newCall = (command?: VendorCommand, path?: string): VendorCall => ({
   command,
+  path,
   app: undefined,
   caller: undefined,
   accounts: [],
@@ -133,7 +136,7 @@ export async function vendorPlugin(instance: FastifyInstance, opts: VendorPlugin
     const path = fullPath.slice('/v4'.length);
 
     const checkEnvelope: onRequestHookHandler = (request, _reply, done) => {
-      const call = (request.vendorCall = newCall(command));
+      const call = (request.vendorCall = newCall(command, fullPath));
       // The vendor ignores Content-Type; without the header, Fastify hands even a malformed
       // one's body to the catch-all parser instead of answering 415. Assigned, not deleted: a
       // delete turns the headers object into a slow dictionary for the rest of the request.
@@ -200,7 +203,7 @@ export async function vendorPlugin(instance: FastifyInstance, opts: VendorPlugin
       // Answers 60008 to non-POST methods; not an operation worth documenting.
       schema: { hide: true },
       handler: async (request) => {
-        request.vendorCall = newCall(command);
+        request.vendorCall = newCall(command, fullPath);
         throw new VendorError(Errors.RequestFormat, 'vendor commands take POST only');
       },
     });

@@ -70,6 +70,12 @@ function keptBody(body: JsonObject | undefined, raw: unknown): string | null {
   return MAY_NAME_A_SECRET.test(raw) ? JSON.stringify(redactSecrets(body)) : raw;
 }
 
+/**
+ * `text` in memory of its own. The path and the query's values are slices of the request URL,
+ * and a slice keeps the whole URL alive, usersig included, for as long as the entry lives.
+ */
+const ownCopy = (text: string): string => Buffer.from(text, 'utf16le').toString('utf16le');
+
 /** An entry as the ring holds it: the body stays text until it is listed. */
 type StoredEntry = Omit<JournalEntry, 'body'> & { body: string | null };
 
@@ -116,14 +122,17 @@ export class Journal {
     if (!this.enabled || !call) return;
     const query = request.query as Record<string, unknown> | undefined;
     const dropped = call.fault?.kind === 'drop';
+    const path = pathOf(request.url);
+    // A call refused by its envelope checks is still listed under what it asked for.
+    const caller = call.caller ?? (typeof query?.identifier === 'string' ? query.identifier : null);
     this.#ring.push({
       id: this.#nextId++,
       time: isoNow(this.#clock),
       method: request.method,
-      path: pathOf(request.url),
-      // A call refused by its envelope checks is still listed under what it asked for.
+      // Most calls come from the admin to a command's path: those strings are kept, not copied.
+      path: path === call.path ? call.path : ownCopy(path),
       sdkappid: call.app?.sdkappid ?? numeric(query?.sdkappid),
-      caller: call.caller ?? (typeof query?.identifier === 'string' ? query.identifier : null),
+      caller: caller === null ? null : caller === call.app?.admin ? call.app.admin : ownCopy(caller),
       account: call.accounts.length === 1 ? (call.accounts[0] as string) : null,
       accounts: call.accounts as string[],
       body: keptBody(call.body, request.body),
