@@ -21,6 +21,7 @@ import { healthRoute } from './control/health.js';
 import { apiDocsOptions } from './control/openapi.js';
 import { docsUi } from './control/docs-ui.js';
 import { fixturesPlugin } from './fixtures/load.js';
+import { lazySerializers } from './serializers.js';
 import { persistState } from './state/persistence.js';
 import { pathOf } from './url.js';
 
@@ -125,6 +126,7 @@ export function buildApp(input: Partial<MockOptions> = {}): FastifyInstance {
     // secrets left out.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: options.bodyLimit,
+    schemaController: { compilersFactory: { buildSerializer: lazySerializers } },
     clientErrorHandler,
     frameworkErrors,
     // Timeouts (README "Performance and limits"): a request, headers and body, must arrive
