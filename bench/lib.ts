@@ -92,6 +92,9 @@ export interface Running {
   stop(): Promise<void>;
 }
 
+/** The body every bench import sends: one account, no profile, as in a bulk import of ids. */
+export const importBody = (identifier: string): string => `{"Identifier":"${identifier}"}`;
+
 export const queryFor = (usersig: string): string =>
   new URLSearchParams({ sdkappid: String(SDKAPPID), identifier: ADMIN, usersig, random: '12345', contenttype: 'json' }).toString();
 

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { IMPORT_PATH } from './lib.js';
+import { IMPORT_PATH, importBody } from './lib.js';
 
 /** The parts of autocannon's result the benches read. */
 export interface LoadResult {
@@ -49,7 +49,7 @@ export async function load(o: LoadOptions): Promise<LoadResult> {
     method: 'POST',
     path: `${IMPORT_PATH}?${o.query}`,
     headers: { 'content-type': 'application/json' },
-    setupRequest: (r) => ({ ...r, body: `{"Identifier":"${o.prefix}${o.pool ? n++ % o.pool : n++}"}` }),
+    setupRequest: (r) => ({ ...r, body: importBody(`${o.prefix}${o.pool ? n++ % o.pool : n++}`) }),
     ...(o.onReply && { onResponse: (_status: number, body: string) => o.onReply?.(body) }),
   };
   return autocannon({

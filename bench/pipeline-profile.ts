@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.js';
 import { buildCeiling } from './ceiling-app.js';
-import { flags, IMPORT_PATH, machine, RESULTS, round } from './lib.js';
+import { flags, IMPORT_PATH, importBody, machine, queryFor, RESULTS, round } from './lib.js';
 
 /**
  * npm run bench:profile -- [--calls 150000] [--warmup 20000] [--interval 50] [--rows 30]
  *
  * Where the emulator's CPU goes per call, against the ceiling's, without sockets or a load
  * generator: both apps answer account_import calls through `inject` (a new identifier each
- * time, as in the bench) in this process, each under V8's sampling profiler, and self time is
+ * time, the bench's body) in this process, each under V8's sampling profiler, and self time is
  * compared per function and per source (the emulator's files, each npm package, Node's
  * modules). `inject` costs the same for both, so the differences are the pipelines'. Ratios
  * of `npm run bench` stay the verdict; this says what makes the difference. The rows of the
@@ -20,12 +20,12 @@ import { flags, IMPORT_PATH, machine, RESULTS, round } from './lib.js';
  * code), so compare it over several runs.
  */
 const opts = flags({ calls: '150000', warmup: '20000', interval: '50', rows: '30' });
-const QUERY = 'sdkappid=1400000001&identifier=administrator&usersig=x&random=1&contenttype=json';
+const QUERY = queryFor('x');
 
 let next = 0;
 async function calls(app: FastifyInstance, count: number): Promise<void> {
   for (let i = 0; i < count; i++) {
-    const res = await app.inject({ method: 'POST', url: `${IMPORT_PATH}?${QUERY}`, payload: `{"UserID":"user${next++}","Nick":"n","FaceUrl":""}` });
+    const res = await app.inject({ method: 'POST', url: `${IMPORT_PATH}?${QUERY}`, payload: importBody(`user${next++}`) });
     if (res.statusCode !== 200 || !res.body.endsWith('"ErrorCode":0}')) throw new Error(`unexpected answer: ${res.body}`);
   }
 }

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Agent, request } from 'node:http';
-import { buildTargets, flags, IMPORT_PATH, machine, pinSelf, RESULTS, round, start } from './lib.js';
+import { buildTargets, flags, IMPORT_PATH, importBody, machine, pinSelf, RESULTS, round, start } from './lib.js';
 
 /**
  * npm run bench:rate -- [--limit 1000] [--duration 10] [--no-build]
@@ -23,7 +23,7 @@ let last = 0;
 
 function call(n: number): Promise<void> {
   return new Promise((resolve) => {
-    const body = `{"Identifier":"rate${n}"}`;
+    const body = importBody(`rate${n}`);
     const req = request(
       { host: '127.0.0.1', port: running.port, method: 'POST', path: `${IMPORT_PATH}?${running.query}`, agent, headers: { 'content-length': body.length } },
       (res) => {

@@ -3,7 +3,7 @@ import { connect } from 'node:net';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { knownCodes } from '../src/envelope/errors.js';
-import { buildTargets, flags, IMPORT_PATH, machine, pinSelf, RESULTS, round, rssOf, start } from './lib.js';
+import { buildTargets, flags, IMPORT_PATH, importBody, machine, pinSelf, RESULTS, round, rssOf, start } from './lib.js';
 
 /**
  * npm run bench:soak -- [--duration 60] [--connections 200] [--warmup 5] [--no-build]
@@ -84,7 +84,7 @@ const INVALID: (() => [string, string, string])[] = [
 const OVERSIZED = Buffer.alloc(1024 * 1024 + 1024, 'a');
 
 async function valid(): Promise<void> {
-  const r = await send('POST', vendor(), `{"Identifier":"soak${nextId++}"}`);
+  const r = await send('POST', vendor(), importBody(`soak${nextId++}`));
   if ('code' in r && r.code === 0) tally.okImports++;
   record('valid', r);
 }
