@@ -29,6 +29,8 @@ interface Run {
   peakRssMb: number;
   /** Server CPU time per request (user + system), which the load on other cores hardly moves. */
   cpuUs: number;
+  /** How busy the load generator (this process, alone on its core) was, in % of one core. */
+  loadGenCpu: number;
   total: number;
   bad: number;
 }
@@ -59,8 +61,10 @@ for (let r = 0; r < opts.rounds; r++) {
     if (opts.warmup > 0) await load({ ...common, durationS: opts.warmup, prefix: 'warm' });
     const pid = running.child.pid as number;
     const cpuBefore = cpuSecondsOf(pid);
+    const genBefore = process.cpuUsage();
     const result = await load({ ...common, durationS: opts.duration, prefix: 'user' });
     const cpu = cpuSecondsOf(pid) - cpuBefore;
+    const gen = process.cpuUsage(genBefore);
     const { peakMb } = rssOf(pid);
     await running.stop();
     const run: Run = {
@@ -69,11 +73,12 @@ for (let r = 0; r < opts.rounds; r++) {
       p99: result.latency.p99,
       peakRssMb: peakMb,
       cpuUs: (cpu * 1e6) / result.requests.total,
+      loadGenCpu: (gen.user + gen.system) / 1e4 / result.duration,
       total: result.requests.total,
       bad: result.errors + result.timeouts + result.non2xx + result.mismatches,
     };
     runs[name].push(run);
-    log(`round ${r + 1} ${name}: ${round(run.rps, 0)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, ${round(run.cpuUs, 0)} µs CPU/request, peak RSS ${round(run.peakRssMb, 1)} MB, ${run.bad} bad of ${run.total}`);
+    log(`round ${r + 1} ${name}: ${round(run.rps, 0)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, ${round(run.cpuUs, 0)} µs CPU/request, load generator ${round(run.loadGenCpu, 0)}% busy, peak RSS ${round(run.peakRssMb, 1)} MB, ${run.bad} bad of ${run.total}`);
   }
 }
 
@@ -86,11 +91,12 @@ const summary = Object.fromEntries(
       p99: median(runs[n].map((x) => x.p99)),
       peakRssMb: round(median(runs[n].map((x) => x.peakRssMb)), 1),
       cpuUs: round(median(runs[n].map((x) => x.cpuUs)), 0),
+      loadGenCpu: round(median(runs[n].map((x) => x.loadGenCpu)), 0),
       coldStartMs: round(median(cold[n]), 1),
       bad: runs[n].reduce((s, x) => s + x.bad, 0),
     },
   ]),
-) as Record<Name, { rps: number; p50: number; p99: number; peakRssMb: number; cpuUs: number; coldStartMs: number; bad: number }>;
+) as Record<Name, { rps: number; p50: number; p99: number; peakRssMb: number; cpuUs: number; loadGenCpu: number; coldStartMs: number; bad: number }>;
 
 /** Ratios per round (emulator run / the same round's ceiling run), then the median. */
 const ratio = (n: Name): number => round(median(runs[n].map((x, i) => x.rps / (runs.ceiling[i] as Run).rps)), 3);
@@ -109,7 +115,12 @@ const targets = {
   'every reply OK': NAMES.every((n) => summary[n].bad === 0),
 };
 
-const report = { when: new Date().toISOString(), machine: before, loadavgAfter: machine().loadavg, opts, summary, ratios, targets, runs, cold };
+// A load generator near a full core can cap the ceiling's req/s (and adds its own delays to
+// the latencies it records), and then the req/s ratios flatter the emulator.
+const generatorBound = opts.rounds > 0 && summary.ceiling.loadGenCpu >= 90;
+const GENERATOR_BOUND = `NOTE the load generator was ${summary.ceiling.loadGenCpu}% busy in the ceiling's rounds, near a full core: it may have capped the ceiling's req/s; compare the CPU ratios and npm run bench:wrk`;
+
+const report = { when: new Date().toISOString(), machine: before, loadavgAfter: machine().loadavg, opts, summary, ratios, targets, generatorBound, runs, cold };
 const file = join(RESULTS, `run-${report.when.replace(/[:.]/g, '-')}.json`);
 writeFileSync(file, JSON.stringify(report, null, 2));
 
@@ -117,18 +128,19 @@ const rows = NAMES.map((n) => {
   const s = summary[n];
   const r = n === 'ceiling' ? '1' : String(ratio(n));
   const c = round(summary.ceiling.cpuUs / s.cpuUs, 3);
-  return `| ${n} | ${s.rps} | ${r} | ${s.p50} | ${s.p99} | ${s.cpuUs} | ${c} | ${s.coldStartMs} | ${s.peakRssMb} |`;
+  return `| ${n} | ${s.rps} | ${r} | ${s.p50} | ${s.p99} | ${s.cpuUs} | ${c} | ${s.loadGenCpu} | ${s.coldStartMs} | ${s.peakRssMb} |`;
 });
 process.stdout.write(
   [
     `machine: ${before.nproc} cores, ${before.cpu}, node ${before.node}, pinned ${before.pinned}, loadavg before ${before.loadavg}, after ${report.loadavgAfter}`,
     `${opts.rounds} rounds x ${opts.duration} s at ${opts.connections} connections (warm-up ${opts.warmup} s); cold start median of ${opts.coldstarts}`,
     '',
-    '| target | req/s | / ceiling | p50 ms | p99 ms | CPU µs/req | ceiling CPU / its CPU | cold start ms | peak RSS MB |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| target | req/s | / ceiling | p50 ms | p99 ms | CPU µs/req | ceiling CPU / its CPU | load gen CPU % | cold start ms | peak RSS MB |',
+    '|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
     `cold start ratio ${ratios.coldStart} (usersig ${ratios.coldStartUsersig})`,
+    ...(generatorBound ? [GENERATOR_BOUND] : []),
     ...Object.entries(targets).map(([k, ok]) => `${ok ? 'MET ' : 'MISS'} ${k}`),
     `raw results: ${file}`,
     '',
