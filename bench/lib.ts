@@ -19,6 +19,9 @@ export const canPin = existsSync(TASKSET) && cpus().length >= 2;
 export const SERVER_CORE = 0;
 export const LOAD_CORE = 1;
 
+/** The command line that runs `argv` on `core` when pinning is possible, else `argv` itself. */
+export const onCore = (core: number, argv: string[]): string[] => (canPin ? [TASKSET, '-c', String(core), ...argv] : argv);
+
 /** Moves this process (and the load it generates) onto the load core. */
 export function pinSelf(): void {
   if (canPin) spawnSync(TASKSET, ['-pc', String(LOAD_CORE), String(process.pid)], { stdio: 'ignore' });
@@ -104,7 +107,7 @@ export async function start(target: Target, usersig: string): Promise<Running> {
   const env: Record<string, string> = { ...(process.env as Record<string, string>), PORT: String(port), HOST: '127.0.0.1', TIM_RATE_LIMIT: '0', LOG_LEVEL: 'warn', ...target.env };
   if (target.name === 'emulator-declared') Object.assign(env, { TIM_SDKAPPID: String(SDKAPPID), TIM_SECRET_KEY: SECRET });
   const script = target.name === 'ceiling' ? join(RESULTS, 'ceiling.mjs') : join(ROOT, 'dist', 'cli.js');
-  const argv = canPin ? [TASKSET, '-c', String(SERVER_CORE), process.execPath, script] : [process.execPath, script];
+  const argv = onCore(SERVER_CORE, [process.execPath, script]);
   const started = performance.now();
   const child = spawn(argv[0] as string, argv.slice(1), { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildTargets, canPin, cpuSecondsOf, flags, LOAD_CORE, machine, median, RESULTS, ROOT, round, SDKAPPID, SECRET, ADMIN, start, type Target } from './lib.js';
+import { buildTargets, cpuSecondsOf, flags, LOAD_CORE, machine, median, onCore, RESULTS, ROOT, round, SDKAPPID, SECRET, ADMIN, start, type Target } from './lib.js';
 import { officialUserSig } from './usersig.js';
 
 /**
@@ -35,7 +35,7 @@ interface WrkResult {
 /** Runs wrk on the load core against a target's account_import and reads its JSON line. */
 function wrk(url: string, seconds: number, prefix: string): Promise<WrkResult> {
   const args = ['-t1', `-c${opts.connections}`, `-d${seconds}s`, '-s', join(ROOT, 'bench', 'wrk-import.lua'), url];
-  const argv = canPin ? ['taskset', '-c', String(LOAD_CORE), 'wrk', ...args] : ['wrk', ...args];
+  const argv = onCore(LOAD_CORE, ['wrk', ...args]);
   return new Promise((resolve, reject) => {
     const child = spawn(argv[0] as string, argv.slice(1), { env: { ...process.env, WRK_PREFIX: prefix }, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
