@@ -6,6 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import swagger from '@fastify/swagger';
 import { reclaimMemory } from './accounts/reclaim.js';
 import { AccountStore } from './accounts/store.js';
+import { clientErrorStatus } from './client-error.js';
 import { ControllableClock } from './clock.js';
 import { resolveOptions, type MockOptions } from './config.js';
 import { AppRegistry } from './envelope/apps.js';
@@ -160,7 +161,7 @@ export function buildApp(input: Partial<MockOptions> = {}): FastifyInstance {
   // are answered as Fastify answers them, and an unexpected one is logged, which Fastify itself
   // does not do with request logging off.
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (!(typeof error.statusCode === 'number' && error.statusCode < 500)) {
+    if (clientErrorStatus(error) === undefined) {
       services.log.error({ reqId: request.id, err: error }, 'unexpected error');
     }
     reply.send(error);

@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { errorCodes, type FastifyError, type FastifyInstance } from 'fastify';
 import sjson from 'secure-json-parse';
+import { clientErrorStatus } from '../client-error.js';
 import { accountsRoutes } from './accounts.js';
 import { clockRoutes } from './clock.js';
 import { faultsRoutes } from './faults.js';
@@ -8,6 +9,7 @@ import { journalRoutes } from './journal.js';
 import { sendControlError } from './schemas.js';
 import { stateRoutes } from './state.js';
 import { controlValidatorCompiler } from './validation.js';
+import { pathOf } from '../url.js';
 
 const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
 
@@ -74,7 +76,7 @@ export async function controlPlugin(app: FastifyInstance): Promise<void> {
   // Bad input is a 400 with a message; anything unexpected is logged and answered without
   // its stack or internals.
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    const status = clientErrorStatus(error) ?? 500;
     if (status === 500) {
       request.server.mock.log.error({ reqId: request.id, err: error }, 'unexpected error on a control route');
       return sendControlError(reply, 500, 'internal error in the emulator; see its log');
@@ -82,7 +84,7 @@ export async function controlPlugin(app: FastifyInstance): Promise<void> {
     return sendControlError(reply, status, error.message);
   });
   // Under the token hook too, so that an unknown /__mock path does not reveal which exist.
-  app.setNotFoundHandler((request, reply) => sendControlError(reply, 404, `no control route ${request.method} ${request.url.split('?')[0]}`));
+  app.setNotFoundHandler((request, reply) => sendControlError(reply, 404, `no control route ${request.method} ${pathOf(request.url)}`));
 
   await app.register(accountsRoutes);
   await app.register(faultsRoutes);

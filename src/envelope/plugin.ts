@@ -5,6 +5,7 @@ import { unixSeconds, type Clock } from '../clock.js';
 import type { MockOptions } from '../config.js';
 import type { App, AppRegistry } from './apps.js';
 import { parseBody, type JsonObject } from './body.js';
+import { clientErrorStatus } from '../client-error.js';
 import { commandPath, type CommandContext, type VendorCommand } from './command.js';
 import { Errors, VendorError, type VendorErrorEntry } from './errors.js';
 import { injectFault, type FiredFault } from '../faults/inject.js';
@@ -76,7 +77,7 @@ const newCall = (command?: VendorCommand, path?: string): VendorCall => ({
 function entryFor(error: FastifyError | VendorError, request: FastifyRequest, log: FastifyBaseLogger): VendorErrorEntry {
   if (error instanceof VendorError) return error;
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return Errors.RequestFormat;
-  if (typeof error.statusCode === 'number' && error.statusCode < 500) return Errors.HttpParse;
+  if (clientErrorStatus(error) !== undefined) return Errors.HttpParse;
   log.error({ reqId: request.id, err: error }, 'unexpected error on a vendor route');
   return Errors.Internal;
 }

@@ -58,8 +58,9 @@ t.test('with the right token, control routes answer as usual (the scheme is case
     body: { accounts: [{ sdkappid: SDKAPPID, kind: 'standalone', identifier: 'bob' }] },
   });
   t.equal(seeded.status, 200);
-  const unknown = await json(app, 'GET', '/__mock/no-such-route', { headers: { authorization: `Bearer ${TOKEN}` } });
+  const unknown = await json(app, 'GET', '/__mock/no-such-route?usersig=a-secret', { headers: { authorization: `Bearer ${TOKEN}` } });
   t.same([unknown.status, unknown.body.statusCode], [404, 404], 'an unknown control path is a JSON 404 once authorized');
+  t.equal(unknown.body.message, 'no control route GET /__mock/no-such-route', 'naming the path, not the query');
 });
 
 t.test('with a mock token, /v4, /health and /documentation need none', async (t) => {
