@@ -164,6 +164,13 @@ export const median = (xs: number[]): number => {
 
 export const round = (x: number, digits = 2): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
+/** The targets in round `r`'s order: A B C, then C B A, so that each runs early and late alike. */
+export const inRoundOrder = <T>(names: readonly T[], r: number): readonly T[] => (r % 2 ? [...names].reverse() : names);
+
+/** The median over rounds of `ratio(a target's run, the same round's ceiling run)`. */
+export const medianRatio = <R>(runs: readonly R[], ceiling: readonly R[], ratio: (run: R, ceiling: R) => number): number =>
+  round(median(runs.map((run, i) => ratio(run, ceiling[i] as R))), 3);
+
 export function machine(): { nproc: number; cpu: string; node: string; pinned: boolean; loadavg: string } {
   const cpu = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? 'unknown';
   const loadavg = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildTargets, cpuSecondsOf, flags, machine, median, pinSelf, RESULTS, round, rssOf, start, SDKAPPID, SECRET, ADMIN, type Target } from './lib.js';
+import { buildTargets, cpuSecondsOf, flags, inRoundOrder, machine, median, medianRatio, pinSelf, RESULTS, round, rssOf, start, SDKAPPID, SECRET, ADMIN, type Target } from './lib.js';
 import { load } from './load.js';
 import { officialUserSig } from './usersig.js';
 
@@ -44,7 +44,7 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 // Cold start, interleaved: spawn to first answered vendor call.
 const cold: Record<Name, number[]> = Object.fromEntries(NAMES.map((n) => [n, []])) as unknown as Record<Name, number[]>;
 for (let i = 0; i < opts.coldstarts; i++) {
-  for (const name of i % 2 ? [...NAMES].reverse() : NAMES) {
+  for (const name of inRoundOrder(NAMES, i)) {
     const running = await start(TARGETS[name], usersig);
     cold[name].push(running.coldStartMs);
     await running.stop();
@@ -54,8 +54,7 @@ log(`cold start medians: ${NAMES.map((n) => `${n} ${round(median(cold[n]), 1)} m
 
 const runs: Record<Name, Run[]> = Object.fromEntries(NAMES.map((n) => [n, []])) as unknown as Record<Name, Run[]>;
 for (let r = 0; r < opts.rounds; r++) {
-  // A B A B, then B A B A: each target runs early and late alike.
-  for (const name of r % 2 ? [...NAMES].reverse() : NAMES) {
+  for (const name of inRoundOrder(NAMES, r)) {
     const running = await start(TARGETS[name], usersig);
     const common = { url: running.url, query: running.query, connections: opts.connections };
     if (opts.warmup > 0) await load({ ...common, durationS: opts.warmup, prefix: 'warm' });
@@ -99,7 +98,7 @@ const summary = Object.fromEntries(
 ) as Record<Name, { rps: number; p50: number; p99: number; peakRssMb: number; cpuUs: number; loadGenCpu: number; coldStartMs: number; bad: number }>;
 
 /** Ratios per round (emulator run / the same round's ceiling run), then the median. */
-const ratio = (n: Name): number => round(median(runs[n].map((x, i) => x.rps / (runs.ceiling[i] as Run).rps)), 3);
+const ratio = (n: Name): number => medianRatio(runs[n], runs.ceiling, (x, c) => x.rps / c.rps);
 const ratios = {
   'zero-config': ratio('zero-config'),
   usersig: ratio('usersig'),

@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildTargets, cpuSecondsOf, flags, LOAD_CORE, machine, median, onCore, RESULTS, ROOT, round, SDKAPPID, SECRET, ADMIN, start, type Target } from './lib.js';
+import { buildTargets, cpuSecondsOf, flags, inRoundOrder, LOAD_CORE, machine, median, medianRatio, onCore, RESULTS, ROOT, round, SDKAPPID, SECRET, ADMIN, start, type Target } from './lib.js';
 import { officialUserSig } from './usersig.js';
 
 /**
@@ -62,7 +62,7 @@ interface Run {
 }
 const runs = Object.fromEntries(NAMES.map((n) => [n, [] as Run[]])) as Record<Name, Run[]>;
 for (let r = 0; r < opts.rounds; r++) {
-  for (const name of r % 2 ? [...NAMES].reverse() : NAMES) {
+  for (const name of inRoundOrder(NAMES, r)) {
     const running = await start(TARGETS[name], usersig);
     const url = `${running.url}/v4/im_open_login_svc/account_import?${running.query}`;
     if (opts.warmup > 0) await wrk(url, opts.warmup, `w${r}-`);
@@ -83,19 +83,16 @@ for (let r = 0; r < opts.rounds; r++) {
   }
 }
 
-/** The median over rounds of the emulator's run against the same round's ceiling run. */
-const perRound = (n: Name, ratio: (x: Run, ceiling: Run) => number): number =>
-  round(median(runs[n].map((x, i) => ratio(x, runs.ceiling[i] as Run))), 3);
 const summary = Object.fromEntries(
   NAMES.map((n) => [
     n,
     {
       rps: round(median(runs[n].map((x) => x.rps)), 0),
-      ratio: perRound(n, (x, c) => x.rps / c.rps),
+      ratio: medianRatio(runs[n], runs.ceiling, (x, c) => x.rps / c.rps),
       p50: round(median(runs[n].map((x) => x.p50))),
       p99: round(median(runs[n].map((x) => x.p99))),
       cpuUs: round(median(runs[n].map((x) => x.cpuUs)), 1),
-      cpuRatio: perRound(n, (x, c) => c.cpuUs / x.cpuUs),
+      cpuRatio: medianRatio(runs[n], runs.ceiling, (x, c) => c.cpuUs / x.cpuUs),
       bad: runs[n].reduce((sum, x) => sum + x.bad, 0),
     },
   ]),
