@@ -14,8 +14,9 @@ export interface PacedOptions {
 
 export interface PacedResult {
   offered: number;
+  /** Calls answered with the vendor's OK; the latencies are theirs. */
   answered: number;
-  /** Answered calls per second of the offered duration. */
+  /** Those per second of the offered duration. */
   rps: number;
   /** Latency percentiles in ms, counted from when each call was due. */
   p50: number;
