@@ -52,7 +52,7 @@ interface Connection {
  * the start of the second, and corrects its latencies for a 1 ms interval. Node's HTTP client
  * needs ~200 µs of CPU per call here, which would put the generator's own queueing into every
  * figure; this one writes each request whole on a raw socket and reads only the status line,
- * Content-Length and body of the reply.
+ * Content-Length and body of the reply (Fastify, and so both targets, always sends a length).
  */
 export function pacedLoad(o: PacedOptions): Promise<PacedResult> {
   const { hostname, port } = new URL(o.url);
