@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { connect, type Socket } from 'node:net';
 import { IMPORT_PATH, importBody } from './lib.js';
 
@@ -16,15 +17,15 @@ export interface PacedResult {
   offered: number;
   /** Calls answered with the vendor's OK; the latencies are theirs. */
   answered: number;
-  /** Those per second of the offered duration. */
+  /** OK answers per second within the offered window: below the rate when the server fell behind. */
   rps: number;
   /** Latency percentiles in ms, counted from when each call was due. */
   p50: number;
   p99: number;
   p999: number;
-  /** How late this process handled its calls as they came due (ms, p99): large values mean the generator, not the server, fell behind. */
+  /** How late this process handled its calls as they came due (ms, p99): its own share of every latency. */
   sendLagP99: number;
-  /** Errors, closed connections, non-200 statuses and replies other than the vendor's OK. */
+  /** Errors, lost connections, replies without a length, non-200 statuses and replies other than the vendor's OK. */
   bad: number;
 }
 
@@ -35,6 +36,7 @@ const sortedOf = (values: Float64Array, n: number): Float64Array => values.slice
 
 const HEADERS_END = '\r\n\r\n';
 const CONTENT_LENGTH = /\r\ncontent-length: *(\d+)/i;
+const CONNECTION_CLOSE = /\r\nconnection: *close/i;
 
 /** One keep-alive connection with at most one call in flight (no pipelining, as test clients send). */
 interface Connection {
@@ -47,105 +49,118 @@ interface Connection {
 /**
  * Offers account_import calls at a fixed rate, open loop as wrk2 does: call i is due at
  * start + i / rate whatever became of the calls before it, and its latency counts from when it
- * was due, so waiting for a free connection counts too (no coordinated omission). autocannon's
- * rate option cannot measure this: it sends each connection's quota for a second as a burst at
- * the start of the second, and corrects its latencies for a 1 ms interval. Node's HTTP client
- * needs ~200 µs of CPU per call here, which would put the generator's own queueing into every
- * figure; this one writes each request whole on a raw socket and reads only the status line,
- * Content-Length and body of the reply (Fastify, and so both targets, always sends a length).
+ * was due, so waiting for a free connection counts too (no coordinated omission). Requests are
+ * written whole on raw keep-alive sockets and replies read by their Content-Length, which
+ * Fastify always sends; BENCHMARKS.md says why neither autocannon nor Node's HTTP client would do.
  */
-export function pacedLoad(o: PacedOptions): Promise<PacedResult> {
+export async function pacedLoad(o: PacedOptions): Promise<PacedResult> {
   const { hostname, port } = new URL(o.url);
   const head = `POST ${IMPORT_PATH}?${o.query} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nContent-Type: application/json\r\nContent-Length: `;
   const offered = Math.round(o.rate * o.durationS);
-  const dueAt = new Float64Array(offered);
   const latencies = new Float64Array(offered);
   const lags = new Float64Array(offered);
   const waiting: number[] = [];
   const free: Connection[] = [];
-  const connections: Connection[] = [];
+  const connections = new Set<Connection>();
   let sent = 0;
   let answered = 0;
+  let answeredInWindow = 0;
   let bad = 0;
   let settled = 0;
   let done = false;
-  const start = performance.now();
-  for (let i = 0; i < offered; i++) dueAt[i] = start + (i * 1000) / o.rate;
+  let start = 0;
+  let windowEnd = 0;
+  const dueAt = (i: number): number => start + (i * 1000) / o.rate;
 
-  return new Promise((resolve) => {
-    let timer: NodeJS.Timeout | undefined;
-    const finish = (): void => {
+  let finish = (): void => undefined;
+  const finished = new Promise<void>((resolve) => (finish = resolve));
+
+  const send = (c: Connection, i: number): void => {
+    const body = importBody(`${o.prefix}${i}`);
+    c.call = i;
+    c.socket.write(`${head}${body.length}${HEADERS_END}${body}`, 'latin1');
+  };
+  const settle = (c: Connection, ok: boolean): void => {
+    const now = performance.now();
+    if (ok) {
+      latencies[answered++] = now - dueAt(c.call);
+      if (now <= windowEnd) answeredInWindow++;
+    } else bad++;
+    c.call = -1;
+    c.received = '';
+    if (++settled === offered) finish();
+  };
+  const next = (c: Connection): void => {
+    const i = waiting.shift();
+    if (i === undefined) free.push(c);
+    else send(c, i);
+  };
+
+  const onData = (c: Connection, chunk: string): void => {
+    // Nothing was asked on this connection: whatever it is, the connection is not to be trusted.
+    if (c.call < 0) {
+      c.socket.destroy();
+      return;
+    }
+    c.received += chunk;
+    const end = c.received.indexOf(HEADERS_END);
+    if (end < 0) return;
+    const headers = c.received.slice(0, end + 2);
+    const length = CONTENT_LENGTH.exec(headers)?.[1];
+    if (length === undefined) {
+      c.socket.destroy();
+      return;
+    }
+    if (c.received.length < end + HEADERS_END.length + Number(length)) return;
+    settle(c, c.received.startsWith('HTTP/1.1 200 ') && c.received.includes('"ErrorCode":0', end));
+    // A server closing the connection gets no further call on it; the close handler replaces it.
+    if (CONNECTION_CLOSE.test(headers)) c.socket.destroy();
+    else next(c);
+  };
+
+  const open = (): Connection => {
+    const c: Connection = { socket: connect({ host: hostname, port: Number(port), noDelay: true }), call: -1, received: '' };
+    let connected = false;
+    c.socket.once('connect', () => (connected = true));
+    c.socket.setEncoding('latin1');
+    c.socket.on('data', (chunk: string) => onData(c, chunk));
+    c.socket.on('error', () => undefined);
+    c.socket.on('close', () => {
+      connections.delete(c);
+      const at = free.indexOf(c);
+      if (at >= 0) free.splice(at, 1);
       if (done) return;
-      done = true;
-      clearTimeout(deadline);
-      clearTimeout(timer);
-      for (const c of connections) c.socket.destroy();
-      const sortedLatencies = sortedOf(latencies, answered);
-      resolve({
-        offered,
-        answered,
-        rps: answered / o.durationS,
-        p50: percentile(sortedLatencies, 0.5),
-        p99: percentile(sortedLatencies, 0.99),
-        p999: percentile(sortedLatencies, 0.999),
-        sendLagP99: percentile(sortedOf(lags, sent), 0.99),
-        bad: bad + (offered - settled),
-      });
-    };
-    // Calls still unanswered 10 s after the last was due are counted bad.
-    const deadline = setTimeout(finish, o.durationS * 1000 + 10_000);
+      // The call in flight is lost (counted bad). A connection that once worked is replaced;
+      // one that never connected is not, so a dead server is not hammered with reconnects, and
+      // the calls left waiting are counted bad at the deadline.
+      if (c.call >= 0) settle(c, false);
+      if (connected && settled < offered) next(open());
+      // No connection left to send on: the calls not yet answered are counted bad now.
+      if (connections.size === 0) finish();
+    });
+    connections.add(c);
+    return c;
+  };
 
-    const send = (c: Connection, i: number): void => {
-      const body = importBody(`${o.prefix}${i}`);
-      c.call = i;
-      c.socket.write(`${head}${body.length}${HEADERS_END}${body}`, 'latin1');
-    };
-    const settle = (c: Connection, ok: boolean): void => {
-      if (ok) latencies[answered++] = performance.now() - (dueAt[c.call] as number);
-      else bad++;
-      c.call = -1;
-      c.received = '';
-      if (++settled === offered) finish();
-    };
-    const next = (c: Connection): void => {
-      const i = waiting.shift();
-      if (i === undefined) free.push(c);
-      else send(c, i);
-    };
+  // Connected before the first call is due, so that no latency includes a TCP handshake.
+  const connectAll = async (): Promise<boolean> => {
+    const opened = Array.from({ length: o.connections }, open);
+    await Promise.all(opened.map((c) => once(c.socket, 'connect').catch(() => undefined)));
+    for (const c of opened) if (connections.has(c)) free.push(c);
+    return free.length > 0;
+  };
 
-    const open = (): Connection => {
-      const c: Connection = { socket: connect({ host: hostname, port: Number(port), noDelay: true }), call: -1, received: '' };
-      c.socket.setEncoding('latin1');
-      c.socket.on('data', (chunk: string) => {
-        c.received += chunk;
-        const end = c.received.indexOf(HEADERS_END);
-        if (end < 0) return;
-        const length = Number(CONTENT_LENGTH.exec(c.received.slice(0, end + 2))?.[1] ?? 0);
-        if (c.received.length < end + HEADERS_END.length + length) return;
-        settle(c, c.received.startsWith('HTTP/1.1 200 ') && c.received.includes('"ErrorCode":0', end));
-        next(c);
-      });
-      // A connection that fails loses its call (counted bad) and is replaced.
-      c.socket.on('error', () => undefined);
-      c.socket.on('close', () => {
-        if (done) return;
-        connections.splice(connections.indexOf(c), 1);
-        const at = free.indexOf(c);
-        if (at >= 0) free.splice(at, 1);
-        if (c.call >= 0) settle(c, false);
-        if (settled < offered) next(open());
-      });
-      connections.push(c);
-      return c;
-    };
-    for (let k = 0; k < o.connections; k++) free.push(open());
+  if (offered > 0 && (await connectAll())) {
+    start = performance.now();
+    windowEnd = start + o.durationS * 1000;
 
     // Timers fire about once a millisecond: each tick hands every call that has come due to a
     // free connection, or queues it for the next one to free up.
+    let timer: NodeJS.Timeout | undefined;
     const tick = (): void => {
       const due = Math.min(offered, Math.floor(((performance.now() - start) * o.rate) / 1000) + 1);
       while (sent < due) {
-        lags[sent] = performance.now() - (dueAt[sent] as number);
+        lags[sent] = performance.now() - dueAt(sent);
         const c = free.pop();
         if (c === undefined) waiting.push(sent);
         else send(c, sent);
@@ -154,5 +169,24 @@ export function pacedLoad(o: PacedOptions): Promise<PacedResult> {
       if (sent < offered) timer = setTimeout(tick, 1);
     };
     tick();
-  });
+    // Calls still unanswered 10 s after the window are counted bad.
+    const deadline = setTimeout(finish, o.durationS * 1000 + 10_000);
+    await finished;
+    clearTimeout(deadline);
+    clearTimeout(timer);
+  }
+  done = true;
+  for (const c of connections) c.socket.destroy();
+
+  const sortedLatencies = sortedOf(latencies, answered);
+  return {
+    offered,
+    answered,
+    rps: o.durationS > 0 ? answeredInWindow / o.durationS : 0,
+    p50: percentile(sortedLatencies, 0.5),
+    p99: percentile(sortedLatencies, 0.99),
+    p999: percentile(sortedLatencies, 0.999),
+    sendLagP99: percentile(sortedOf(lags, sent), 0.99),
+    bad: bad + (offered - settled),
+  };
 }
