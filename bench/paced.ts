@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { connect, type Socket } from 'node:net';
+import { parseReply } from './http-reply.js';
 import { IMPORT_PATH, importBody } from './lib.js';
 
 export interface PacedOptions {
@@ -33,10 +34,6 @@ const percentile = (sorted: Float64Array, q: number): number =>
   sorted.length === 0 ? Number.NaN : (sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] as number);
 
 const sortedOf = (values: Float64Array, n: number): Float64Array => values.slice(0, n).sort();
-
-const HEADERS_END = '\r\n\r\n';
-const CONTENT_LENGTH = /\r\ncontent-length: *(\d+)/i;
-const CONNECTION_CLOSE = /\r\nconnection: *close/i;
 
 /** One keep-alive connection with at most one call in flight (no pipelining, as test clients send). */
 interface Connection {
@@ -78,7 +75,7 @@ export async function pacedLoad(o: PacedOptions): Promise<PacedResult> {
   const send = (c: Connection, i: number): void => {
     const body = importBody(`${o.prefix}${i}`);
     c.call = i;
-    c.socket.write(`${head}${body.length}${HEADERS_END}${body}`, 'latin1');
+    c.socket.write(`${head}${Buffer.byteLength(body)}\r\n\r\n${body}`);
   };
   const settle = (c: Connection, ok: boolean): void => {
     const now = performance.now();
@@ -103,18 +100,16 @@ export async function pacedLoad(o: PacedOptions): Promise<PacedResult> {
       return;
     }
     c.received += chunk;
-    const end = c.received.indexOf(HEADERS_END);
-    if (end < 0) return;
-    const headers = c.received.slice(0, end + 2);
-    const length = CONTENT_LENGTH.exec(headers)?.[1];
-    if (length === undefined) {
+    const reply = parseReply(c.received);
+    if (reply === undefined) return;
+    // Without a length the reply cannot be told from the next one: the call is lost (bad).
+    if (reply.headers['content-length'] === undefined) {
       c.socket.destroy();
       return;
     }
-    if (c.received.length < end + HEADERS_END.length + Number(length)) return;
-    settle(c, c.received.startsWith('HTTP/1.1 200 ') && c.received.includes('"ErrorCode":0', end));
+    settle(c, reply.statusCode === 200 && reply.body.includes('"ErrorCode":0'));
     // A server closing the connection gets no further call on it; the close handler replaces it.
-    if (CONNECTION_CLOSE.test(headers)) c.socket.destroy();
+    if (reply.headers.connection?.toLowerCase() === 'close') c.socket.destroy();
     else next(c);
   };
 
@@ -122,7 +117,7 @@ export async function pacedLoad(o: PacedOptions): Promise<PacedResult> {
     const c: Connection = { socket: connect({ host: hostname, port: Number(port), noDelay: true }), call: -1, received: '' };
     let connected = false;
     c.socket.once('connect', () => (connected = true));
-    c.socket.setEncoding('latin1');
+    c.socket.setEncoding('utf8');
     c.socket.on('data', (chunk: string) => onData(c, chunk));
     c.socket.on('error', () => undefined);
     c.socket.on('close', () => {
@@ -131,8 +126,7 @@ export async function pacedLoad(o: PacedOptions): Promise<PacedResult> {
       if (at >= 0) free.splice(at, 1);
       if (done) return;
       // The call in flight is lost (counted bad). A connection that once worked is replaced;
-      // one that never connected is not, so a dead server is not hammered with reconnects, and
-      // the calls left waiting are counted bad at the deadline.
+      // one that never connected is not, so a dead server is not hammered with reconnects.
       if (c.call >= 0) settle(c, false);
       if (connected && settled < offered) next(open());
       // No connection left to send on: the calls not yet answered are counted bad now.
