@@ -2,7 +2,7 @@ export { buildApp, type MockApp, type MockServices } from './app.js';
 export { startMockServer, mockControls, type MockServer, type MockControls } from './server.js';
 export { ControllableClock, type Clock } from './clock.js';
 export { ConfigError, type AppConfig, type MockOptions } from './config.js';
-export { Errors, VendorError, type VendorErrorEntry } from './envelope/errors.js';
+export { Errors, VendorError, type VendorErrorEntry } from './vendor/errors.js';
 export type { Account, AccountKind, IdentifierType } from './accounts/account.js';
 export type { AccountView } from './control/schemas.js';
 export { FaultSpecError, type FaultSpec, type FaultKind, type FaultStage } from './faults/spec.js';

@@ -2,7 +2,7 @@ import type { Test } from 'tap';
 import { buildApp } from '../src/app.js';
 import { ControllableClock } from '../src/clock.js';
 import type { MockOptions } from '../src/config.js';
-import { knownCodes } from '../src/envelope/errors.js';
+import { knownCodes } from '../src/vendor/errors.js';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 
 export const REGISTER = '/v4/registration_service/register_account_v1';

@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { FaultSpecSchema, parseFaultSpec } from '../faults/spec.js';
-import { commandPath } from '../envelope/command.js';
-import { commands } from '../routes/v4/index.js';
+import { commandPath } from '../vendor/command.js';
+import { commands } from '../vendor/commands/index.js';
 import { controlErrors, ControlError, sendControlError } from './schemas.js';
 
 /** The commands a fault may name in `path`. */

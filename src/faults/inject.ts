@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { entryForCode, VendorError, type VendorErrorEntry } from '../envelope/errors.js';
+import { entryForCode, VendorError, type VendorErrorEntry } from '../vendor/errors.js';
 import { recordCall } from '../journal/record-call.js';
 import type { FaultRegistry } from './registry.js';
 import type { FaultKind, FaultStage } from './spec.js';

@@ -2,7 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import sjson from 'secure-json-parse';
 import { isoNow, type Clock } from '../clock.js';
-import type { JsonObject } from '../envelope/body.js';
+import type { JsonObject } from '../vendor/body.js';
 import { redactSecrets } from './redact.js';
 import { pathOf } from '../url.js';
 import { RingBuffer } from './ring.js';

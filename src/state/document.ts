@@ -2,7 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Errors } from '@sinclair/typebox/errors';
 import type { Account } from '../accounts/account.js';
 import type { AccountStore, Deletion } from '../accounts/store.js';
-import type { AppRegistry } from '../envelope/apps.js';
+import type { AppRegistry } from '../vendor/apps.js';
 import { AccountIndex } from '../accounts/account-index.js';
 import { accountProblem, MAX_UNIX_SECONDS, STORED_TIME } from '../fixtures/stored-account.js';
 

@@ -17,7 +17,7 @@ const require = createRequire(import.meta.url);
 const { Ajv } = require('ajv') as { Ajv: new (options: object) => { compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown } } };
 const addFormats = (require('ajv-formats') as { default: (ajv: object) => void }).default;
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const EXAMPLE = join(ROOT, 'fixtures/accounts.example.json');
 const SCHEMA_FILE = join(ROOT, 'fixtures/accounts.schema.json');
 

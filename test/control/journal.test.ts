@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { connect } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { JournalEntry } from '../../src/journal/journal.js';
-import { userSig } from '../envelope/sig.js';
+import { userSig } from '../vendor/sig.js';
 import { ADMIN, build, call, envelope, IMPORT, REGISTER, SDKAPPID } from '../helper.js';
 import { startMockServer } from '../../src/server.js';
 

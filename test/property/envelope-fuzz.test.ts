@@ -2,7 +2,7 @@ import { inflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import t, { type Test } from 'tap';
 import type { FastifyInstance } from 'fastify';
-import { Errors, knownCodes } from '../../src/envelope/errors.js';
+import { Errors, knownCodes } from '../../src/vendor/errors.js';
 import { officialUserSig } from '../../bench/usersig.js';
 import { ADMIN, assertVendorShaped, build, call, envelope, IMPORT, REGISTER, SDKAPPID } from '../helper.js';
 

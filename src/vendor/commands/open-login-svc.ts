@@ -1,5 +1,5 @@
-import type { CommandCodes } from '../../envelope/command.js';
-import { Errors, type VendorErrorEntry } from '../../envelope/errors.js';
+import type { CommandCodes } from '../command.js';
+import { Errors, type VendorErrorEntry } from '../errors.js';
 
 /**
  * The codes the im_open_login_svc commands share, after account_import's seed page: 70402 for

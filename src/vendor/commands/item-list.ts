@@ -1,6 +1,6 @@
 import { Type, type TSchema } from '@sinclair/typebox';
-import type { JsonObject } from '../../envelope/body.js';
-import { Errors, VendorError } from '../../envelope/errors.js';
+import type { JsonObject } from '../body.js';
+import { Errors, VendorError } from '../errors.js';
 
 // The list rule of the three im_open_login_svc companions, written once: 1 to 100 entries, else 70402.
 

@@ -1,4 +1,4 @@
-import type { VendorCommand } from '../../envelope/command.js';
+import type { VendorCommand } from '../command.js';
 import accountCheck from './account-check.js';
 import accountDelete from './account-delete.js';
 import accountImport from './account-import.js';

@@ -1,8 +1,8 @@
 import t from 'tap';
-import { commandPath } from '../../../src/envelope/command.js';
-import accountCheck from '../../../src/routes/v4/account-check.js';
-import accountDelete from '../../../src/routes/v4/account-delete.js';
-import multiaccountImport from '../../../src/routes/v4/multiaccount-import.js';
+import { commandPath } from '../../../src/vendor/command.js';
+import accountCheck from '../../../src/vendor/commands/account-check.js';
+import accountDelete from '../../../src/vendor/commands/account-delete.js';
+import multiaccountImport from '../../../src/vendor/commands/multiaccount-import.js';
 import { build, call, IMPORT, REGISTER, SDKAPPID } from '../../helper.js';
 
 const CHECK = commandPath(accountCheck);

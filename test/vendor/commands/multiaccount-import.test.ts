@@ -1,6 +1,6 @@
 import t from 'tap';
-import { commandPath } from '../../../src/envelope/command.js';
-import multiaccountImport from '../../../src/routes/v4/multiaccount-import.js';
+import { commandPath } from '../../../src/vendor/command.js';
+import multiaccountImport from '../../../src/vendor/commands/multiaccount-import.js';
 import { build, call, IMPORT, SDKAPPID } from '../../helper.js';
 
 const MULTI = commandPath(multiaccountImport);

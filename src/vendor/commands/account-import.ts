@@ -1,10 +1,10 @@
 import { Type } from '@sinclair/typebox';
-import { assertReimportAllowed } from '../../accounts/cooldown.js';
+import { assertReimportAllowed } from './cooldown.js';
 import { PROFILE_VALUE_MAX_BYTES, STANDALONE_IDENTIFIER_MAX_BYTES } from '../../accounts/identifier-rules.js';
-import { parseStandalone, standaloneIdentifier } from '../../accounts/standalone.js';
-import { defineCommand, namedAccount } from '../../envelope/command.js';
-import { Errors } from '../../envelope/errors.js';
-import { replySchema } from '../../envelope/reply.js';
+import { parseStandalone, standaloneIdentifier } from './standalone.js';
+import { defineCommand, namedAccount } from '../command.js';
+import { Errors } from '../errors.js';
+import { replySchema } from '../reply.js';
 import { openLoginSvcCodes } from './open-login-svc.js';
 
 const account = { description: `the account, 1 to ${STANDALONE_IDENTIFIER_MAX_BYTES} UTF-8 bytes` };

@@ -1,11 +1,11 @@
 import { Type } from '@sinclair/typebox';
-import { reimportRefused } from '../../accounts/cooldown.js';
+import { reimportRefused } from './cooldown.js';
 import { PROFILE_VALUE_MAX_BYTES, STANDALONE_IDENTIFIER_MAX_BYTES } from '../../accounts/identifier-rules.js';
-import { parseStandalone, standaloneIdentifier, type StandaloneInput } from '../../accounts/standalone.js';
-import type { JsonObject } from '../../envelope/body.js';
-import { defineCommand } from '../../envelope/command.js';
-import { Errors, VendorError } from '../../envelope/errors.js';
-import { replySchema } from '../../envelope/reply.js';
+import { parseStandalone, standaloneIdentifier, type StandaloneInput } from './standalone.js';
+import type { JsonObject } from '../body.js';
+import { defineCommand } from '../command.js';
+import { Errors, VendorError } from '../errors.js';
+import { replySchema } from '../reply.js';
 import { accountsIn, isJsonObject, itemList, itemListSchema } from './item-list.js';
 import { openLoginSvcCodes } from './open-login-svc.js';
 

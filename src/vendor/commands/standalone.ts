@@ -1,6 +1,6 @@
-import { Errors, VendorError, type VendorErrorEntry } from '../envelope/errors.js';
-import type { Profile } from './account.js';
-import { PROFILE_VALUE_MAX_BYTES, STANDALONE_IDENTIFIER_MAX_BYTES, utf8Bytes } from './identifier-rules.js';
+import { Errors, VendorError, type VendorErrorEntry } from '../errors.js';
+import type { Profile } from '../../accounts/account.js';
+import { PROFILE_VALUE_MAX_BYTES, STANDALONE_IDENTIFIER_MAX_BYTES, utf8Bytes } from '../../accounts/identifier-rules.js';
 
 /** A standalone account as account_import and its batch form take it. */
 export interface StandaloneInput extends Profile {

@@ -2,9 +2,9 @@ import { Type } from '@sinclair/typebox';
 import { hashPassword } from '../../accounts/password.js';
 import { HOSTED_IDENTIFIER, PASSWORD, charLength, isIdentifierType, matchesType } from '../../accounts/identifier-rules.js';
 import type { IdentifierType } from '../../accounts/account.js';
-import { defineCommand, namedAccount } from '../../envelope/command.js';
-import { Errors, VendorError } from '../../envelope/errors.js';
-import { replySchema } from '../../envelope/reply.js';
+import { defineCommand, namedAccount } from '../command.js';
+import { Errors, VendorError } from '../errors.js';
+import { replySchema } from '../reply.js';
 
 const Body = Type.Object({
   Identifier: Type.String({ minLength: HOSTED_IDENTIFIER.min, maxLength: HOSTED_IDENTIFIER.max, description: '4-24 characters' }),

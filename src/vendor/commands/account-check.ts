@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import { defineCommand } from '../../envelope/command.js';
-import { Errors } from '../../envelope/errors.js';
-import { replySchema, stringEnum } from '../../envelope/reply.js';
+import { defineCommand } from '../command.js';
+import { Errors } from '../errors.js';
+import { replySchema, stringEnum } from '../reply.js';
 import { accountsIn, itemListSchema, UserIdItem, userIdItems, userIdOf } from './item-list.js';
 import { openLoginSvcCodes } from './open-login-svc.js';
 

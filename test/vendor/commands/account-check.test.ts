@@ -1,7 +1,7 @@
 import t from 'tap';
-import { commandPath } from '../../../src/envelope/command.js';
-import accountCheck from '../../../src/routes/v4/account-check.js';
-import accountDelete from '../../../src/routes/v4/account-delete.js';
+import { commandPath } from '../../../src/vendor/command.js';
+import accountCheck from '../../../src/vendor/commands/account-check.js';
+import accountDelete from '../../../src/vendor/commands/account-delete.js';
 import { build, call, IMPORT, REGISTER } from '../../helper.js';
 
 const CHECK = commandPath(accountCheck);

@@ -1,6 +1,6 @@
-import { unixSeconds } from '../clock.js';
-import type { CommandContext } from '../envelope/command.js';
-import { Errors, VendorError } from '../envelope/errors.js';
+import { unixSeconds } from '../../clock.js';
+import type { CommandContext } from '../command.js';
+import { Errors, VendorError } from '../errors.js';
 
 const DAY_SECONDS = 86_400;
 

@@ -2,10 +2,10 @@ import { createRequire } from 'node:module';
 import t, { type Test } from 'tap';
 import type { FastifyInstance } from 'fastify';
 import { optionsFromProcess } from '../../../src/config.js';
-import { commandPath } from '../../../src/envelope/command.js';
-import accountCheck from '../../../src/routes/v4/account-check.js';
-import accountDelete from '../../../src/routes/v4/account-delete.js';
-import multiaccountImport from '../../../src/routes/v4/multiaccount-import.js';
+import { commandPath } from '../../../src/vendor/command.js';
+import accountCheck from '../../../src/vendor/commands/account-check.js';
+import accountDelete from '../../../src/vendor/commands/account-delete.js';
+import multiaccountImport from '../../../src/vendor/commands/multiaccount-import.js';
 import { build, call, IMPORT, REGISTER, type CallOptions } from '../../helper.js';
 
 const { Api } = createRequire(import.meta.url)('tls-sig-api-v2') as {

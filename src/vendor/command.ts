@@ -31,7 +31,7 @@ export interface CommandCodes {
 /**
  * One vendor command: its URL, schemas (for the serializer and the OpenAPI document), its
  * field rules and its effect on the store. Adding a command is one file exporting one of
- * these, listed in `routes/v4/index.ts`.
+ * these, listed in `vendor/commands/index.ts`.
  */
 export interface VendorCommand<Input = unknown, Extra extends object = object> {
   service: string;
