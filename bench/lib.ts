@@ -27,15 +27,21 @@ export function pinSelf(): void {
   if (canPin) spawnSync(TASKSET, ['-pc', String(LOAD_CORE), String(process.pid)], { stdio: 'ignore' });
 }
 
-/** Flags shared by every bench script; each gives its own defaults. */
+/** Flags shared by every bench script; each gives its own defaults. `--help` lists them and exits. */
 export function flags<T extends Record<string, string>>(defaults: T): { [K in keyof T]: number } & { build: boolean } {
   const { values } = parseArgs({
     options: {
       ...Object.fromEntries(Object.keys(defaults).map((k) => [k, { type: 'string' as const }])),
       'no-build': { type: 'boolean' },
+      help: { type: 'boolean' },
     },
     strict: true,
   });
+  if (values.help === true) {
+    const listed = Object.entries(defaults).map(([k, d]) => `[--${k} ${d}]`);
+    process.stdout.write(`options (defaults shown): ${[...listed, '[--no-build]'].join(' ')}\n`);
+    process.exit(0);
+  }
   const out: Record<string, number | boolean> = { build: values['no-build'] !== true };
   for (const [k, d] of Object.entries(defaults)) {
     const n = Number((values as Record<string, unknown>)[k] ?? d);

@@ -13,7 +13,7 @@ import { officialUserSig } from './usersig.js';
  *
  * Latency is measured twice. At saturation every call queues behind the others, so p99 there
  * follows throughput (about 3 to 4 x p50 on this host). Then at a fixed offered rate (`--rate`
- * calls/s over up to `--connections` keep-alive connections, open loop: bench/paced.ts; 5,000
+ * calls/s over up to `--connections` keep-alive connections, open loop over undici's Pool: bench/paced.ts; 5,000
  * is 5 x the vendor's limit, and 0 skips it), where it shows what a call costs a test suite
  * that does not saturate the server.
  */
