@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # tim-account-mock: build with `docker build -t tim-account-mock .`, run with
 # `docker run --rm -p 8080:8080 tim-account-mock`. Every CLI setting is also an environment
-# variable (PORT, TIM_SDKAPPID, TIM_SECRET_KEY, TIM_STATE_FILE, ...): see README "Settings".
+# variable (PORT, TIM_SDKAPPID, TIM_SECRET_KEY, TIM_STATE_FILE, ...): see docs/settings.md.
 
 # Build stage: with the dev dependencies, bundle the TypeScript (esbuild: dist/cli.js,
 # dist/index.js, dist/healthcheck.js, npm packages left as imports) and emit its declarations.

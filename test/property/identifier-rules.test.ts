@@ -25,7 +25,7 @@ function expectedRegister(body: { Identifier: string; IdentifierType: number; Pa
     if (!STRING_ACCOUNT.test(id) || /^[0-9]+$/.test(id)) return { code: 70421 };
     return { code: taken.has(id.toLowerCase()) ? 70402 : 0 };
   }
-  // Phone and email shapes are the emulator's reading (README differences table); the seed
+  // Phone and email shapes are the emulator's reading (docs/differences.md); the seed
   // only names them, so the model holds the emulator to "accepted, refused as the wrong
   // type, or already there".
   return { codeIn: [0, 70421, 70402] };

@@ -66,7 +66,7 @@ t.test('IdentifierType is exactly the integer 1, 2 or 3; anything else is 70418 
     t.match(await call(t, app, REGISTER, reg('bob_1', value)), fail(70418), `IdentifierType ${JSON.stringify(value)}`);
   }
   t.match(await call(t, app, REGISTER, { Identifier: 'bob_1', Password: 'password1' }), fail(70418), 'IdentifierType missing');
-  // JSON has one number type: 3.0 and 3e0 are the number 3 (a README differences row).
+  // JSON has one number type: 3.0 and 3e0 are the number 3 (a row of docs/differences.md).
   const written: [string, string][] = [['carol_30', '3.0'], ['carol_3e0', '3e0'], ['86-13900139000', '1.0'], ['carol@example.com', '2.00']];
   for (const [id, type] of written) {
     const raw = `{"Identifier":"${id}","IdentifierType":${type},"Password":"password1"}`;
