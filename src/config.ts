@@ -205,7 +205,15 @@ function checkRateLimits(value: unknown, where: string): Record<string, number> 
   return value as Record<string, number>;
 }
 
-const APP_FIELDS = ['sdkappid', 'admin', 'secretKey', 'rateLimits', 'plan', 'accountLimit', 'deleteEnabled', 'reimportCooldownDays'];
+/** The plan fields of a config-file app or of in-process options, checked; a bad one is a ConfigError naming it. */
+function planFieldsOf(fields: object, where: string): ReturnType<typeof checkPlanFields> {
+  try {
+    return checkPlanFields(fields as Record<string, unknown>, where);
+  } catch (error) {
+    if (error instanceof AppSettingsError) throw new ConfigError(error.message);
+    throw error;
+  }
+}
 
 /**
  * Parses the JSON config file: `{"apps":[{sdkappid, admin?, secretKey, rateLimits?, plan?,
@@ -233,16 +241,7 @@ export function parseConfigFile(json: string, file: string, defaultAdmin: string
     if (typeof admin !== 'string' || admin === '') throw new ConfigError(`${where}.admin must be a non-empty string`);
     if (typeof secretKey !== 'string' || secretKey === '') throw new ConfigError(`${where}.secretKey must be a non-empty string`);
     const rateLimits = checkRateLimits(app.rateLimits, where);
-    const unknown = Object.keys(app).find((key) => !APP_FIELDS.includes(key));
-    if (unknown !== undefined) throw new ConfigError(`${where}.${unknown} is not an app setting (one of ${APP_FIELDS.join(', ')})`);
-    let planFields;
-    try {
-      planFields = checkPlanFields(app, `${where}.`);
-    } catch (error) {
-      if (error instanceof AppSettingsError) throw new ConfigError(error.message);
-      throw error;
-    }
-    const { plan: appPlan, accountLimit: limit, deleteEnabled, reimportCooldownDays } = planFields;
+    const { plan: appPlan, accountLimit: limit, deleteEnabled, reimportCooldownDays } = planFieldsOf(app, `${where}.`);
     return {
       sdkappid: sdkappid as number,
       admin,
@@ -284,10 +283,13 @@ export function resolveOptions(input: Partial<MockOptions> = {}): MockOptions {
     clock: input.clock,
   };
   const ids = new Set<number>();
+  planFieldsOf(options, '');
+  if (options.plan === null) throw new ConfigError('plan: zero-config apps take a plan name or none (undefined), not null');
   for (const app of options.apps) {
     if (ids.has(app.sdkappid)) throw new ConfigError(`app ${app.sdkappid} is declared twice`);
     ids.add(app.sdkappid);
     if (!app.secretKey) throw new ConfigError(`app ${app.sdkappid} needs a secretKey`);
+    planFieldsOf(app, `app ${app.sdkappid}: `);
   }
   return options;
 }

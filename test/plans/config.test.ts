@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
-import { ConfigError, optionsFromProcess } from '../../src/config.js';
+import { ConfigError, optionsFromProcess, resolveOptions } from '../../src/config.js';
 import { buildApp } from '../../src/app.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tim-plans-'));
@@ -67,10 +67,17 @@ t.test('the config file sets each app its plan and settings; its own values win 
     [{ sdkappid: 1, secretKey: 'k', accountLimit: -1 }, /apps\[0\]\.accountLimit: /],
     [{ sdkappid: 1, secretKey: 'k', deleteEnabled: 'no' }, /apps\[0\]\.deleteEnabled: must be true or false/],
     [{ sdkappid: 1, secretKey: 'k', reimportCooldownDays: 1.5 }, /apps\[0\]\.reimportCooldownDays: /],
-    [{ sdkappid: 1, secretKey: 'k', plna: 'pro' }, /apps\[0\]\.plna is not an app setting/],
   ];
   for (const [i, [app, message]] of bad.entries()) {
     const path = file(`bad-plan${i}.json`, { apps: [app] });
     t.throws(() => optionsFromProcess(['--config', path], {}), message);
   }
+});
+
+t.test('in-process options are checked the same way', async (t) => {
+  t.throws(() => resolveOptions({ accountLimit: -1 }), /^accountLimit: must be a whole number from 0 to 1000000000/);
+  t.throws(() => resolveOptions({ plan: 'gold' as never }), /^plan: must be one of/);
+  t.throws(() => resolveOptions({ plan: null as never }), /^plan: zero-config apps take a plan name/);
+  t.throws(() => resolveOptions({ apps: [{ sdkappid: 3, admin: 'a', secretKey: 'k', deleteEnabled: 'yes' as never }] }), /^app 3: deleteEnabled: must be true or false/);
+  t.match(resolveOptions({ plan: 'pro', accountLimit: null, apps: [{ sdkappid: 3, admin: 'a', secretKey: 'k', plan: null }] }), { plan: 'pro', accountLimit: null });
 });
