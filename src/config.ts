@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { DestinationStream } from 'pino';
 import type { ControllableClock } from './clock.js';
+import { AppSettingsError, checkPlanFields, ACCOUNT_LIMIT_MAX, COOLDOWN_DAYS_MAX, PLANS, type Plan } from './plans/settings.js';
 
 /** An app the emulator serves in declared mode. */
 export interface AppConfig {
@@ -10,6 +11,11 @@ export interface AppConfig {
   secretKey: string;
   /** Calls per second per command name (`account_check`: 50), over the defaults. */
   rateLimits?: Record<string, number>;
+  /** The app's plan, whose defaults the three settings below override; none: no cap, deletion on, no cooldown. */
+  plan?: Plan | null;
+  accountLimit?: number | null;
+  deleteEnabled?: boolean;
+  reimportCooldownDays?: number;
 }
 
 /** Everything the emulator can be told; the CLI, the environment and `buildApp` share it. */
@@ -40,8 +46,16 @@ export interface MockOptions {
   stateFile: string | undefined;
   /** Seconds between periodic state saves; 0 saves on shutdown only. */
   saveInterval: number;
+  /** The plan of zero-config apps (the CLI also gives it to the TIM_SDKAPPID app). */
+  plan: Plan | undefined;
+  /**
+   * The plan settings for every app, over its plan's defaults (an app's own AppConfig values
+   * win); undefined leaves the plan's default. accountLimit null: no cap.
+   */
+  accountLimit: number | null | undefined;
+  deleteEnabled: boolean | undefined;
   /** Days a deleted account may not be imported again (vendor 70399 on paid plans); 0 = off. */
-  reimportCooldownDays: number;
+  reimportCooldownDays: number | undefined;
   /** Largest request body in bytes; larger ones are refused without being read whole. */
   bodyLimit: number;
   /** Milliseconds a client has to send a whole request, headers and body (slow clients get 60008). */
@@ -77,6 +91,18 @@ const logLevel: Parser<string> = (raw, name) => {
   return raw;
 };
 
+const plan: Parser<Plan> = (raw, name) => {
+  if (!PLANS.includes(raw as Plan)) throw new ConfigError(`${name} must be one of ${PLANS.join(', ')}, got '${raw}'`);
+  return raw as Plan;
+};
+
+const accountLimit: Parser<number | null> = (raw, name) => (raw === 'none' ? null : integer(0, ACCOUNT_LIMIT_MAX)(raw, `${name} (or none)`));
+
+const boolean: Parser<boolean> = (raw, name) => {
+  if (raw !== 'true' && raw !== 'false') throw new ConfigError(`${name} must be true or false, got '${raw}'`);
+  return raw === 'true';
+};
+
 /** SDKAppIDs are 32-bit unsigned integers; 0 is no app. */
 export const SDKAPPID_MAX = 4294967295;
 
@@ -104,11 +130,14 @@ export const SETTINGS = {
   mockToken: setting('TIM_MOCK_TOKEN', 'mock-token', text, 'bearer token required by /__mock routes (default: open)'),
   stateFile: setting('TIM_STATE_FILE', 'state-file', text, 'file the state is loaded from and saved to'),
   saveInterval: setting('TIM_SAVE_INTERVAL', 'save-interval', integer(0, 86400), 'seconds between state saves; 0 = on shutdown only'),
+  plan: setting('TIM_PLAN', 'plan', plan, 'plan of the --sdkappid app and of zero-config apps: trial|developer|pro|ultimate (default none)'),
+  accountLimit: setting('TIM_ACCOUNT_LIMIT', 'account-limit', accountLimit, "most accounts per app (70398 past it); none = no cap (default: the plan's)"),
+  deleteEnabled: setting('TIM_DELETE_ENABLED', 'delete-enabled', boolean, "true|false: account_delete works, else 71000 (default: the plan's)"),
   reimportCooldownDays: setting(
     'TIM_REIMPORT_COOLDOWN_DAYS',
     'reimport-cooldown-days',
-    integer(0, 3650),
-    'days a deleted account cannot be re-imported (70399); 0 = off, 90 = paid plans',
+    integer(0, COOLDOWN_DAYS_MAX),
+    "days a deleted account cannot be re-imported (70399); 0 = off (default: the plan's)",
   ),
   bodyLimit: setting('TIM_BODY_LIMIT', 'body-limit', integer(64, 64 * 1024 * 1024), 'largest request body in bytes (default 1048576)'),
   requestTimeout: setting('TIM_REQUEST_TIMEOUT', 'request-timeout', integer(100, 600000), 'ms a client has to send a whole request (default 10000)'),
@@ -125,7 +154,6 @@ export const DEFAULTS = {
   logLevel: 'info',
   journalSize: 1000,
   saveInterval: 0,
-  reimportCooldownDays: 0,
   bodyLimit: 1024 * 1024,
   requestTimeout: 10_000,
 } as const;
@@ -177,7 +205,20 @@ function checkRateLimits(value: unknown, where: string): Record<string, number> 
   return value as Record<string, number>;
 }
 
-/** Parses the JSON config file: `{"apps":[{sdkappid, admin?, secretKey, rateLimits?}], "rateLimits"?}`. */
+/** The plan fields of a config-file app or of in-process options, checked; a bad one is a ConfigError naming it. */
+function planFieldsOf(fields: object, where: string): ReturnType<typeof checkPlanFields> {
+  try {
+    return checkPlanFields(fields as Record<string, unknown>, where);
+  } catch (error) {
+    if (error instanceof AppSettingsError) throw new ConfigError(error.message);
+    throw error;
+  }
+}
+
+/**
+ * Parses the JSON config file: `{"apps":[{sdkappid, admin?, secretKey, rateLimits?, plan?,
+ * accountLimit?, deleteEnabled?, reimportCooldownDays?}], "rateLimits"?}`.
+ */
 export function parseConfigFile(json: string, file: string, defaultAdmin: string): Pick<MockOptions, 'apps' | 'rateLimits'> {
   let doc: unknown;
   try {
@@ -200,7 +241,17 @@ export function parseConfigFile(json: string, file: string, defaultAdmin: string
     if (typeof admin !== 'string' || admin === '') throw new ConfigError(`${where}.admin must be a non-empty string`);
     if (typeof secretKey !== 'string' || secretKey === '') throw new ConfigError(`${where}.secretKey must be a non-empty string`);
     const rateLimits = checkRateLimits(app.rateLimits, where);
-    return { sdkappid: sdkappid as number, admin, secretKey, rateLimits };
+    const { plan: appPlan, accountLimit: limit, deleteEnabled, reimportCooldownDays } = planFieldsOf(app, `${where}.`);
+    return {
+      sdkappid: sdkappid as number,
+      admin,
+      secretKey,
+      rateLimits,
+      ...(appPlan !== undefined && { plan: appPlan }),
+      ...(limit !== undefined && { accountLimit: limit }),
+      ...(deleteEnabled !== undefined && { deleteEnabled }),
+      ...(reimportCooldownDays !== undefined && { reimportCooldownDays }),
+    };
   });
   return { apps, rateLimits: checkRateLimits(doc.rateLimits, `config file ${file}`) };
 }
@@ -223,16 +274,22 @@ export function resolveOptions(input: Partial<MockOptions> = {}): MockOptions {
     mockToken: input.mockToken,
     stateFile: input.stateFile,
     saveInterval: input.saveInterval ?? DEFAULTS.saveInterval,
-    reimportCooldownDays: input.reimportCooldownDays ?? DEFAULTS.reimportCooldownDays,
+    plan: input.plan,
+    accountLimit: input.accountLimit,
+    deleteEnabled: input.deleteEnabled,
+    reimportCooldownDays: input.reimportCooldownDays,
     bodyLimit: input.bodyLimit ?? DEFAULTS.bodyLimit,
     requestTimeout: input.requestTimeout ?? DEFAULTS.requestTimeout,
     clock: input.clock,
   };
   const ids = new Set<number>();
+  planFieldsOf(options, '');
+  if (options.plan === null) throw new ConfigError('plan: zero-config apps take a plan name or none (undefined), not null');
   for (const app of options.apps) {
     if (ids.has(app.sdkappid)) throw new ConfigError(`app ${app.sdkappid} is declared twice`);
     ids.add(app.sdkappid);
     if (!app.secretKey) throw new ConfigError(`app ${app.sdkappid} needs a secretKey`);
+    planFieldsOf(app, `app ${app.sdkappid}: `);
   }
   return options;
 }
@@ -259,7 +316,10 @@ export function optionsFromProcess(argv: readonly string[], env: NodeJS.ProcessE
     if (apps.some((a) => a.sdkappid === s.sdkappid)) {
       throw new ConfigError(`TIM_SDKAPPID ${s.sdkappid} is also declared in the config file`);
     }
-    apps = [...apps, { sdkappid: s.sdkappid, admin, secretKey: s.secretKey }];
+    apps = [...apps, { sdkappid: s.sdkappid, admin, secretKey: s.secretKey, ...(s.plan !== undefined && { plan: s.plan }) }];
+  } else if (s.plan !== undefined && apps.length > 0) {
+    // Silently serving config-file apps without the plan asked for would test the wrong limits.
+    throw new ConfigError('TIM_PLAN (--plan) applies to the TIM_SDKAPPID app and to zero-config apps: give config-file apps their "plan" in the file');
   }
   const { config: _config, sdkappid: _sdkappid, secretKey: _secretKey, help, version, ...rest } = s;
   return { ...resolveOptions({ ...rest, apps, rateLimits, logger: true, reclaimMemory: true }), help: help === true, version: version === true };

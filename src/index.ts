@@ -5,6 +5,8 @@ export { ConfigError, type AppConfig, type MockOptions } from './config.js';
 export { Errors, VendorError, type VendorErrorEntry } from './vendor/errors.js';
 export type { Account, AccountKind, IdentifierType } from './accounts/account.js';
 export type { AccountView } from './control/schemas.js';
+export { UnknownAppError, type AppView } from './control/apps.js';
+export { AppSettingsError, PLANS, type AppPatch, type Plan, type PlanSettings } from './plans/settings.js';
 export { FaultSpecError, type FaultSpec, type FaultKind, type FaultStage } from './faults/spec.js';
 export type { FaultView } from './faults/registry.js';
 export type { JournalEntry, JournalFilter } from './journal/journal.js';

@@ -4,17 +4,30 @@ import type { Account } from './accounts/account.js';
 import { buildApp } from './app.js';
 import type { ControllableClock } from './clock.js';
 import type { MockOptions } from './config.js';
+import { changeApp, listApps, type AppView } from './control/apps.js';
 import { faultablePaths } from './control/faults.js';
 import { AccountView } from './control/schemas.js';
 import type { FaultView } from './faults/registry.js';
 import { parseFaultSpec, type FaultSpec } from './faults/spec.js';
 import type { JournalEntry, JournalFilter } from './journal/journal.js';
+import type { AppPatch } from './plans/settings.js';
 import { reachableHost } from './url.js';
 
 /** The control plane as functions, for a test suite that runs the emulator in its own process. */
 export interface MockControls {
-  /** Empties accounts, faults, the journal and the rate-limit buckets, and returns the clock to real time. */
+  /**
+   * Empties accounts, faults, the journal and the rate-limit buckets, gives every app back the
+   * settings it started with, and returns the clock to real time.
+   */
   reset(): void;
+  /** Every app, as GET /__mock/apps lists it (never a secret key). */
+  apps(): AppView[];
+  /**
+   * Changes an app's plan settings or rate limits, as PUT /__mock/apps/:sdkappid does, all or
+   * nothing; returns the app as apps() lists it. Throws an AppSettingsError naming a bad field,
+   * or an UnknownAppError for an undeclared app.
+   */
+  setApp(sdkappid: number, patch: AppPatch): AppView;
   /** The accounts, as GET /__mock/accounts lists them (never a password or its hash). */
   accounts(sdkappid?: number): AccountView[];
   /** The request journal, as GET /__mock/requests lists it: oldest first, secrets redacted. */
@@ -50,15 +63,18 @@ const viewOf = (account: Account): AccountView =>
 
 /** The control plane of an app made by `buildApp`, without going through HTTP. */
 export function mockControls(app: FastifyInstance): MockControls {
-  const { store, faults, journal, limiter, clock } = app.mock;
+  const { store, faults, journal, limiter, clock, apps } = app.mock;
   return {
     reset() {
       store.clear();
       faults.clear();
       journal.clear();
       limiter.clear();
+      apps.restore();
       clock.useRealTime();
     },
+    apps: () => listApps(app.mock),
+    setApp: (sdkappid, patch) => changeApp(app.mock, sdkappid, patch),
     accounts: (sdkappid) => store.list(sdkappid).map(viewOf),
     requests: (filter) => journal.list(filter),
     addFault: (spec) => faults.arm(parseFaultSpec(spec, faultablePaths)).id,

@@ -130,11 +130,17 @@ export class AccountStore {
     return this.#apps.get(account.sdkappid)?.accounts.clash(account);
   }
 
-  /** A hosted account; refused when its key is taken or it clashes (string accounts in any letter case). */
-  register(sdkappid: number, identifier: string, identifierType: IdentifierType, passwordHash: string): RegisterResult {
-    const app = this.#app(sdkappid);
+  /** Whether `register` would create the account: its key is free and it clashes with none (string accounts in any letter case). */
+  registrable(sdkappid: number, identifier: string, identifierType: IdentifierType): boolean {
+    const accounts = this.#apps.get(sdkappid)?.accounts;
     const filing: FilingOf = { identifier, kind: 'hosted', identifierType };
-    if (app.accounts.sameKey(filing) !== undefined || app.accounts.clash(filing) !== undefined) return { ok: false, reason: 'exists' };
+    return accounts === undefined || (accounts.sameKey(filing) === undefined && accounts.clash(filing) === undefined);
+  }
+
+  /** A hosted account; refused when it is not `registrable`. */
+  register(sdkappid: number, identifier: string, identifierType: IdentifierType, passwordHash: string): RegisterResult {
+    if (!this.registrable(sdkappid, identifier, identifierType)) return { ok: false, reason: 'exists' };
+    const app = this.#app(sdkappid);
     const now = this.#now();
     const account: Account = { sdkappid, identifier, kind: 'hosted', identifierType, passwordHash, createdAt: now, updatedAt: now };
     app.file(account);
@@ -196,6 +202,11 @@ export class AccountStore {
     this.#apps.clear();
     for (const account of accounts) this.put(account);
     for (const { sdkappid, identifier, deletedAt } of deletions) this.#app(sdkappid).deletions.set(identifier, deletedAt);
+  }
+
+  /** The apps holding accounts or deletions. */
+  sdkappids(): number[] {
+    return [...this.#apps.keys()];
   }
 
   list(sdkappid?: number): Account[] {

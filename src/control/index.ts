@@ -3,6 +3,7 @@ import { errorCodes, type FastifyError, type FastifyInstance } from 'fastify';
 import sjson from 'secure-json-parse';
 import { clientErrorStatus } from '../client-error.js';
 import { accountsRoutes } from './accounts.js';
+import { appsRoutes } from './apps.js';
 import { clockRoutes } from './clock.js';
 import { faultsRoutes } from './faults.js';
 import { journalRoutes } from './journal.js';
@@ -87,6 +88,7 @@ export async function controlPlugin(app: FastifyInstance): Promise<void> {
   app.setNotFoundHandler((request, reply) => sendControlError(reply, 404, `no control route ${request.method} ${pathOf(request.url)}`));
 
   await app.register(accountsRoutes);
+  await app.register(appsRoutes);
   await app.register(faultsRoutes);
   await app.register(journalRoutes);
   await app.register(clockRoutes);

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { exportState, parseState, StateDocument } from '../state/document.js';
+import { applyState, exportState, parseState, StateDocument } from '../state/document.js';
 
 /** A whole state may be far larger than a vendor call; this is ~250,000 accounts. */
 const STATE_BODY_LIMIT = 64 * 1024 * 1024;
@@ -21,8 +21,8 @@ export async function stateRoutes(app: FastifyInstance): Promise<void> {
 
   app.get(
     '/state',
-    { schema: { tags: ['control'], summary: "Export every app's accounts", response: { 200: StateDocument } } },
-    async () => exportState(store),
+    { schema: { tags: ['control'], summary: "Export every app's accounts, deletions and changed plan settings", response: { 200: StateDocument } } },
+    async () => exportState(store, apps),
   );
 
   app.put(
@@ -36,7 +36,7 @@ export async function stateRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const state = parseState(request.body, apps);
-      store.replace(state.accounts, state.deletions);
+      applyState(store, apps, state);
       // An app with only deletions is state too: its cooldowns came along.
       const imported = new Set([...state.accounts, ...state.deletions].map((entry) => entry.sdkappid));
       return { apps: imported.size, accounts: state.accounts.length };

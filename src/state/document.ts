@@ -5,6 +5,7 @@ import type { AccountStore, Deletion } from '../accounts/store.js';
 import type { AppRegistry } from '../vendor/apps.js';
 import { AccountIndex } from '../accounts/account-index.js';
 import { accountProblem, MAX_UNIX_SECONDS, STORED_TIME } from '../fixtures/stored-account.js';
+import { PlanSettingsSchema, type PlanSettings } from '../plans/settings.js';
 
 export const STATE_FORMAT = 'tim-account-mock/state';
 export const STATE_VERSION = 1;
@@ -38,6 +39,12 @@ export const StateApp = Type.Object(
     sdkappid: Type.Integer({ minimum: 1, maximum: 4294967295 }),
     accounts: Type.Array(StateAccount),
     deleted: Type.Optional(Type.Array(StateDeletion)),
+    settings: Type.Optional(
+      Type.Object(PlanSettingsSchema.properties, {
+        additionalProperties: false,
+        description: 'plan settings changed while running (PUT /__mock/apps); absent: the ones the app started with',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -77,9 +84,11 @@ function stateAccount(account: Account): StateAccount {
 /**
  * The store as a state document: apps in first-use order, accounts in insertion order. The
  * store forgets a deletion once its identifier names an account again, so every deletion goes
- * in and the document imports again.
+ * in and the document imports again. An app whose plan settings changed while running carries
+ * them; settings an app started with stay with the configuration, so a changed config file is
+ * not overridden by an old state file.
  */
-export function exportState(store: AccountStore): StateDocument {
+export function exportState(store: AccountStore, registry: AppRegistry): StateDocument {
   const apps = new Map<number, Static<typeof StateApp>>();
   const appOf = (sdkappid: number): Static<typeof StateApp> => {
     let app = apps.get(sdkappid);
@@ -91,6 +100,7 @@ export function exportState(store: AccountStore): StateDocument {
   };
   for (const account of store.list()) appOf(account.sdkappid).accounts.push(stateAccount(account));
   for (const { sdkappid, identifier, deletedAt } of store.deletions()) appOf(sdkappid).deleted?.push({ identifier, deletedAt });
+  for (const { sdkappid, settings } of registry.changedPlanSettings()) appOf(sdkappid).settings = settings;
   return { format: STATE_FORMAT, version: STATE_VERSION, apps: [...apps.values()] };
 }
 
@@ -98,6 +108,13 @@ export function exportState(store: AccountStore): StateDocument {
 export interface ParsedState {
   accounts: Account[];
   deletions: Deletion[];
+  settings: Array<{ sdkappid: number; settings: PlanSettings }>;
+}
+
+/** Replaces the whole state with a checked document (state import and the state file). */
+export function applyState(store: AccountStore, apps: AppRegistry, state: ParsedState): void {
+  store.replace(state.accounts, state.deletions);
+  apps.replacePlanSettings(state.settings);
 }
 
 /** `/apps/0/accounts/2/nick` as `apps[0].accounts[2].nick`. */
@@ -126,6 +143,7 @@ export function parseState(doc: unknown, apps: AppRegistry): ParsedState {
 
   const accounts: Account[] = [];
   const deletions: Deletion[] = [];
+  const settings: ParsedState['settings'] = [];
   const seenApps = new Set<number>();
   checked.apps.forEach((app, i) => {
     const { sdkappid } = app;
@@ -134,6 +152,7 @@ export function parseState(doc: unknown, apps: AppRegistry): ParsedState {
     if (apps.declared && apps.get(sdkappid) === undefined) {
       throw new StateError(`apps[${i}].sdkappid: ${sdkappid} is not a declared app`);
     }
+    if (app.settings !== undefined) settings.push({ sdkappid, settings: app.settings });
     const filed = new AccountIndex();
     app.accounts.forEach((stateAccount, j) => {
       const at = `apps[${i}].accounts[${j}]`;
@@ -160,5 +179,5 @@ export function parseState(doc: unknown, apps: AppRegistry): ParsedState {
       deletions.push({ sdkappid, identifier, deletedAt });
     });
   });
-  return { accounts, deletions };
+  return { accounts, deletions, settings };
 }

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { ConfigError } from '../config.js';
 import type { MockServices } from '../app.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { exportState, parseState, StateError, type ParsedState } from './document.js';
+import { applyState, exportState, parseState, StateError, type ParsedState } from './document.js';
 
 /** Reads the state file: undefined when there is none yet; a ConfigError naming the file when it is unusable. */
 export async function readStateFile(file: string, services: Pick<MockServices, 'apps'>): Promise<ParsedState | undefined> {
@@ -38,7 +38,7 @@ export async function readStateFile(file: string, services: Pick<MockServices, '
   }
 }
 
-const serialize = (services: MockServices): string => `${JSON.stringify(exportState(services.store), null, 2)}\n`;
+const serialize = (services: MockServices): string => `${JSON.stringify(exportState(services.store, services.apps), null, 2)}\n`;
 
 /**
  * With a state file: loads it before the app is ready (so /health answers only after it, and
@@ -70,7 +70,7 @@ export function persistState(app: FastifyInstance): void {
   app.addHook('onReady', async () => {
     const state = await readStateFile(file, services);
     if (state !== undefined) {
-      services.store.replace(state.accounts, state.deletions);
+      applyState(services.store, services.apps, state);
       lastWritten = serialize(services);
       app.mock.log.info({ stateFile: file, accounts: state.accounts.length }, 'state loaded');
     }

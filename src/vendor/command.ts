@@ -1,7 +1,6 @@
 import type { TObject, TSchema } from '@sinclair/typebox';
 import type { AccountStore } from '../accounts/store.js';
 import type { Clock } from '../clock.js';
-import type { MockOptions } from '../config.js';
 import type { App } from './apps.js';
 import type { JsonObject } from './body.js';
 import type { VendorErrorEntry } from './errors.js';
@@ -13,7 +12,6 @@ export interface CommandContext {
   caller: string;
   store: AccountStore;
   clock: Clock;
-  options: MockOptions;
 }
 
 /** Per-command vendor codes where the seed pages give each command its own. */

@@ -157,7 +157,7 @@ export async function vendorPlugin(instance: FastifyInstance, opts: VendorPlugin
     };
 
     const execute = (app: App, input: unknown): object | undefined => {
-      const ctx: CommandContext = { app, caller: app.admin, store, clock, options };
+      const ctx: CommandContext = { app, caller: app.admin, store, clock };
       return command.execute(ctx, input) ?? undefined;
     };
 

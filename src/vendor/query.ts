@@ -8,7 +8,9 @@ export const EnvelopeQuery = Type.Object({
   sdkappid: Type.String({ description: "the app's SDKAppID, a positive integer", examples: ['1400000001'] }),
   identifier: Type.String({ description: "the app's administrator account", examples: ['administrator'] }),
   usersig: Type.String({ description: "the administrator's UserSig (any non-empty value in zero-config mode)" }),
-  random: Type.Optional(Type.String({ description: 'a 32-bit unsigned integer, 0 to 4294967295; may be omitted' })),
+  random: Type.Optional(
+    Type.String({ description: 'the vendor says a 32-bit unsigned integer; any 1 to 32 decimal digits are accepted, as real clients send more; may be omitted' }),
+  ),
   contenttype: Type.Optional(Type.String({ description: 'json; may be omitted' })),
 });
 
@@ -27,6 +29,13 @@ const single = (value: unknown): string | undefined => (typeof value === 'string
 const isUint32 = (s: string): boolean => DIGITS.test(s) && Number(s) <= UINT32_MAX;
 
 /**
+ * The vendor documents `random` as a 32-bit unsigned integer, but a public TypeScript client
+ * sends `parseInt(Date.now() + eight random digits)`, 21 digits, on every call, and nothing shows
+ * the vendor refusing it: any run of 1 to 32 decimal digits passes.
+ */
+const RANDOM = /^[0-9]{1,32}$/;
+
+/**
  * Checks the URL parameters in this order: sdkappid (missing 60012; not a positive integer or
  * not an app: the command's code), identifier and usersig (missing or empty 60004), random and
  * contenttype (malformed 60002).
@@ -43,8 +52,8 @@ export function checkQuery(query: Record<string, unknown>, codes: CommandCodes, 
   if (!identifier || !usersig) throw new VendorError(Errors.AccountOrSig);
 
   const random = query.random;
-  if (random !== undefined && !(typeof random === 'string' && isUint32(random))) {
-    throw new VendorError(Errors.HttpParse, 'random must be an integer from 0 to 4294967295');
+  if (random !== undefined && !(typeof random === 'string' && RANDOM.test(random))) {
+    throw new VendorError(Errors.HttpParse, 'random must be 1 to 32 decimal digits');
   }
   const contenttype = query.contenttype;
   if (contenttype !== undefined && contenttype !== 'json') {

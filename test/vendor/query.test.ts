@@ -74,17 +74,22 @@ t.test('identifier or usersig missing or empty: 60004', async (t) => {
   }
 });
 
-t.test('random: optional; when given, an integer from 0 to 4294967295, else 60002', async (t) => {
-  const { app } = build(t);
+t.test('random: optional; when given, 1 to 32 decimal digits, else 60002', async (t) => {
+  const { app, clock } = build(t);
+  // A public TypeScript client's value: parseInt(Date.now() + eight random digits), 21 digits.
+  const typescriptClient = String(parseInt(`${clock.now()}${'12345678'}`, 10));
+  t.equal(typescriptClient.length, 21);
+  const accepted = [undefined, '0', '7', '99999999', '4294967295', '4294967296', '12345678901', typescriptClient, '9'.repeat(32), '0'.repeat(32)];
   let n = 0;
-  for (const random of [undefined, '0', '99999999', '4294967295']) {
+  for (const random of accepted) {
     t.match(await call(t, app, IMPORT, { Identifier: `r${n++}` }, { query: { random } }), ok, `random ${random ?? 'missing'}`);
   }
-  for (const random of ['', '-1', '4294967296', '12345678901', 'abc', '1.5', ' 1']) {
+  t.match(await call(t, app, REGISTER, { ...body[REGISTER], Identifier: 'random_21' }, { query: { random: typescriptClient } }), ok, 'register: 21 digits');
+  for (const random of ['', '1'.repeat(33), '-1', '+1', 'abc', '12a', '1.5', '1e3', ' 1', '1 ', '０']) {
     t.match(await call(t, app, IMPORT, { Identifier: 'rx' }, { query: { random } }), fail(60002), `random ${JSON.stringify(random)}`);
     t.match(await call(t, app, REGISTER, body[REGISTER], { query: { random } }), fail(60002), `register: random ${JSON.stringify(random)}`);
   }
-  t.equal(app.mock.store.count(), 4);
+  t.equal(app.mock.store.count(), accepted.length + 1);
 });
 
 t.test('contenttype: optional; when given, exactly json, else 60002', async (t) => {

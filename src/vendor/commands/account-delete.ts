@@ -4,6 +4,7 @@ import { Errors } from '../errors.js';
 import { replySchema } from '../reply.js';
 import { accountsIn, itemListSchema, UserIdItem, userIdItems, userIdOf } from './item-list.js';
 import { openLoginSvcCodes } from './open-login-svc.js';
+import { assertDeletionEnabled } from './plan-limits.js';
 
 const ResultItem = Type.Object({
   ResultCode: Type.Integer({ description: `0: deleted; ${Errors.AccountNotExist.code}: no such account` }),
@@ -19,7 +20,7 @@ export default defineCommand({
   service: 'im_open_login_svc',
   command: 'account_delete',
   summary: 'Delete 1 to 100 accounts; each result says deleted (0) or not found (70107)',
-  codes: openLoginSvcCodes([Errors.ImportBadRequest, Errors.AccountNotExist]),
+  codes: openLoginSvcCodes([Errors.ImportBadRequest, Errors.AccountNotExist, Errors.DeletionDisabled]),
   defaultRateLimit: 100,
   body: Type.Object({ DeleteItem: itemListSchema(UserIdItem, 'the accounts to delete') }),
   reply: replySchema({
@@ -27,8 +28,11 @@ export default defineCommand({
   }),
   accountsOf: (body) => accountsIn(body.DeleteItem, userIdOf),
   parse: (body) => userIdItems(body, 'DeleteItem'),
-  // In request order, so a duplicate is deleted once and then not found.
-  execute: ({ app, store }, userIds) => ({
-    ResultItem: userIds.map((UserID) => ({ ...(store.delete(app.sdkappid, UserID) ? deleted : missing), UserID })),
-  }),
+  // 71000 for the whole call when the app's deletion is off; otherwise in request order, so a
+  // duplicate is deleted once and then not found.
+  execute(ctx, userIds) {
+    assertDeletionEnabled(ctx);
+    const { app, store } = ctx;
+    return { ResultItem: userIds.map((UserID) => ({ ...(store.delete(app.sdkappid, UserID) ? deleted : missing), UserID })) };
+  },
 });

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { assertReimportAllowed } from './cooldown.js';
+import { assertRoomForAnother } from './plan-limits.js';
 import { PROFILE_VALUE_MAX_BYTES, STANDALONE_IDENTIFIER_MAX_BYTES } from '../../accounts/identifier-rules.js';
 import { parseStandalone, standaloneIdentifier } from './standalone.js';
 import { defineCommand, namedAccount } from '../command.js';
@@ -23,13 +24,24 @@ export default defineCommand({
   service: 'im_open_login_svc',
   command: 'account_import',
   summary: 'Import a standalone account (Identifier or UserID, Nick, FaceUrl, Type)',
-  codes: openLoginSvcCodes([Errors.ImportBadRequest, Errors.ImportTimeout, Errors.ProfileValueTooLong, Errors.ReimportTooSoon]),
+  codes: openLoginSvcCodes([
+    Errors.ImportBadRequest,
+    Errors.ImportTimeout,
+    Errors.ProfileInternal,
+    Errors.ProfileValueTooLong,
+    Errors.ServerTimeout,
+    Errors.AccountLimit,
+    Errors.ReimportTooSoon,
+  ]),
   body: Body,
   reply: replySchema(),
   accountsOf: (body) => namedAccount(standaloneIdentifier(body)),
   parse: (body) => parseStandalone(body),
+  // The cooldown (70399), then the cap (70398), which only creating an account meets.
   execute(ctx, input) {
+    const { app, store } = ctx;
     assertReimportAllowed(ctx, input.identifier);
-    ctx.store.import(ctx.app.sdkappid, input.identifier, input);
+    if (store.get(app.sdkappid, input.identifier) === undefined) assertRoomForAnother(ctx);
+    store.import(app.sdkappid, input.identifier, input);
   },
 });

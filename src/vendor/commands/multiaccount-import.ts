@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { reimportRefused } from './cooldown.js';
+import { roomForAnother } from './plan-limits.js';
 import { PROFILE_VALUE_MAX_BYTES, STANDALONE_IDENTIFIER_MAX_BYTES } from '../../accounts/identifier-rules.js';
 import { parseStandalone, standaloneIdentifier, type StandaloneInput } from './standalone.js';
 import type { JsonObject } from '../body.js';
@@ -51,7 +52,7 @@ export default defineCommand({
   service: 'im_open_login_svc',
   command: 'multiaccount_import',
   summary: 'Import 1 to 100 standalone accounts (Accounts or AccountList); refused ones are listed in FailAccounts',
-  codes: openLoginSvcCodes([Errors.ImportBadRequest, Errors.ServerTimeout, Errors.AccountLimit, Errors.Internal]),
+  codes: openLoginSvcCodes([Errors.ImportBadRequest, Errors.ServerTimeout, Errors.BatchServerTimeout, Errors.AccountLimit, Errors.Internal]),
   defaultRateLimit: 100,
   body: Body,
   reply: replySchema({
@@ -80,13 +81,15 @@ export default defineCommand({
   },
 
   // In request order, as if each were its own account_import call: a duplicate is imported
-  // (updated) again, and each refused occurrence is listed.
+  // (updated) again, and each refused occurrence is listed; past the plan's cap, every account
+  // that would be new is listed and existing ones are still updated.
   execute(ctx, entries) {
     const { app, store } = ctx;
     const FailAccounts: string[] = [];
     for (const entry of entries) {
       if (!entry.ok) FailAccounts.push(entry.failName);
       else if (reimportRefused(ctx, entry.account.identifier)) FailAccounts.push(entry.account.identifier);
+      else if (store.get(app.sdkappid, entry.account.identifier) === undefined && !roomForAnother(ctx)) FailAccounts.push(entry.account.identifier);
       else store.import(app.sdkappid, entry.account.identifier, entry.account);
     }
     return { FailAccounts };

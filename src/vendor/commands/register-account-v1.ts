@@ -3,6 +3,7 @@ import { hashPassword } from '../../accounts/password.js';
 import { HOSTED_IDENTIFIER, PASSWORD, charLength, isIdentifierType, matchesType } from '../../accounts/identifier-rules.js';
 import type { IdentifierType } from '../../accounts/account.js';
 import { defineCommand, namedAccount } from '../command.js';
+import { assertRoomForAnother } from './plan-limits.js';
 import { Errors, VendorError } from '../errors.js';
 import { replySchema } from '../reply.js';
 
@@ -34,6 +35,7 @@ export default defineCommand({
       Errors.RegisterBadRequest,
       Errors.RegisterIdentifierLength,
       Errors.RegisterIdentifierType,
+      Errors.AccountLimit,
     ],
   },
   body: Body,
@@ -54,7 +56,10 @@ export default defineCommand({
     return { identifier: Identifier, identifierType: IdentifierType as IdentifierType, password: Password };
   },
 
-  execute({ app, store }, input) {
+  // An existing account is 70402 before the plan's cap (70398) is looked at: it would create nothing.
+  execute(ctx, input) {
+    const { app, store } = ctx;
+    if (store.registrable(app.sdkappid, input.identifier, input.identifierType)) assertRoomForAnother(ctx);
     const result = store.register(app.sdkappid, input.identifier, input.identifierType, hashPassword(input.password));
     if (!result.ok) throw new VendorError(Errors.RegisterAccountExists);
   },

@@ -1,0 +1,130 @@
+import { Type, type Static } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { MockServices } from '../app.js';
+import { AppPatchSchema, AppSettingsError, parseAppPatch, PlanSettingsSchema } from '../plans/settings.js';
+import type { App } from '../vendor/apps.js';
+import { commands } from '../vendor/commands/index.js';
+import { stringEnum } from '../vendor/reply.js';
+import { controlErrors, ControlError, SDKAPPID_MAX, SdkAppId } from './schemas.js';
+
+const commandNames = commands.map((c) => c.command);
+
+const RateLimitView = Type.Object(
+  {
+    command: Type.String({ description: 'a vendor command' }),
+    limit: Type.Integer({ description: 'calls per second for this app; 0 = unlimited' }),
+    tokens: Type.Integer({ description: 'calls the bucket allows right now (the limit when unused; 0 when unlimited)' }),
+  },
+  { additionalProperties: false },
+);
+
+/** An app as GET /__mock/apps lists it: never its secret key. */
+export const AppView = Type.Object(
+  {
+    sdkappid: SdkAppId,
+    mode: stringEnum(['zero-config', 'declared']),
+    admin: Type.String({ description: "the app's administrator identifier" }),
+    ...PlanSettingsSchema.properties,
+    accounts: Type.Integer({ description: 'accounts the app holds' }),
+    rateLimits: Type.Array(RateLimitView, { description: 'one bucket per vendor command, in command order' }),
+  },
+  { additionalProperties: false },
+);
+export type AppView = Static<typeof AppView>;
+
+const AppList = Type.Object({ apps: Type.Array(AppView) }, { additionalProperties: false });
+
+/** An app that PUT /__mock/apps/:sdkappid or setApp() cannot find (declared mode only). */
+export class UnknownAppError extends Error {
+  override name = 'UnknownAppError';
+  readonly statusCode = 404;
+}
+
+type AppServices = Pick<MockServices, 'apps' | 'store' | 'limiter'>;
+
+function appView({ apps, store, limiter }: AppServices, app: App): AppView {
+  const { plan, accountLimit, deleteEnabled, reimportCooldownDays } = app.settings;
+  return {
+    sdkappid: app.sdkappid,
+    mode: apps.declared ? 'declared' : 'zero-config',
+    admin: app.admin,
+    plan,
+    accountLimit,
+    deleteEnabled,
+    reimportCooldownDays,
+    accounts: store.count(app.sdkappid),
+    rateLimits: commands.map(({ command, defaultRateLimit }) => {
+      const limit = app.rateLimit(command, defaultRateLimit);
+      return { command, limit, tokens: limiter.tokens(app.sdkappid, command, limit) };
+    }),
+  };
+}
+
+/** Every app, by sdkappid: declared ones, and zero-config ones seen so far (by a call, seeding or a state import). */
+export function listApps(services: AppServices): AppView[] {
+  // Seeding and state imports fill the store without a call; in zero-config mode their apps are made here.
+  for (const sdkappid of services.store.sdkappids()) services.apps.get(sdkappid);
+  return services.apps
+    .list()
+    .sort((a, b) => a.sdkappid - b.sdkappid)
+    .map((app) => appView(services, app));
+}
+
+/**
+ * Checks a patch whole, then applies it (all or nothing): an AppSettingsError (400) names a bad
+ * field, an UnknownAppError (404) an app that is not declared. In zero-config mode every
+ * sdkappid is an app, made here as on its first call.
+ */
+export function changeApp(services: AppServices, sdkappid: number, input: unknown): AppView {
+  if (!Number.isSafeInteger(sdkappid) || sdkappid < 1 || sdkappid > SDKAPPID_MAX) {
+    throw new AppSettingsError(`sdkappid: must be a whole number from 1 to ${SDKAPPID_MAX}`);
+  }
+  const patch = parseAppPatch(input, commandNames);
+  const app = services.apps.update(sdkappid, patch);
+  if (app === undefined) {
+    const declared = services.apps.list().map((a) => a.sdkappid);
+    throw new UnknownAppError(`no app ${sdkappid}: the declared apps are ${declared.join(', ')}`);
+  }
+  return appView(services, app);
+}
+
+/** /__mock/apps: each app's mode, plan, limits, accounts and rate-limit buckets, and changes to them. */
+export async function appsRoutes(app: FastifyInstance): Promise<void> {
+  const services = app.mock;
+  const tags = ['control'];
+
+  app.get(
+    '/apps',
+    {
+      schema: {
+        tags,
+        summary: 'List every app: mode, admin, plan and its limits, account count and rate-limit tokens (never the secret key)',
+        response: { 200: AppList, ...controlErrors },
+      },
+    },
+    async () => ({ apps: listApps(services) }),
+  );
+
+  app.put(
+    '/apps/:sdkappid',
+    {
+      schema: {
+        tags,
+        summary: "Change a running app's plan, accountLimit, deleteEnabled, reimportCooldownDays or rateLimits; answers the app as listed",
+        description:
+          'All or nothing: a bad field is a 400 naming it and nothing changes. A plan brings its defaults for accountLimit, ' +
+          'deleteEnabled and reimportCooldownDays; values given in the same patch win. Declared mode: an undeclared app is a 404. ' +
+          'reset() (and POST /__mock/reset) gives every app back the settings it started with.',
+        params: Type.Object({ sdkappid: SdkAppId }, { additionalProperties: false }),
+        body: AppPatchSchema,
+        response: { 200: AppView, 404: ControlError, ...controlErrors },
+      },
+      // Checked by changeApp, which setApp() shares, with messages naming the field.
+      validatorCompiler: () => () => true,
+    },
+    async (request) => {
+      const { sdkappid } = request.params as { sdkappid: string };
+      return changeApp(services, /^[0-9]{1,10}$/.test(sdkappid) ? Number(sdkappid) : Number.NaN, request.body);
+    },
+  );
+}
