@@ -4,6 +4,7 @@ import sjson from 'secure-json-parse';
 import { clientErrorStatus } from '../client-error.js';
 import { accountsRoutes } from './accounts.js';
 import { clockRoutes } from './clock.js';
+import { codesRoutes } from './codes.js';
 import { faultsRoutes } from './faults.js';
 import { journalRoutes } from './journal.js';
 import { sendControlError } from './schemas.js';
@@ -91,4 +92,5 @@ export async function controlPlugin(app: FastifyInstance): Promise<void> {
   await app.register(journalRoutes);
   await app.register(clockRoutes);
   await app.register(stateRoutes);
+  await app.register(codesRoutes);
 }
