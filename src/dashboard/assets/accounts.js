@@ -3,6 +3,8 @@ import { useState } from './vendor/hooks.js';
 import { api, ConfirmButton, ErrorNote, formatTime, html, query, usePoll } from './lib.js';
 
 const PAGE_SIZES = [25, 50, 100, 500];
+/** Often enough that an account imported elsewhere shows within a second. */
+const POLL_MS = 500;
 
 /** Only an http(s) URL becomes an image: a javascript: or data: FaceUrl stays text. */
 const isWebUrl = (text) => /^https?:\/\/[^\s]+$/i.test(text ?? '');
@@ -89,7 +91,7 @@ export function Accounts({ apps, sdkappid, setSdkappid }) {
   const cursor = cursors.at(-1);
   const [page, error, reload] = usePoll(
     () => (appValid ? api(`/accounts${query({ sdkappid, search, limit, cursor })}`) : Promise.resolve(undefined)),
-    1000,
+    POLL_MS,
     [sdkappid, search, limit, cursor, appValid],
   );
   const restart = (set) => (event) => {
