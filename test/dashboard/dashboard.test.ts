@@ -29,7 +29,7 @@ t.test('the dashboard in Chromium', { skip: noBrowser ?? false }, async (t) => {
       payload: {
         accounts: [
           { sdkappid: SDKAPPID, kind: 'hosted', identifier: 'alice.chen', identifierType: 3, password: 'secret-pass1' },
-          { sdkappid: SDKAPPID, kind: 'hosted', identifier: '86-13800138000', identifierType: 1, password: 'secret-pass1', nick: '陈小明' },
+          { sdkappid: SDKAPPID, kind: 'hosted', identifier: '86-13800138000', identifierType: 1, password: 'secret-pass1', nick: 'Chen Xiaoming' },
         ],
       },
     });
@@ -73,10 +73,14 @@ t.test('the dashboard in Chromium', { skip: noBrowser ?? false }, async (t) => {
       await page.screenshot({ path: join(SCREENSHOTS, `${name.toLowerCase()}.png`) });
     }
     await page.setViewportSize({ width: 390, height: 800 });
-    await page.goto(`${mock.url}/#requests`);
+    for (const [name, content] of views) {
+      await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name }).click();
+      await shows(page, 'main', content);
+      const overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+      t.equal(overflow, 0, `${name} in a narrow window: the page does not scroll sideways (wide tables scroll in their box)`);
+    }
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Requests' }).click();
     await shows(page, 'main', /account_import/);
-    const overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
-    t.equal(overflow, 0, 'a narrow window scrolls no page sideways');
     await page.screenshot({ path: join(SCREENSHOTS, 'requests-narrow.png') });
     t.same(problems, [], 'no console error, no failed request');
     t.same(dialogs, []);
@@ -199,6 +203,16 @@ t.test('the dashboard in Chromium', { skip: noBrowser ?? false }, async (t) => {
     await shows(page, '#clock-now', '2030-05-06 07:08:09 UTC');
     t.equal(mock.clock.now(), Date.UTC(2030, 4, 6, 7, 8, 9));
     await shows(page, 'header .now', '2030-05-06 07:08:09 UTC');
+
+    await page.getByRole('link', { name: 'Faults' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 2, name: 'Faults' }).waitFor();
+    await page.getByRole('link', { name: 'Clock' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: '+ 1 minute' }).focus();
+    await page.keyboard.press('Space');
+    await shows(page, '#clock-now', '2030-05-06 07:09:09 UTC');
+    t.pass('links and buttons work from the keyboard');
 
     await page.getByRole('button', { name: 'Back to real time' }).click();
     await shows(page, 'main', 'It follows real time');
