@@ -103,6 +103,22 @@ t.test('the dashboard in Chromium', { skip: noBrowser ?? false }, async (t) => {
     ]);
     t.comment(`both tabs showed it ${Date.now() - sent} ms after the call`);
     t.match(await requests.locator('ol.journal summary').first().innerText(), /OK[\s\S]*im_open_login_svc\/account_import[\s\S]*live\.one/, 'newest first');
+
+    t.match(await vendorCall(t, mock.url, IMPORT_PATH, { Identifier: '' }), { ErrorCode: 70402 });
+    await vendorCall(t, mock.url, DELETE_PATH, { DeleteItem: [{ UserID: 'live.one' }] });
+    await shows(requests, '.count', '3 most recent calls');
+    const failed = requests.locator('ol.journal li.failed');
+    t.equal(await failed.count(), 1, 'the failed call stands out');
+    t.match(await failed.innerText(), /70402[\s\S]*invalid parameter/, "with the meaning account_import gives 70402");
+    await requests.getByLabel('Error code', { exact: true }).fill('70402');
+    await shows(requests, '.count', '1 most recent calls');
+    await requests.getByLabel('Error code', { exact: true }).fill('');
+    await requests.locator('select[name="path"]').selectOption(DELETE_PATH);
+    await shows(requests, '.count', '1 most recent calls');
+    t.match(await requests.locator('ol.journal summary').innerText(), /account_delete/, 'filtered by path');
+    await requests.getByLabel('SDKAppID', { exact: true }).fill('42');
+    await shows(requests, '.count', 'No calls recorded yet');
+    t.pass('filtered by error code, path and app');
   });
 
   t.test('adding an account from the page applies the vendor rules: a bad identifier shows the vendor code, a good one is stored', async (t) => {

@@ -62,8 +62,8 @@ function ArmFault({ paths, onArmed }) {
     <label>Account<input name="identifier" autocomplete="off" placeholder="any" value=${form.identifier} onInput=${field('identifier')} /></label>
     <label>Stage
       <select name="stage" value=${form.stage} onChange=${field('stage')}>
-        <option value="before">before the change (instead of it)</option>
-        <option value="after">after the change</option>
+        <option value="before">before (instead of the change)</option>
+        <option value="after">after (the change is kept)</option>
       </select>
     </label>
     <label>Times (0 = until disarmed)<input name="times" inputmode="numeric" value=${form.times} onInput=${field('times')} /></label>
