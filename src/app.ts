@@ -21,6 +21,7 @@ import { controlPlugin } from './control/index.js';
 import { healthRoute } from './control/health.js';
 import { apiDocsOptions } from './control/openapi.js';
 import { docsUi } from './control/docs-ui.js';
+import { dashboardPlugin } from './dashboard/plugin.js';
 import { fixturesPlugin } from './fixtures/load.js';
 import { lazySerializers } from './serializers.js';
 import { persistState } from './state/persistence.js';
@@ -211,6 +212,9 @@ export function buildApp(input: Partial<MockOptions> = {}): FastifyInstance {
   app.register(healthRoute);
   app.register(vendorPlugin, { prefix: '/v4', commands, ...services });
   app.register(controlPlugin, { prefix: '/__mock' });
+  // Resolved here because this module sits at src/ depth, as the bundles sit in dist/: the build
+  // copies src/dashboard/assets to dist/dashboard/assets, so one URL serves from both.
+  app.register(dashboardPlugin, { assets: new URL('./dashboard/assets/', import.meta.url) });
   // Its onReady hook runs after every plugin, fixtures included: a saved state replaces them.
   persistState(app);
   return app;

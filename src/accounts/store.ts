@@ -209,9 +209,28 @@ export class AccountStore {
     return [...this.#apps.keys()];
   }
 
+  /**
+   * Removes an account without remembering the deletion (the control plane's delete): it may be
+   * imported again at once, as after DELETE /__mock/accounts.
+   */
+  forget(sdkappid: number, identifier: string): Account | undefined {
+    const app = this.#apps.get(sdkappid);
+    const account = app?.accounts.find(identifier);
+    if (account !== undefined) app?.accounts.remove(account);
+    return account;
+  }
+
+  /** One app's accounts, or every app's, app by app, in the order they were first filed. */
+  *values(sdkappid?: number): Generator<Account> {
+    if (sdkappid !== undefined) {
+      yield* this.#apps.get(sdkappid)?.accounts.values() ?? [];
+      return;
+    }
+    for (const app of this.#apps.values()) yield* app.accounts.values();
+  }
+
   list(sdkappid?: number): Account[] {
-    if (sdkappid !== undefined) return [...(this.#apps.get(sdkappid)?.accounts.values() ?? [])];
-    return [...this.#apps.values()].flatMap((app) => [...app.accounts.values()]);
+    return [...this.values(sdkappid)];
   }
 
   count(sdkappid?: number): number {

@@ -1,10 +1,42 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import type { Account } from '../accounts/account.js';
+import type { AccountStore } from '../accounts/store.js';
+import { foldCase } from '../accounts/identifier-rules.js';
 import { parseSeedDocument, SeedError } from '../fixtures/seed.js';
 import { SeedDocument } from '../fixtures/schema.js';
 import { AccountList, AccountView, controlErrors, ControlError, SdkAppId, sendControlError } from './schemas.js';
 
 const AppQuery = Type.Object({ sdkappid: Type.Optional(SdkAppId) }, { additionalProperties: false });
+
+/** The most accounts one page may hold. */
+export const PAGE_LIMIT_MAX = 1000;
+
+const ListQuery = Type.Object(
+  {
+    sdkappid: Type.Optional(SdkAppId),
+    search: Type.Optional(
+      Type.String({ minLength: 1, description: 'only identifiers containing this text anywhere, ignoring ASCII letter case' }),
+    ),
+    limit: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: PAGE_LIMIT_MAX, description: 'page size: the reply then also has `next` and `total`' }),
+    ),
+    cursor: Type.Optional(
+      Type.String({ pattern: '^(0|[1-9][0-9]{0,8})$', description: "the previous page's `next`, to read the page after it (needs limit)" }),
+    ),
+  },
+  { additionalProperties: false },
+);
+type ListQuery = Static<typeof ListQuery>;
+
+const AccountPage = Type.Object(
+  {
+    accounts: AccountList.properties.accounts,
+    next: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'with limit: the cursor of the next page; null on the last page' })),
+    total: Type.Optional(Type.Integer({ description: 'with limit: how many accounts match, on every page' })),
+  },
+  { additionalProperties: false },
+);
 const AccountParams = Type.Object({ sdkappid: SdkAppId, identifier: Type.String({ minLength: 1 }) }, { additionalProperties: false });
 const Deleted = Type.Object({ deleted: Type.Integer({ description: 'how many accounts were removed' }) }, { additionalProperties: false });
 
@@ -19,11 +51,40 @@ export async function accountsRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags,
         summary: "List accounts: one app's with ?sdkappid=N, else every app's. Never shows a password or its hash.",
-        querystring: AppQuery,
-        response: { 200: AccountList, ...controlErrors },
+        description:
+          'Accounts come in the order they were first stored, app by app. `search` keeps the identifiers that contain its text ' +
+          `(a substring, ignoring ASCII letter case). With \`limit\` (1 to ${PAGE_LIMIT_MAX}) the reply is one page, with \`total\` (the ` +
+          'matching count) and `next`: pass it back as `cursor` for the following page; it is null on the last page. The cursor ' +
+          'is a position: accounts stored or deleted between two pages may shift the later ones by as many places.',
+        querystring: ListQuery,
+        response: { 200: AccountPage, ...controlErrors },
       },
     },
-    async (request) => ({ accounts: store.list((request.query as { sdkappid?: number }).sdkappid) }),
+    async (request, reply) => {
+      const query = request.query as ListQuery;
+      if (query.cursor !== undefined && query.limit === undefined) return sendControlError(reply, 400, 'cursor needs limit');
+      const matching = query.search === undefined ? store.values(query.sdkappid) : searched(store, query.sdkappid, query.search);
+      if (query.limit === undefined) return { accounts: [...matching] };
+      return page(matching, Number(query.cursor ?? 0), query.limit);
+    },
+  );
+
+  app.delete(
+    '/accounts/:sdkappid/:identifier',
+    {
+      schema: {
+        tags,
+        summary: 'Delete one account, found as GET finds it; like DELETE /__mock/accounts, it is forgotten (no 70399 cooldown)',
+        params: AccountParams,
+        response: { 200: Deleted, 404: ControlError, ...controlErrors },
+      },
+    },
+    async (request, reply) => {
+      const { sdkappid, identifier } = request.params as { sdkappid: number; identifier: string };
+      return store.forget(sdkappid, identifier) === undefined
+        ? sendControlError(reply, 404, `no account '${identifier}' in app ${sdkappid}`)
+        : { deleted: 1 };
+    },
   );
 
   app.get(
@@ -91,4 +152,25 @@ export async function accountsRoutes(app: FastifyInstance): Promise<void> {
       return { deleted };
     },
   );
+}
+
+/** The accounts whose identifier contains `search`, ignoring ASCII letter case. */
+function* searched(store: AccountStore, sdkappid: number | undefined, search: string): Generator<Account> {
+  const needle = foldCase(search);
+  for (const account of store.values(sdkappid)) if (foldCase(account.identifier).includes(needle)) yield account;
+}
+
+/**
+ * One page of `accounts`, from position `offset`. Counting every match walks the whole app,
+ * but only the page's accounts are copied out: a page of 100,000 accounts stays one pass.
+ */
+function page(accounts: Iterable<Account>, offset: number, limit: number): { accounts: Account[]; next: string | null; total: number } {
+  const found: Account[] = [];
+  let total = 0;
+  for (const account of accounts) {
+    if (total >= offset && found.length < limit) found.push(account);
+    total++;
+  }
+  const end = offset + found.length;
+  return { accounts: found, next: end < total ? String(end) : null, total };
 }

@@ -5,6 +5,7 @@ import { clientErrorStatus } from '../client-error.js';
 import { accountsRoutes } from './accounts.js';
 import { appsRoutes } from './apps.js';
 import { clockRoutes } from './clock.js';
+import { codesRoutes } from './codes.js';
 import { faultsRoutes } from './faults.js';
 import { journalRoutes } from './journal.js';
 import { sendControlError } from './schemas.js';
@@ -93,4 +94,5 @@ export async function controlPlugin(app: FastifyInstance): Promise<void> {
   await app.register(journalRoutes);
   await app.register(clockRoutes);
   await app.register(stateRoutes);
+  await app.register(codesRoutes);
 }

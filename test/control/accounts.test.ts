@@ -412,3 +412,102 @@ t.test('a control body needs Content-Type application/json; a __proto__ or const
   const fine = await post('{"accounts":[{"sdkappid":1400000001,"kind":"standalone","identifier":"constructor","nick":"x"}]}');
   t.equal(fine.statusCode, 200, `an account named constructor is taken: ${fine.body}`);
 });
+
+const listed = async (app: FastifyInstance, query: string) => (await json(app, 'GET', `/__mock/accounts?${query}`)).body;
+
+t.test('with limit, the listing is a page in storing order, with total and the next cursor; the pages cover every account once', async (t) => {
+  const { app } = build(t);
+  const names = Array.from({ length: 7 }, (_, i) => `user${i}`);
+  await seed(app, ...names.map((name) => standalone(name)), standalone('elsewhere', { sdkappid: OTHER }));
+
+  const first = await listed(app, `sdkappid=${SDKAPPID}&limit=3`);
+  t.same(first.accounts.map((a: { identifier: string }) => a.identifier), ['user0', 'user1', 'user2']);
+  t.equal(first.total, 7);
+  t.equal(first.next, '3');
+  const second = await listed(app, `sdkappid=${SDKAPPID}&limit=3&cursor=${first.next}`);
+  t.same(second.accounts.map((a: { identifier: string }) => a.identifier), ['user3', 'user4', 'user5']);
+  const last = await listed(app, `sdkappid=${SDKAPPID}&limit=3&cursor=${second.next}`);
+  t.same(last.accounts.map((a: { identifier: string }) => a.identifier), ['user6']);
+  t.equal(last.next, null, 'the last page has no next');
+  t.equal(last.total, 7, 'total is on every page');
+
+  const exact = await listed(app, `sdkappid=${SDKAPPID}&limit=7`);
+  t.equal(exact.accounts.length, 7);
+  t.equal(exact.next, null, 'a page that ends on the last account has no next');
+  t.equal((await listed(app, `sdkappid=${SDKAPPID}&limit=6`)).next, '6', 'one short: a next');
+  t.same(await listed(app, `sdkappid=${SDKAPPID}&limit=3&cursor=7`), { accounts: [], next: null, total: 7 }, 'past the end: empty');
+
+  const everyApp = await listed(app, 'limit=100');
+  t.equal(everyApp.total, 8, 'without sdkappid, every app');
+  t.equal(everyApp.accounts.at(-1).identifier, 'elsewhere', 'app by app');
+  t.same(await listed(app, `sdkappid=${SDKAPPID}`), { accounts: (await listed(app, `sdkappid=${SDKAPPID}&limit=7`)).accounts }, 'without limit: every account and no paging fields, as before');
+});
+
+t.test('search keeps identifiers containing the text anywhere, ignoring ASCII case; with limit the total counts matches', async (t) => {
+  const { app } = build(t);
+  await seed(app, standalone('alice'), standalone('Malik'), standalone('bob'), standalone('ÄLI'), hosted('Carol.Ali'));
+  const found = (body: { accounts: { identifier: string }[] }) => body.accounts.map((a) => a.identifier);
+  t.same(found(await listed(app, 'search=ali')), ['alice', 'Malik', 'Carol.Ali'], 'a substring, not only a prefix, in any ASCII case');
+  t.same(found(await listed(app, 'search=ALI')), ['alice', 'Malik', 'Carol.Ali']);
+  t.same(found(await listed(app, `search=${encodeURIComponent('äli')}`)), [], 'only ASCII letters fold: Ä is not ä');
+  t.same(found(await listed(app, `search=${encodeURIComponent('ÄLI')}`)), ['ÄLI']);
+  t.same(await listed(app, 'search=zzz&limit=10'), { accounts: [], next: null, total: 0 });
+  const page = await listed(app, 'search=ali&limit=2');
+  t.same(found(page), ['alice', 'Malik']);
+  t.equal(page.total, 3);
+  t.same(found(await listed(app, `search=ali&limit=2&cursor=${page.next}`)), ['Carol.Ali']);
+});
+
+t.test('the last page and a search of 100,000 accounts', async (t) => {
+  const { app } = build(t);
+  // Straight into the store: a seed body of 100,000 accounts is over the body limit.
+  for (let i = 0; i < 100_000; i++) app.mock.store.import(SDKAPPID, `user${i}`, {});
+  const page = await listed(app, `sdkappid=${SDKAPPID}&limit=50&cursor=99950`);
+  t.equal(page.total, 100_000);
+  t.equal(page.accounts.length, 50);
+  t.equal(page.accounts[0].identifier, 'user99950');
+  t.equal(page.next, null);
+  const searched = await listed(app, `sdkappid=${SDKAPPID}&limit=1000&search=user9999`);
+  t.equal(searched.total, 11, 'user9999 and user99990 to user99999');
+  t.equal(searched.accounts.length, 11);
+});
+
+t.test('bad paging queries are a 400 naming the field', async (t) => {
+  const { app } = build(t);
+  for (const [query, field] of [
+    ['limit=0', /limit/],
+    ['limit=1001', /limit/],
+    ['limit=1.5', /limit/],
+    ['limit=2&cursor=-1', /cursor/],
+    ['limit=2&cursor=01', /cursor/],
+    ['limit=2&cursor=abc', /cursor/],
+    ['limit=2&cursor=1000000000', /cursor/],
+    ['cursor=2', /cursor needs limit/],
+    ['search=', /search/],
+  ] as const) {
+    const res = await json(app, 'GET', `/__mock/accounts?${query}`);
+    t.equal(res.status, 400, query);
+    t.match(res.body, { statusCode: 400, message: field }, `${query}: says what is wrong`);
+  }
+  t.equal((await json(app, 'GET', '/__mock/accounts?limit=1000')).status, 200, 'limit 1000 is the last allowed');
+  t.equal((await json(app, 'GET', '/__mock/accounts?limit=1&cursor=999999999')).status, 200, 'the longest cursor');
+});
+
+t.test('DELETE /__mock/accounts/:sdkappid/:identifier removes one account, found as GET finds it, with no cooldown', async (t) => {
+  const { app } = build(t);
+  await seed(app, hosted('Alice'), standalone('bob'), standalone('bob', { sdkappid: OTHER }));
+  const res = await json(app, 'DELETE', `/__mock/accounts/${SDKAPPID}/ALICE`);
+  t.equal(res.status, 200);
+  t.same(res.body, { deleted: 1 });
+  t.same(ids(await listed(app, `sdkappid=${SDKAPPID}`)), ['bob']);
+  t.same(ids(await listed(app, `sdkappid=${OTHER}`)), ['bob'], 'the other app keeps its bob');
+
+  const missing = await json(app, 'DELETE', `/__mock/accounts/${SDKAPPID}/Alice`);
+  t.equal(missing.status, 404);
+  t.match(missing.body, { statusCode: 404, error: 'Not Found', message: "no account 'Alice' in app 1400000001" });
+  t.equal((await json(app, 'DELETE', `/__mock/accounts/${SDKAPPID}/BOB`)).status, 404, 'a standalone account is exact');
+
+  t.equal((await json(app, 'DELETE', `/__mock/accounts/${SDKAPPID}/bob`)).status, 200);
+  t.equal((await call(t, app, IMPORT, { Identifier: 'bob' })).ErrorCode, 0, 'imported again at once: no 70399');
+  t.equal((await json(app, 'DELETE', '/__mock/accounts/0/bob')).status, 400, 'a bad sdkappid');
+});

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,10 +33,12 @@ t.test('the packed package, installed with production dependencies only, starts 
   const [{ filename, files }] = JSON.parse(packed.stdout) as [{ filename: string; files: Array<{ path: string }> }];
   const paths = files.map((f) => f.path);
   t.same(
-    paths.filter((p) => p.endsWith('.js')).sort(),
+    paths.filter((p) => p.endsWith('.js') && !p.startsWith('dist/dashboard/')).sort(),
     ['dist/cli.js', 'dist/healthcheck.js', 'dist/index.js'],
     'prepack built dist/: one bundle per entry point, no per-module output',
   );
+  const dashboard = (await readdir(join(ROOT, 'src/dashboard/assets'))).map((name) => `dist/dashboard/assets/${name}`);
+  t.same(paths.filter((p) => p.startsWith('dist/dashboard/assets/')).sort(), dashboard.sort(), "the build copied the dashboard's files");
   t.notOk(paths.some((p) => p.startsWith('src/') || p.startsWith('test/')), 'no sources or tests in the package');
 
   const runtime = join(scratch, 'runtime');
@@ -58,6 +60,13 @@ t.test('the packed package, installed with production dependencies only, starts 
     if (child.process.exitCode === null) child.process.kill('SIGKILL');
   });
   t.match(await vendorCall(t, child.url, IMPORT_PATH, { Identifier: 'from-the-package' }), { ErrorCode: 0 });
+  // The bundle finds the dashboard's files beside it, and preact and htm among the production dependencies.
+  const page = await fetch(`${child.url}/`);
+  t.equal(page.status, 200, 'the dashboard page');
+  t.match(await page.text(), /<script type="module" src="\/__mock\/ui\/app\.js">/);
+  for (const file of ['app.js', 'app.css', 'vendor/preact.js', 'vendor/hooks.js', 'vendor/htm.js']) {
+    t.equal((await fetch(`${child.url}/__mock/ui/${file}`)).status, 200, `the dashboard's ${file}`);
+  }
   t.match(
     await vendorCall(t, child.url, '/v4/registration_service/register_account_v1', { Identifier: 'packaged.user', IdentifierType: 3, Password: 'pas122333' }),
     { ErrorCode: 0 },
