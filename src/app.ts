@@ -24,7 +24,7 @@ import { docsUi } from './control/docs-ui.js';
 import { fixturesPlugin } from './fixtures/load.js';
 import { lazySerializers } from './serializers.js';
 import { persistState } from './state/persistence.js';
-import { pathOf } from './url.js';
+import { notFound, pathOf } from './url.js';
 
 /** The emulator's state and collaborators, shared by the vendor routes and the control plane. */
 export interface MockServices {
@@ -167,10 +167,7 @@ export function buildApp(input: Partial<MockOptions> = {}): FastifyInstance {
     reply.send(error);
   });
 
-  // Fastify's own 404 repeats the URL, query (usersig) included; this one names the path only.
-  app.setNotFoundHandler((request, reply) => {
-    reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `no route ${request.method} ${pathOf(request.url)}` });
-  });
+  app.setNotFoundHandler(notFound);
 
   if (requestLogger) {
     const healthLines = logger?.isLevelEnabled('debug') === true;
