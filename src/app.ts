@@ -24,6 +24,7 @@ import { docsUi } from './control/docs-ui.js';
 import { fixturesPlugin } from './fixtures/load.js';
 import { lazySerializers } from './serializers.js';
 import { persistState } from './state/persistence.js';
+import { httpRules, noSniff } from './http/request-rules.js';
 import { notFound, pathOf } from './url.js';
 
 /** The emulator's state and collaborators, shared by the vendor routes and the control plane. */
@@ -91,7 +92,7 @@ function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void 
   const entry: VendorErrorEntry = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? Errors.RequestFormat : Errors.HttpParse;
   const body = JSON.stringify(failReply(entry));
   socket.end(
-    `HTTP/1.1 200 OK\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    `HTTP/1.1 200 OK\r\nContent-Type: application/json; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
 }
 
@@ -101,6 +102,8 @@ function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void 
  * echoes the URL, whose query holds the usersig.
  */
 function frameworkErrors(_error: Error, request: FastifyRequest, reply: FastifyReply): void {
+  // Before the hooks, which mark every other reply.
+  noSniff(reply);
   if (request.url.startsWith('/v4/')) {
     reply.code(200).send(failReply(Errors.HttpParse));
   } else {
@@ -142,6 +145,8 @@ export function buildApp(input: Partial<MockOptions> = {}): FastifyInstance {
       // Node checks request and header timeouts on this tick; a quarter keeps the cut close.
       connectionsCheckingInterval: Math.min(1000, Math.ceil(options.requestTimeout / 4)),
       maxHeaderSize: 16 * 1024,
+      // Answered by src/http/request-rules.ts, with a vendor reply under /v4.
+      requireHostHeader: false,
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -195,6 +200,7 @@ export function buildApp(input: Partial<MockOptions> = {}): FastifyInstance {
       done();
     });
   }
+  httpRules(app);
   // A pending fault delay must not hold up close().
   app.addHook('preClose', (done) => {
     services.faults.close();

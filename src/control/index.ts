@@ -22,6 +22,19 @@ function tokenChecker(token: string): (authorization: string | undefined) => boo
   };
 }
 
+/**
+ * Whether a request comes from a page of another site: a browser names the page's origin in
+ * `Origin`, and the emulator's own (a page it serves, over HTTP or HTTPS) is its Host header.
+ * No Origin (curl, test code) is not a browser's cross-site request.
+ */
+function fromAnotherSite(origin: string | undefined, host: string | undefined): boolean {
+  if (origin === undefined) return false;
+  if (host === undefined) return true;
+  const own = origin.toLowerCase();
+  const authority = host.toLowerCase();
+  return own !== `http://${authority}` && own !== `https://${authority}`;
+}
+
 /** A control body that cannot be read; the error handler answers it as a 400 with its message. */
 class ControlBodyError extends Error {
   readonly statusCode = 400;
@@ -52,6 +65,12 @@ function parseControlJson(body: string): unknown {
  * route. With a mock token set, every route here needs `Authorization: Bearer <token>`.
  */
 export async function controlPlugin(app: FastifyInstance): Promise<void> {
+  // Before the token: no web page a developer visits may drive their emulator, token or not.
+  app.addHook('onRequest', async (request, reply) => {
+    if (fromAnotherSite(request.headers.origin, request.headers.host)) {
+      return sendControlError(reply, 403, 'a browser page of another site (its Origin is not this emulator) cannot use the control plane');
+    }
+  });
   const token = app.mock.options.mockToken;
   if (token !== undefined) {
     const authorized = tokenChecker(token);
@@ -63,7 +82,8 @@ export async function controlPlugin(app: FastifyInstance): Promise<void> {
     });
   }
 
-  app.removeContentTypeParser('application/json');
+  // JSON only: Fastify's own text/plain parser would hand a string to the schemas (a 400).
+  app.removeAllContentTypeParsers();
   // No bodyLimit here: the server's applies, or a route's own (PUT /__mock/state).
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     try {
