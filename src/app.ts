@@ -24,6 +24,7 @@ import { docsUi } from './control/docs-ui.js';
 import { fixturesPlugin } from './fixtures/load.js';
 import { lazySerializers } from './serializers.js';
 import { persistState } from './state/persistence.js';
+import { lingerIfUnread } from './http/lingering-close.js';
 import { httpRules, noSniff } from './http/request-rules.js';
 import { notFound, pathOf } from './url.js';
 
@@ -166,6 +167,7 @@ export function buildApp(input: Partial<MockOptions> = {}): FastifyInstance {
   // are answered as Fastify answers them, and an unexpected one is logged, which Fastify itself
   // does not do with request logging off.
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    lingerIfUnread(request.raw, options.requestTimeout);
     if (clientErrorStatus(error) === undefined) {
       services.log.error({ reqId: request.id, err: error }, 'unexpected error');
     }

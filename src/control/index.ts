@@ -9,6 +9,7 @@ import { journalRoutes } from './journal.js';
 import { sendControlError } from './schemas.js';
 import { stateRoutes } from './state.js';
 import { controlValidatorCompiler } from './validation.js';
+import { lingerIfUnread } from '../http/lingering-close.js';
 import { pathOf } from '../url.js';
 
 const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
@@ -96,6 +97,7 @@ export async function controlPlugin(app: FastifyInstance): Promise<void> {
   // Bad input is a 400 with a message; anything unexpected is logged and answered without
   // its stack or internals.
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    lingerIfUnread(request.raw, request.server.mock.options.requestTimeout);
     const status = clientErrorStatus(error) ?? 500;
     if (status === 500) {
       request.server.mock.log.error({ reqId: request.id, err: error }, 'unexpected error on a control route');
