@@ -25,7 +25,9 @@ import { dashboardPlugin } from './dashboard/plugin.js';
 import { fixturesPlugin } from './fixtures/load.js';
 import { lazySerializers } from './serializers.js';
 import { persistState } from './state/persistence.js';
-import { pathOf } from './url.js';
+import { lingerIfUnread } from './http/lingering-close.js';
+import { httpRules, noSniff } from './http/request-rules.js';
+import { notFound, pathOf } from './url.js';
 
 /** The emulator's state and collaborators, shared by the vendor routes and the control plane. */
 export interface MockServices {
@@ -92,7 +94,7 @@ function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void 
   const entry: VendorErrorEntry = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? Errors.RequestFormat : Errors.HttpParse;
   const body = JSON.stringify(failReply(entry));
   socket.end(
-    `HTTP/1.1 200 OK\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    `HTTP/1.1 200 OK\r\nContent-Type: application/json; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
 }
 
@@ -102,6 +104,8 @@ function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void 
  * echoes the URL, whose query holds the usersig.
  */
 function frameworkErrors(_error: Error, request: FastifyRequest, reply: FastifyReply): void {
+  // Before the hooks, which mark every other reply.
+  noSniff(reply);
   if (request.url.startsWith('/v4/')) {
     reply.code(200).send(failReply(Errors.HttpParse));
   } else {
@@ -143,6 +147,8 @@ export function buildApp(input: Partial<MockOptions> = {}): FastifyInstance {
       // Node checks request and header timeouts on this tick; a quarter keeps the cut close.
       connectionsCheckingInterval: Math.min(1000, Math.ceil(options.requestTimeout / 4)),
       maxHeaderSize: 16 * 1024,
+      // Answered by src/http/request-rules.ts, with a vendor reply under /v4.
+      requireHostHeader: false,
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -162,16 +168,14 @@ export function buildApp(input: Partial<MockOptions> = {}): FastifyInstance {
   // are answered as Fastify answers them, and an unexpected one is logged, which Fastify itself
   // does not do with request logging off.
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    lingerIfUnread(request.raw, options.requestTimeout);
     if (clientErrorStatus(error) === undefined) {
       services.log.error({ reqId: request.id, err: error }, 'unexpected error');
     }
     reply.send(error);
   });
 
-  // Fastify's own 404 repeats the URL, query (usersig) included; this one names the path only.
-  app.setNotFoundHandler((request, reply) => {
-    reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `no route ${request.method} ${pathOf(request.url)}` });
-  });
+  app.setNotFoundHandler(notFound);
 
   if (requestLogger) {
     const healthLines = logger?.isLevelEnabled('debug') === true;
@@ -199,6 +203,7 @@ export function buildApp(input: Partial<MockOptions> = {}): FastifyInstance {
       done();
     });
   }
+  httpRules(app);
   // A pending fault delay must not hold up close().
   app.addHook('preClose', (done) => {
     services.faults.close();

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { decodeJsonFile, JsonFileError, parseJsonText } from './json-file.js';
 import type { DestinationStream } from 'pino';
 import type { ControllableClock } from './clock.js';
 import { AppSettingsError, checkPlanFields, ACCOUNT_LIMIT_MAX, COOLDOWN_DAYS_MAX, PLANS, type Plan } from './plans/settings.js';
@@ -70,12 +71,31 @@ export class ConfigError extends Error {
 
 type Parser<T> = (raw: string, name: string) => T;
 
+/**
+ * A refused value described by its length and kind, never quoted: a value given to the wrong
+ * flag (`--port <secret key>`) would otherwise be printed.
+ */
+export function describeValue(raw: string): string {
+  const kind = /^\d+$/.test(raw)
+    ? 'digits'
+    : /^[+-]?\d*\.?\d+(?:e[+-]?\d+)?$/i.test(raw)
+      ? 'a number that is not a whole one'
+      : /^[0-9a-f]+$/i.test(raw)
+        ? 'hex digits'
+        : /^[0-9a-z]+$/i.test(raw)
+          ? 'letters and digits'
+          : /\s/.test(raw)
+            ? 'text with spaces'
+            : 'text';
+  return `${raw.length} character${raw.length === 1 ? '' : 's'} of ${kind}`;
+}
+
 const integer =
   (min: number, max: number): Parser<number> =>
   (raw, name) => {
     const value = Number(raw);
     if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(value) || value < min || value > max) {
-      throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got '${raw}'`);
+      throw new ConfigError(`${name} must be a whole number from ${min} to ${max}; got ${describeValue(raw)}`);
     }
     return value;
   };
@@ -87,7 +107,7 @@ const text: Parser<string> = (raw, name) => {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const logLevel: Parser<string> = (raw, name) => {
-  if (!LOG_LEVELS.includes(raw)) throw new ConfigError(`${name} must be one of ${LOG_LEVELS.join(', ')}, got '${raw}'`);
+  if (!LOG_LEVELS.includes(raw)) throw new ConfigError(`${name} must be one of ${LOG_LEVELS.join(', ')}; got ${describeValue(raw)}`);
   return raw;
 };
 
@@ -171,7 +191,14 @@ export function readSettings(argv: readonly string[], env: NodeJS.ProcessEnv): R
       allowPositionals: false,
     });
   } catch (error) {
-    throw new ConfigError((error as Error).message);
+    // parseArgs quotes a stray argument, which may be a secret meant for a flag.
+    const { code, message } = error as NodeJS.ErrnoException;
+    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+      const stray = argv.find((arg) => message.includes(`'${arg}'`));
+      const what = stray === undefined ? '' : ` (${describeValue(stray)})`;
+      throw new ConfigError(`unexpected argument${what}: this command takes flags only, each followed by its value, as in --port 8080`);
+    }
+    throw new ConfigError(message);
   }
   const raw: Record<string, unknown> = {};
   for (const name of names) {
@@ -222,9 +249,10 @@ function planFieldsOf(fields: object, where: string): ReturnType<typeof checkPla
 export function parseConfigFile(json: string, file: string, defaultAdmin: string): Pick<MockOptions, 'apps' | 'rateLimits'> {
   let doc: unknown;
   try {
-    doc = JSON.parse(json);
+    doc = parseJsonText(json);
   } catch (error) {
-    throw new ConfigError(`config file ${file} is not valid JSON: ${(error as Error).message}`);
+    if (!(error instanceof JsonFileError)) throw error;
+    throw new ConfigError(`config file ${file} ${error.message}`);
   }
   if (!isRecord(doc)) throw new ConfigError(`config file ${file} must hold a JSON object`);
   if (!Array.isArray(doc.apps) || doc.apps.length === 0) throw new ConfigError(`config file ${file}: "apps" must be a non-empty array`);
@@ -282,6 +310,13 @@ export function resolveOptions(input: Partial<MockOptions> = {}): MockOptions {
     requestTimeout: input.requestTimeout ?? DEFAULTS.requestTimeout,
     clock: input.clock,
   };
+  // A header carries the token as visible ASCII (Node reads header bytes as Latin-1, and the
+  // bearer check stops at whitespace): a token with anything else could never match.
+  if (options.mockToken !== undefined && !/^[\x21-\x7e]+$/.test(options.mockToken)) {
+    throw new ConfigError(
+      `the mock token (TIM_MOCK_TOKEN, --mock-token) must be visible ASCII characters only, without whitespace or control characters; the one given (${options.mockToken.length} characters) can never match an Authorization header`,
+    );
+  }
   const ids = new Set<number>();
   planFieldsOf(options, '');
   if (options.plan === null) throw new ConfigError('plan: zero-config apps take a plan name or none (undefined), not null');
@@ -303,8 +338,9 @@ export function optionsFromProcess(argv: readonly string[], env: NodeJS.ProcessE
   if (s.config !== undefined) {
     let json: string;
     try {
-      json = readFileSync(s.config, 'utf8');
+      json = decodeJsonFile(readFileSync(s.config));
     } catch (error) {
+      if (error instanceof JsonFileError) throw new ConfigError(`config file ${s.config} ${error.message}`);
       throw new ConfigError(`config file ${s.config} cannot be read: ${(error as Error).message}`);
     }
     ({ apps, rateLimits } = parseConfigFile(json, s.config, admin));

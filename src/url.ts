@@ -1,3 +1,5 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
 /** A request URL's path without its query, which is where the usersig travels. */
 export const pathOf = (url: string): string => {
   const q = url.indexOf('?');
@@ -9,3 +11,7 @@ export const reachableHost = (host: string): string => {
   const reachable = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   return reachable.includes(':') ? `[${reachable}]` : reachable;
 };
+
+/** The process's 404: Fastify's own repeats the URL, query (usersig) included; this one names the path only. */
+export const notFound = (request: FastifyRequest, reply: FastifyReply): FastifyReply =>
+  reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `no route ${request.method} ${pathOf(request.url)}` });

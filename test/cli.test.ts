@@ -115,3 +115,23 @@ t.test('a bad setting stops the start with a message naming it', async (t) => {
     t.notMatch(c.stdout(), /listening/, 'it never listened');
   }
 });
+
+t.test('stderr never shows a secret: a config file that is not JSON, a key given to --port, a bad mock token', async (t) => {
+  const key = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+  const config = join(mkdtempSync(join(tmpdir(), 'tim-cli-secret-')), 'apps.json');
+  writeFileSync(config, `{"apps":[{"sdkappid":1400000001,"secretKey":${key}}]}`);
+  const cases: [string[], Record<string, string>, RegExp][] = [
+    [['--config', config], {}, /apps\.json is not valid JSON \(line 1, column 45\)/],
+    [['--port', key], {}, /--port must be a whole number from 0 to 65535; got 64 characters of hex digits/],
+    [['--sdkappid', '1400000001', key], {}, /unexpected argument \(64 characters of hex digits\)/],
+    [[], { TIM_MOCK_TOKEN: `${key} ` }, /the mock token \(TIM_MOCK_TOKEN, --mock-token\) must be visible ASCII/],
+  ];
+  const runs = cases.map(([args, env]) => cli(t, args, env));
+  for (const [i, c] of runs.entries()) {
+    const [, , expected] = cases[i] as (typeof cases)[number];
+    t.equal(await c.exited, 2, `case ${i}: exit 2`);
+    t.match(c.stderr(), expected, `case ${i}: stderr says what is wrong`);
+    const shown = Array.from({ length: key.length - 5 }, (_, j) => key.slice(j, j + 6)).filter((piece) => c.stderr().includes(piece));
+    t.same(shown, [], `case ${i}: no piece of the key on stderr`);
+  }
+});

@@ -60,7 +60,7 @@ t.test('a bad setting is refused with a message naming it', async (t) => {
     [[], { TIM_BODY_LIMIT: '10' }, /^TIM_BODY_LIMIT /],
     [['--host', '  '], {}, /^--host /],
     [['--no-such-flag'], {}, /no-such-flag/],
-    [['stray'], {}, /stray/],
+    [['stray'], {}, /^unexpected argument \(5 characters of letters and digits\)/],
   ];
   for (const [argv, env, named] of cases) {
     t.match(refusal(t, () => optionsFromProcess(argv, env)), named, `${argv.join(' ')} ${JSON.stringify(env)}`);
@@ -133,4 +133,78 @@ t.test('a bad config file is refused with a message naming the file and the fiel
 t.test('resolveOptions checks apps passed in process', async (t) => {
   t.match(refusal(t, () => resolveOptions({ apps: [{ sdkappid: 1, admin: 'a', secretKey: 'k' }, { sdkappid: 1, admin: 'a', secretKey: 'k' }] })), /1 is declared twice/);
   t.match(refusal(t, () => resolveOptions({ apps: [{ sdkappid: 1, admin: 'a', secretKey: '' }] })), /needs a secretKey/);
+});
+
+const KEY = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+/** Every 6-character piece of the key: none may appear in a message. */
+const assertNoPieceOf = (t: Test, message: string, secret: string): void => {
+  const pieces = Array.from({ length: secret.length - 5 }, (_, i) => secret.slice(i, i + 6)).filter((p) => message.includes(p));
+  t.same(pieces, [], `no piece of the value in: ${message}`);
+};
+
+t.test('a value given to the wrong setting is described by its length and kind, never printed', async (t) => {
+  const cases: [string[], Record<string, string>, RegExp][] = [
+    [['--port', KEY], {}, /^--port must be a whole number from 0 to 65535; got 64 characters of hex digits$/],
+    [[], { PORT: KEY }, /^PORT .*; got 64 characters of hex digits$/],
+    [['--sdkappid', KEY, '--secret-key', 'k'], {}, /^--sdkappid .*; got 64 characters of hex digits$/],
+    [['--log-level', KEY], {}, /^--log-level must be one of .*; got 64 characters of hex digits$/],
+    [['--port', `${KEY}!`], {}, /got 65 characters of text$/],
+    [['--port', `${KEY} x`], {}, /got 66 characters of text with spaces$/],
+    [['--port', `${KEY}xyz`], {}, /got 67 characters of letters and digits$/],
+    [['--port', '65536'], {}, /got 5 characters of digits$/],
+    [['--port', '80.5'], {}, /got 4 characters of a number that is not a whole one$/],
+    [['--port', '8080', KEY], {}, /^unexpected argument \(64 characters of hex digits\): this command takes flags only/],
+    [['--port', '8080', '--', KEY], {}, /^unexpected argument \(64 characters of hex digits\)/],
+  ];
+  for (const [argv, env, expected] of cases) {
+    const message = refusal(t, () => optionsFromProcess(argv, env));
+    t.match(message, expected, `${argv.length} arguments ${Object.keys(env).join()}`);
+    assertNoPieceOf(t, message, KEY);
+  }
+});
+
+t.test('a config file that is not JSON is reported by line and column, never by its text', async (t) => {
+  const cases: [string, string][] = [
+    [`{"apps":[{"sdkappid":1400000001,"secretKey":${KEY}}]}`, 'line 1, column 45'],
+    [`{\n  "apps": [\n    {\n      "sdkappid": 1400000001,\n      "secretKey": "${KEY}\n    }\n  ]\n}\n`, 'line 5, column 85'],
+    [`{"apps":[{"sdkappid":1400000001,"secretKey":"${KEY}"}]`, 'line 1, column 113'],
+    [`{"apps":[{"sdkappid":1400000001,"secretKey":"${KEY}",}]}`, 'line 1, column 112'],
+    [`{"apps":[{"sdkappid":1400000001,"secretKey":"${KEY}"}]}${KEY}`, 'line 1, column 114'],
+    [`{"apps":[{"sdkappid":01,"secretKey":"${KEY}"}]}`, 'line 1, column 23'],
+    [`{"apps":[{"sdkappid":1,"secretKey":"${KEY}\\x"}]}`, 'line 1, column 102'],
+    [`{"apps":[{"sdkappid":1,"secretKey":"${KEY}\\u12G4"}]}`, 'line 1, column 102'],
+    [`{"apps":[{"sdkappid":1,"secretKey":'${KEY}'}]}`, 'line 1, column 36'],
+    [`{"apps":[{"sdkappid":1,"secretKey":tru}]}`, 'line 1, column 36'],
+    [`{"apps":[{"sdkappid":1,${KEY}:1}]}`, 'line 1, column 24'],
+    ['', 'line 1, column 1'],
+    ['\n\n  ', 'line 3, column 3'],
+  ];
+  for (const [i, [content, where]] of cases.entries()) {
+    const path = file(`syntax${i}.json`, content);
+    const message = refusal(t, () => optionsFromProcess(['--config', path], {}));
+    t.equal(message, `config file ${path} is not valid JSON (${where})`, `case ${i}`);
+    assertNoPieceOf(t, message, KEY);
+  }
+});
+
+t.test('a config file with a leading BOM is read; one that is not UTF-8 is refused without its text', async (t) => {
+  const doc = { apps: [{ sdkappid: 1400000001, secretKey: KEY }] };
+  const bom = join(dir, 'bom.json');
+  writeFileSync(bom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(doc))]));
+  t.equal(optionsFromProcess(['--config', bom], {}).apps[0]?.secretKey, KEY);
+  const latin1 = join(dir, 'latin1.json');
+  writeFileSync(latin1, Buffer.from(JSON.stringify({ apps: [{ sdkappid: 1400000001, secretKey: `${KEY}\u00e9` }] }), 'latin1'));
+  const message = refusal(t, () => optionsFromProcess(['--config', latin1], {}));
+  t.equal(message, `config file ${latin1} is not UTF-8 text`);
+});
+
+t.test('a mock token with whitespace, control or non-ASCII characters is refused at start, unprinted', async (t) => {
+  const secret = 'tok3n-Secret-Value';
+  for (const token of [`${secret} `, ` ${secret}`, `${secret}\tx`, `${secret}\n`, `${secret}\u0000`, `${secret}\u007f`, `${secret}\u00a0`, `${secret}é`]) {
+    const message = refusal(t, () => resolveOptions({ mockToken: token }));
+    t.match(message, /^the mock token \(TIM_MOCK_TOKEN, --mock-token\) must be visible ASCII characters only/, JSON.stringify(token));
+    t.notMatch(message, secret.slice(0, 6));
+    t.match(refusal(t, () => optionsFromProcess([], { TIM_MOCK_TOKEN: token })), /^the mock token/, 'from the environment too');
+  }
+  t.equal(resolveOptions({ mockToken: '!~visible-ASCII_token.0' }).mockToken, '!~visible-ASCII_token.0', 'the first and last visible ASCII characters are taken');
 });

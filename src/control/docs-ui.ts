@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { StaticDocumentSpec } from '@fastify/swagger';
+import { notFound, pathOf } from '../url.js';
 
 /** Response headers the outer reply sets itself. */
 const HOP_HEADERS = new Set(['connection', 'content-length', 'date', 'keep-alive', 'transfer-encoding']);
@@ -24,6 +25,7 @@ export async function docsUi(app: FastifyInstance, { routePrefix }: DocsUiOption
       import('@fastify/swagger-ui'),
     ]);
     const inner = Fastify();
+    inner.setNotFoundHandler(notFound);
     // The emulator's generated OpenAPI 3 document; its type is the wider OpenAPI union.
     const document = app.swagger() as StaticDocumentSpec['document'];
     await inner.register(swagger, { mode: 'static', specification: { document } });
@@ -38,7 +40,9 @@ export async function docsUi(app: FastifyInstance, { routePrefix }: DocsUiOption
       ui = undefined;
       throw error;
     }));
-    const res = await inner.inject({ method: request.method as 'GET' | 'HEAD', url: request.url, headers: request.headers });
+    // The path alone: the UI needs no query, and its redirect from static/index.html rewrites a
+    // URL that ends there, which one with a query never does (it redirected to itself).
+    const res = await inner.inject({ method: request.method as 'GET' | 'HEAD', url: pathOf(request.url), headers: request.headers });
     for (const [name, value] of Object.entries(res.headers)) {
       if (!HOP_HEADERS.has(name) && value !== undefined) reply.header(name, value);
     }

@@ -11,6 +11,7 @@ import { journalRoutes } from './journal.js';
 import { sendControlError } from './schemas.js';
 import { stateRoutes } from './state.js';
 import { controlValidatorCompiler } from './validation.js';
+import { lingerIfUnread } from '../http/lingering-close.js';
 import { pathOf } from '../url.js';
 
 const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
@@ -22,6 +23,19 @@ function tokenChecker(token: string): (authorization: string | undefined) => boo
     const match = authorization === undefined ? null : /^Bearer[ ]+(\S+)\s*$/i.exec(authorization);
     return match !== null && timingSafeEqual(digest(match[1] as string), expected);
   };
+}
+
+/**
+ * Whether a request comes from a page of another site: a browser names the page's origin in
+ * `Origin`, and the emulator's own (a page it serves, over HTTP or HTTPS) is its Host header.
+ * No Origin (curl, test code) is not a browser's cross-site request.
+ */
+function fromAnotherSite(origin: string | undefined, host: string | undefined): boolean {
+  if (origin === undefined) return false;
+  if (host === undefined) return true;
+  const own = origin.toLowerCase();
+  const authority = host.toLowerCase();
+  return own !== `http://${authority}` && own !== `https://${authority}`;
 }
 
 /** A control body that cannot be read; the error handler answers it as a 400 with its message. */
@@ -54,6 +68,12 @@ function parseControlJson(body: string): unknown {
  * route. With a mock token set, every route here needs `Authorization: Bearer <token>`.
  */
 export async function controlPlugin(app: FastifyInstance): Promise<void> {
+  // Before the token: no web page a developer visits may drive their emulator, token or not.
+  app.addHook('onRequest', async (request, reply) => {
+    if (fromAnotherSite(request.headers.origin, request.headers.host)) {
+      return sendControlError(reply, 403, 'a browser page of another site (its Origin is not this emulator) cannot use the control plane');
+    }
+  });
   const token = app.mock.options.mockToken;
   if (token !== undefined) {
     const authorized = tokenChecker(token);
@@ -65,7 +85,8 @@ export async function controlPlugin(app: FastifyInstance): Promise<void> {
     });
   }
 
-  app.removeContentTypeParser('application/json');
+  // JSON only: Fastify's own text/plain parser would hand a string to the schemas (a 400).
+  app.removeAllContentTypeParsers();
   // No bodyLimit here: the server's applies, or a route's own (PUT /__mock/state).
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     try {
@@ -78,6 +99,7 @@ export async function controlPlugin(app: FastifyInstance): Promise<void> {
   // Bad input is a 400 with a message; anything unexpected is logged and answered without
   // its stack or internals.
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    lingerIfUnread(request.raw, request.server.mock.options.requestTimeout);
     const status = clientErrorStatus(error) ?? 500;
     if (status === 500) {
       request.server.mock.log.error({ reqId: request.id, err: error }, 'unexpected error on a control route');

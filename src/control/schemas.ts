@@ -64,4 +64,8 @@ export const controlErrors = {
     additionalProperties: false,
     description: 'TIM_MOCK_TOKEN is set and the request has no or a wrong `Authorization: Bearer` header',
   }),
+  403: Type.Object(ControlError.properties, {
+    additionalProperties: false,
+    description: 'a browser request from a page of another site: its `Origin` is not the emulator itself',
+  }),
 } as const;

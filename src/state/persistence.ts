@@ -3,15 +3,16 @@ import { access, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { ConfigError } from '../config.js';
+import { decodeJsonFile, JsonFileError, parseJsonText } from '../json-file.js';
 import type { MockServices } from '../app.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { applyState, exportState, parseState, StateError, type ParsedState } from './document.js';
 
 /** Reads the state file: undefined when there is none yet; a ConfigError naming the file when it is unusable. */
 export async function readStateFile(file: string, services: Pick<MockServices, 'apps'>): Promise<ParsedState | undefined> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
       throw new ConfigError(`state file ${file} cannot be read: ${(error as Error).message}`);
@@ -26,9 +27,10 @@ export async function readStateFile(file: string, services: Pick<MockServices, '
   }
   let doc: unknown;
   try {
-    doc = JSON.parse(text);
+    doc = parseJsonText(decodeJsonFile(bytes));
   } catch (error) {
-    throw new ConfigError(`state file ${file} is not valid JSON (${(error as Error).message}); it was left untouched`);
+    if (!(error instanceof JsonFileError)) throw error;
+    throw new ConfigError(`state file ${file} ${error.message}; it was left untouched`);
   }
   try {
     return parseState(doc, services.apps);

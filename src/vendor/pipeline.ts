@@ -14,6 +14,7 @@ import { recordCall } from '../journal/record-call.js';
 import { checkQuery, EnvelopeQuery } from './query.js';
 import type { RateLimiter } from './rate-limit.js';
 import { failReply, okReply } from './reply.js';
+import { lingerIfUnread } from '../http/lingering-close.js';
 
 /** What the emulator learned about one /v4 call, for the log line and the journal. */
 export interface VendorCall {
@@ -104,6 +105,7 @@ export async function vendorPlugin(instance: FastifyInstance, opts: VendorPlugin
   });
 
   instance.setErrorHandler((error: FastifyError | VendorError, request, reply) => {
+    lingerIfUnread(request.raw, options.requestTimeout);
     const entry = entryFor(error, request, log);
     (request.vendorCall ??= newCall()).errorCode = entry.code;
     reply.code(200).send(failReply(entry));

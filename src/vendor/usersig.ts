@@ -20,11 +20,35 @@ const unescapeBase64 = (sig: string): string => sig.replace(/\*/g, '+').replace(
 
 const isUint = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 
+/**
+ * The sig alphabet, padding (`_`) only at the end. Node's base64 decoder skips any other
+ * character and stops at the first padding, so without this a sig with junk appended or spaces
+ * inserted decoded as the sig itself.
+ */
+const SIG_TEXT = /^[A-Za-z0-9*-]+_{0,2}$/;
+
+interface InflateInfo {
+  buffer: Buffer;
+  engine: { bytesWritten: number };
+}
+
+/**
+ * Inflates the whole input or throws: zlib stops at the end of the deflate stream and ignores
+ * what follows, so bytes after it are refused by counting what it consumed.
+ */
+function inflateAll(input: Buffer): Buffer {
+  // With `info`, Node returns the output and the engine; its types know only the output.
+  const { buffer, engine } = inflateSync(input, { maxOutputLength: MAX_INFLATED_BYTES, info: true }) as unknown as InflateInfo;
+  if (engine.bytesWritten !== input.length) throw new Error('bytes after the compressed stream');
+  return buffer;
+}
+
 /** Decodes a UserSig v2 (tls-sig-api-v2), or throws 70003. */
 export function decodeUserSig(usersig: string): SigClaims {
+  if (!SIG_TEXT.test(usersig)) throw new VendorError(Errors.SigInvalid);
   let doc: unknown;
   try {
-    doc = JSON.parse(inflateSync(Buffer.from(unescapeBase64(usersig), 'base64'), { maxOutputLength: MAX_INFLATED_BYTES }).toString('utf8'));
+    doc = JSON.parse(inflateAll(Buffer.from(unescapeBase64(usersig), 'base64')).toString('utf8'));
   } catch {
     throw new VendorError(Errors.SigInvalid);
   }

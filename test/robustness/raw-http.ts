@@ -39,8 +39,9 @@ export class RawClient {
   readonly startedAt = performance.now();
   replyAt: number | undefined;
 
-  constructor(port: number) {
-    this.socket = connect({ host: '127.0.0.1', port });
+  /** `allowHalfOpen`: the socket goes on sending after the server ended its side (a plain one ends too). */
+  constructor(port: number, { allowHalfOpen = false } = {}) {
+    this.socket = connect({ host: '127.0.0.1', port, allowHalfOpen });
     this.socket.setEncoding('utf8');
     // A server closing early makes writes fail (EPIPE/ECONNRESET); that is the behaviour under test.
     this.socket.on('error', () => {});

@@ -72,9 +72,17 @@ t.test('a PUT /__mock/state is what the next close saves', async (t) => {
   t.same(JSON.parse(await readFile(file, 'utf8')), doc);
 });
 
-const corrupt: Array<[string, string, RegExp]> = [
-  ['not JSON', '{"format":"tim-account-mock/state","apps":[', /is not valid JSON/],
-  ['empty', '', /is not valid JSON/],
+const stateWith = (identifier: string): string =>
+  JSON.stringify({ format: STATE_FORMAT, version: STATE_VERSION, apps: [{ sdkappid: 7, accounts: [{ identifier, kind: 'standalone', createdAt: T, updatedAt: T }] }] });
+const [beforeBadBytes, afterBadBytes] = stateWith('al|ce').split('|') as [string, string];
+
+const corrupt: Array<[string, string | Buffer, RegExp]> = [
+  ['not JSON', '{"format":"tim-account-mock/state","apps":[', /is not valid JSON \(line 1, column 44\); it was left untouched$/],
+  ['empty', '', /is not valid JSON \(line 1, column 1\)/],
+  // An overlong encoding of '/' between two letters: a lenient decoder turns it into U+FFFD U+FFFD.
+  ['not UTF-8', Buffer.concat([Buffer.from(beforeBadBytes), Buffer.from([0xc0, 0xaf]), Buffer.from(afterBadBytes)]), /is not UTF-8 text; it was left untouched$/],
+  ['a lone continuation byte', Buffer.concat([Buffer.from(beforeBadBytes), Buffer.from([0x80]), Buffer.from(afterBadBytes)]), /is not UTF-8 text/],
+  ['a BOM in UTF-16', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(stateWith('alice'), 'utf16le')]), /is not UTF-8 text/],
   ['not a state document', '{"accounts":[]}', /is not a usable state document: format: /],
   ['a bad account', JSON.stringify({ format: STATE_FORMAT, version: STATE_VERSION, apps: [{ sdkappid: 7, accounts: [{ identifier: 'x', kind: 'hosted', createdAt: T, updatedAt: T }] }] }), /apps\[0\]\.accounts\[0\]/],
 ];
@@ -114,4 +122,27 @@ t.test('a state file that cannot be read stops the start', async (t) => {
   await t.rejects(async () => {
     await app.ready();
   }, { name: 'ConfigError', message: new RegExp(`state file ${file} cannot be read`) });
+});
+
+t.test('a state file that starts with a UTF-8 BOM is loaded', async (t) => {
+  const file = join(await scratch(t), 'state.json');
+  await writeFile(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(stateWith('alice'))]));
+  const app = buildApp({ stateFile: file });
+  t.teardown(() => app.close());
+  await app.ready();
+  t.same(app.mock.store.list().map((a) => a.identifier), ['alice']);
+});
+
+t.test('the message about a state file that is not JSON quotes none of its text', async (t) => {
+  const file = join(await scratch(t), 'state.json');
+  const hash = 'sha256$c2FsdHNhbHQ$e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+  await writeFile(file, stateWith('alice').replace('"kind"', `"passwordHash":${hash},"kind"`));
+  const app = buildApp({ stateFile: file });
+  const error = await app.ready().then(
+    () => undefined,
+    (e: unknown) => e as Error,
+  );
+  await app.close();
+  t.match(error?.message, /is not valid JSON \(line 1, column \d+\); it was left untouched$/);
+  t.notMatch(error?.message, /sha256|e3b0c4|passwordHash/, 'nothing of the file is quoted');
 });

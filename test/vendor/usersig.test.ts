@@ -170,3 +170,59 @@ t.test('a verified sig answers alike from the last one checked and from the cach
   t.equal(code(() => verifier.verify(a, 'bob', T0)), 70013, "a from the cache is not bob's");
   t.equal(code(() => verifier.verify(b, ADMIN, T0 + 2 * DAY + 1)), 70001, 'b expires too');
 });
+
+t.test('a valid sig altered outside the sig alphabet, or with bytes after its compressed stream, is 70003', async (t) => {
+  const { app } = build(t, { apps });
+  const valid = userSig(SDKAPPID, KEY, ADMIN, DAY, T0);
+  const bytes = Buffer.from(valid.replace(/\*/g, '+').replace(/-/g, '/').replace(/_/g, '='), 'base64');
+  const packedBytes = (b: Buffer) => escape(b.toString('base64'));
+  const mid = valid.length >> 1;
+  const at = (i: number, s: string) => `${valid.slice(0, i)}${s}${valid.slice(i)}`;
+  const variants: Record<string, string> = {
+    'junk appended': `${valid}$$$garbage`,
+    'a space appended': `${valid} `,
+    'a space prepended': ` ${valid}`,
+    'a space inserted': at(mid, ' '),
+    'spaces inserted': at(10, ' ').replace(/(.{40})/, '$1 '),
+    'a tab inserted': at(mid, '\t'),
+    'a newline inserted': at(mid, '\n'),
+    'CRLF appended': `${valid}\r\n`,
+    'a dot appended': `${valid}.`,
+    'a tilde inserted': at(mid, '~'),
+    'a percent inserted': at(mid, '%'),
+    'a NUL inserted': at(mid, '\0'),
+    'a non-ASCII letter inserted': at(mid, 'é'),
+    "'=' appended": `${valid}=`,
+    "'==' appended": `${valid}==`,
+    "'=' inserted": at(mid, '='),
+    "'+' inserted": at(mid, '+'),
+    "'/' inserted": at(mid, '/'),
+    'plain base64 (+ / =)': bytes.toString('base64'),
+    'base64url (- _ without padding)': bytes.toString('base64url'),
+    "'*' turned into '+'": valid.replace(/\*/g, '+'),
+    "'-' turned into '/'": valid.replace(/-/g, '/'),
+    'padding in the middle': at(mid, '__'),
+    'three paddings at the end': `${valid}___`,
+    'letters after the padding': `${packedBytes(Buffer.concat([bytes, Buffer.from('x')]))}AAAA`,
+    'one byte after the stream': packedBytes(Buffer.concat([bytes, Buffer.from([0])])),
+    'a letter after the stream': packedBytes(Buffer.concat([bytes, Buffer.from('x')])),
+    'two bytes after the stream': packedBytes(Buffer.concat([bytes, Buffer.from('xy')])),
+    'three bytes after the stream': packedBytes(Buffer.concat([bytes, Buffer.from('xyz')])),
+    'junk bytes after the stream': packedBytes(Buffer.concat([bytes, Buffer.from('$$$garbage')])),
+    'a second deflate stream after it': packedBytes(Buffer.concat([bytes, deflateSync(Buffer.from('{}'))])),
+    'the stream twice': packedBytes(Buffer.concat([bytes, bytes])),
+    '1 KiB of zeros after the stream': packedBytes(Buffer.concat([bytes, Buffer.alloc(1024)])),
+    'the stream cut short by one byte': packedBytes(bytes.subarray(0, -1)),
+    'the sig cut short by one character': valid.slice(0, -1).replace(/_+$/, ''),
+    'an empty-looking sig of padding': '__',
+    'only a star': '*',
+    'the valid sig with its URL-escaped form of *': valid.replace(/\*/g, '%2A'),
+  };
+  t.ok(Object.keys(variants).length >= 38, `${Object.keys(variants).length} variants`);
+  for (const [name, usersig] of Object.entries(variants)) {
+    t.not(usersig, valid, `${name}: differs from the valid sig`);
+    const reply = await call(t, app, IMPORT, { Identifier: 'variant' }, { query: { usersig } });
+    t.equal(reply.ErrorCode, 70003, name);
+  }
+  t.match(await call(t, app, IMPORT, { Identifier: 'variant' }, { query: { usersig: valid } }), ok, 'the sig itself still passes');
+});
