@@ -44,6 +44,8 @@ export interface MockOptions {
   reimportCooldownDays: number;
   /** Largest request body in bytes; larger ones are refused without being read whole. */
   bodyLimit: number;
+  /** Largest PUT /__mock/state body in bytes; one body over `bodyLimit` is read at a time. */
+  stateBodyLimit: number;
   /** Milliseconds a client has to send a whole request, headers and body (slow clients get 60008). */
   requestTimeout: number;
   /** The clock the emulator reads (tests pass their own). */
@@ -111,6 +113,12 @@ export const SETTINGS = {
     'days a deleted account cannot be re-imported (70399); 0 = off, 90 = paid plans',
   ),
   bodyLimit: setting('TIM_BODY_LIMIT', 'body-limit', integer(64, 64 * 1024 * 1024), 'largest request body in bytes (default 1048576)'),
+  stateBodyLimit: setting(
+    'TIM_STATE_BODY_LIMIT',
+    'state-body-limit',
+    integer(64, 1024 * 1024 * 1024),
+    'largest PUT /__mock/state body in bytes, one over --body-limit read at a time (default 67108864)',
+  ),
   requestTimeout: setting('TIM_REQUEST_TIMEOUT', 'request-timeout', integer(100, 600000), 'ms a client has to send a whole request (default 10000)'),
 } as const;
 
@@ -127,6 +135,7 @@ export const DEFAULTS = {
   saveInterval: 0,
   reimportCooldownDays: 0,
   bodyLimit: 1024 * 1024,
+  stateBodyLimit: 64 * 1024 * 1024,
   requestTimeout: 10_000,
 } as const;
 
@@ -225,6 +234,7 @@ export function resolveOptions(input: Partial<MockOptions> = {}): MockOptions {
     saveInterval: input.saveInterval ?? DEFAULTS.saveInterval,
     reimportCooldownDays: input.reimportCooldownDays ?? DEFAULTS.reimportCooldownDays,
     bodyLimit: input.bodyLimit ?? DEFAULTS.bodyLimit,
+    stateBodyLimit: input.stateBodyLimit ?? DEFAULTS.stateBodyLimit,
     requestTimeout: input.requestTimeout ?? DEFAULTS.requestTimeout,
     clock: input.clock,
   };
