@@ -29,6 +29,8 @@ export interface MockOptions {
   logger: boolean;
   /** Where log lines go instead of stdout (a test capturing them); logs even when `logger` is false. */
   logStream: DestinationStream | undefined;
+  /** Bytes of log lines held for a stdout pipe that is not read fast enough; lines past it are dropped and counted. */
+  logBuffer: number;
   /**
    * A full garbage collection after a bulk removal of accounts, so that a long-lived process
    * returns the memory. The CLI does; in-process use does not (it would collect the host's heap).
@@ -100,6 +102,7 @@ export const SETTINGS = {
   secretKey: setting('TIM_SECRET_KEY', 'secret-key', text, 'secret key of the app declared by --sdkappid'),
   rateLimit: setting('TIM_RATE_LIMIT', 'rate-limit', integer(0, 1e9), 'calls/s per app on the seed endpoints; 0 = off (default 1000)'),
   logLevel: setting('LOG_LEVEL', 'log-level', logLevel, 'fatal|error|warn|info|debug|trace|silent (default info)'),
+  logBuffer: setting('TIM_LOG_BUFFER', 'log-buffer', integer(4096, 1024 * 1024 * 1024), 'bytes of log lines held for a slow stdout pipe; more are dropped, counted (default 1048576)'),
   config: setting('TIM_CONFIG', 'config', text, 'JSON file declaring apps and rate limits'),
   fixtures: setting('TIM_FIXTURES', 'fixtures', text, 'JSON file of accounts loaded at start'),
   journalSize: setting('TIM_JOURNAL_SIZE', 'journal-size', integer(0, 1e7), 'requests kept in the journal; 0 = off (default 1000)'),
@@ -131,6 +134,7 @@ export const DEFAULTS = {
   admin: 'administrator',
   rateLimit: 1000,
   logLevel: 'info',
+  logBuffer: 1024 * 1024,
   journalSize: 1000,
   saveInterval: 0,
   reimportCooldownDays: 0,
@@ -226,6 +230,7 @@ export function resolveOptions(input: Partial<MockOptions> = {}): MockOptions {
     logLevel: input.logLevel ?? DEFAULTS.logLevel,
     logger: input.logger ?? false,
     logStream: input.logStream,
+    logBuffer: input.logBuffer ?? DEFAULTS.logBuffer,
     reclaimMemory: input.reclaimMemory ?? false,
     fixtures: input.fixtures,
     journalSize: input.journalSize ?? DEFAULTS.journalSize,
