@@ -23,7 +23,6 @@ import { healthRoute } from './control/health.js';
 import { apiDocsOptions } from './control/openapi.js';
 import { docsUi } from './control/docs-ui.js';
 import { fixturesPlugin } from './fixtures/load.js';
-import { stdoutDestination } from './log/bounded.js';
 import { lazySerializers } from './serializers.js';
 import { persistState } from './state/persistence.js';
 import { pathOf } from './url.js';
@@ -77,8 +76,7 @@ function createLogger(options: MockOptions): Logger | undefined {
       redact: { paths: REDACT, censor: '[redacted]' },
       serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, path: pathOf(req.url) }) },
     },
-    // Never blocks on a stdout pipe nobody reads, and holds at most TIM_LOG_BUFFER bytes for it.
-    options.logStream ?? stdoutDestination(options.logBuffer),
+    options.logStream,
   );
 }
 

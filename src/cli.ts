@@ -2,7 +2,7 @@
 import { constants } from 'node:os';
 import closeWithGrace from 'close-with-grace';
 import { ConfigError, optionsFromProcess, usage, type MockOptions } from './config.js';
-import { flushStdout } from './log/bounded.js';
+import { flushStdout, stdoutDestination } from './log/bounded.js';
 import { startMockServer, type MockServer } from './server.js';
 import { version } from './version.js';
 
@@ -76,7 +76,8 @@ async function main(): Promise<void> {
     return;
   }
 
-  const server = await start(options);
+  // Never blocks on a stdout pipe nobody reads, and holds at most TIM_LOG_BUFFER bytes for it.
+  const server = await start({ ...options, logStream: stdoutDestination(options.logBuffer) });
   const { log } = server.app.mock;
   if (options.apps.length === 0) {
     log.warn('zero-config mode: any numeric sdkappid is accepted and any non-empty usersig passes; declare apps to verify UserSigs');

@@ -29,7 +29,7 @@ export interface MockOptions {
   logger: boolean;
   /** Where log lines go instead of stdout (a test capturing them); logs even when `logger` is false. */
   logStream: DestinationStream | undefined;
-  /** Bytes of log lines held for a stdout pipe that is not read fast enough; lines past it are dropped and counted. */
+  /** CLI: bytes of log lines held for a stdout pipe that is not read fast enough; lines past it are dropped and counted. */
   logBuffer: number;
   /**
    * A full garbage collection after a bulk removal of accounts, so that a long-lived process
