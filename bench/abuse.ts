@@ -136,11 +136,11 @@ await step(`${opts.identifiers} register_account_v1 with a 1,000,000-character I
 
 await step('50 GET /__mock/requests?limit=1000 over that journal', async () => {
   let bytes = 0;
-  let statuses = new Set<number>();
+  const statuses = new Set<number>();
   for (let i = 0; i < 50; i++) {
     const res = await request(`${server.url}/__mock/requests?limit=1000`);
     bytes = Math.max(bytes, (await res.body.arrayBuffer()).byteLength);
-    statuses = statuses.add(res.statusCode);
+    statuses.add(res.statusCode);
   }
   return { statuses: [...statuses], largestReplyKiB: round(bytes / 1024) };
 });
