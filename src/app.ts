@@ -15,6 +15,7 @@ import { vendorPlugin } from './vendor/pipeline.js';
 import { RateLimiter } from './vendor/rate-limit.js';
 import { failReply } from './vendor/reply.js';
 import { FaultRegistry } from './faults/registry.js';
+import { clip, PATH_MAX } from './journal/clip.js';
 import { Journal } from './journal/journal.js';
 import { commands } from './vendor/commands/index.js';
 import { controlPlugin } from './control/index.js';
@@ -186,13 +187,14 @@ export function buildApp(input: Partial<MockOptions> = {}): FastifyInstance {
         request.log[health ? 'debug' : 'info'](
           {
             method: request.method,
-            path: pathOf(request.url),
+            // Client strings are cut as the journal cuts them, so a line stays a few KB at most.
+            path: clip(pathOf(request.url), PATH_MAX),
             status: reply.statusCode,
             ms: Math.round(reply.elapsedTime * 100) / 100,
             ...(call && {
               sdkappid: call.app?.sdkappid,
-              caller: call.caller,
-              ...(call.accounts.length === 1 ? { account: call.accounts[0] } : call.accounts.length > 1 && { accounts: call.accounts.length }),
+              caller: call.caller === undefined ? undefined : clip(call.caller),
+              ...(call.accounts.length === 1 ? { account: clip(call.accounts[0] as string) } : call.accounts.length > 1 && { accounts: call.accounts.length }),
               errorCode: call.errorCode,
               fault: call.fault?.id,
             }),

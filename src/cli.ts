@@ -2,11 +2,15 @@
 import { constants } from 'node:os';
 import closeWithGrace from 'close-with-grace';
 import { ConfigError, optionsFromProcess, usage, type MockOptions } from './config.js';
+import { flushStdout, stdoutDestination } from './log/bounded.js';
 import { startMockServer, type MockServer } from './server.js';
 import { version } from './version.js';
 
 /** After SIGTERM/SIGINT, in-flight requests get this long to finish before their connections are cut. */
 const DRAIN_MS = 5000;
+
+/** The most the last log lines are waited for at exit, within the drain bound: stdout may never be read. */
+const LOG_FLUSH_MS = 1000;
 
 /** Starts the server; a bad fixtures or state file found while loading stops it (exit 2). */
 async function start(options: MockOptions): Promise<MockServer> {
@@ -39,6 +43,7 @@ function closeOnSignals(server: MockServer): void {
     async ({ signal, err }) => {
       if (err) log.error({ err }, 'closing after an error');
       else log.info(`${signal ?? 'exit'} received, closing`);
+      const deadline = Date.now() + DRAIN_MS;
       const drain = setTimeout(() => {
         log.warn(`requests still in flight after ${DRAIN_MS} ms: closing their connections`);
         server.app.server.closeAllConnections();
@@ -47,6 +52,7 @@ function closeOnSignals(server: MockServer): void {
         await server.close();
       } finally {
         clearTimeout(drain);
+        await flushStdout(Math.min(LOG_FLUSH_MS, Math.max(0, deadline - Date.now())));
       }
     },
   );
@@ -70,7 +76,8 @@ async function main(): Promise<void> {
     return;
   }
 
-  const server = await start(options);
+  // Never blocks on a stdout pipe nobody reads, and holds at most TIM_LOG_BUFFER bytes for it.
+  const server = await start({ ...options, logStream: stdoutDestination(options.logBuffer) });
   const { log } = server.app.mock;
   if (options.apps.length === 0) {
     log.warn('zero-config mode: any numeric sdkappid is accepted and any non-empty usersig passes; declare apps to verify UserSigs');

@@ -36,6 +36,8 @@ export interface MockOptions {
   logger: boolean;
   /** Where log lines go instead of stdout (a test capturing them); logs even when `logger` is false. */
   logStream: DestinationStream | undefined;
+  /** CLI: bytes of log lines held for a stdout pipe that is not read fast enough; lines past it are dropped and counted. */
+  logBuffer: number;
   /**
    * A full garbage collection after a bulk removal of accounts, so that a long-lived process
    * returns the memory. The CLI does; in-process use does not (it would collect the host's heap).
@@ -59,6 +61,8 @@ export interface MockOptions {
   reimportCooldownDays: number | undefined;
   /** Largest request body in bytes; larger ones are refused without being read whole. */
   bodyLimit: number;
+  /** Largest PUT /__mock/state body in bytes; one body over `bodyLimit` is read at a time. */
+  stateBodyLimit: number;
   /** Milliseconds a client has to send a whole request, headers and body (slow clients get 60008). */
   requestTimeout: number;
   /** The clock the emulator reads (tests pass their own). */
@@ -144,6 +148,7 @@ export const SETTINGS = {
   secretKey: setting('TIM_SECRET_KEY', 'secret-key', text, 'secret key of the app declared by --sdkappid'),
   rateLimit: setting('TIM_RATE_LIMIT', 'rate-limit', integer(0, 1e9), 'calls/s per app on the seed endpoints; 0 = off (default 1000)'),
   logLevel: setting('LOG_LEVEL', 'log-level', logLevel, 'fatal|error|warn|info|debug|trace|silent (default info)'),
+  logBuffer: setting('TIM_LOG_BUFFER', 'log-buffer', integer(4096, 1024 * 1024 * 1024), 'bytes of log lines held for a slow stdout pipe; more are dropped, counted (default 1048576)'),
   config: setting('TIM_CONFIG', 'config', text, 'JSON file declaring apps and rate limits'),
   fixtures: setting('TIM_FIXTURES', 'fixtures', text, 'JSON file of accounts loaded at start'),
   journalSize: setting('TIM_JOURNAL_SIZE', 'journal-size', integer(0, 1e7), 'requests kept in the journal; 0 = off (default 1000)'),
@@ -160,6 +165,12 @@ export const SETTINGS = {
     "days a deleted account cannot be re-imported (70399); 0 = off (default: the plan's)",
   ),
   bodyLimit: setting('TIM_BODY_LIMIT', 'body-limit', integer(64, 64 * 1024 * 1024), 'largest request body in bytes (default 1048576)'),
+  stateBodyLimit: setting(
+    'TIM_STATE_BODY_LIMIT',
+    'state-body-limit',
+    integer(64, 1024 * 1024 * 1024),
+    'largest PUT /__mock/state body in bytes, one over --body-limit read at a time (default 67108864)',
+  ),
   requestTimeout: setting('TIM_REQUEST_TIMEOUT', 'request-timeout', integer(100, 600000), 'ms a client has to send a whole request (default 10000)'),
 } as const;
 
@@ -172,9 +183,11 @@ export const DEFAULTS = {
   admin: 'administrator',
   rateLimit: 1000,
   logLevel: 'info',
+  logBuffer: 1024 * 1024,
   journalSize: 1000,
   saveInterval: 0,
   bodyLimit: 1024 * 1024,
+  stateBodyLimit: 64 * 1024 * 1024,
   requestTimeout: 10_000,
 } as const;
 
@@ -296,6 +309,7 @@ export function resolveOptions(input: Partial<MockOptions> = {}): MockOptions {
     logLevel: input.logLevel ?? DEFAULTS.logLevel,
     logger: input.logger ?? false,
     logStream: input.logStream,
+    logBuffer: input.logBuffer ?? DEFAULTS.logBuffer,
     reclaimMemory: input.reclaimMemory ?? false,
     fixtures: input.fixtures,
     journalSize: input.journalSize ?? DEFAULTS.journalSize,
@@ -307,6 +321,7 @@ export function resolveOptions(input: Partial<MockOptions> = {}): MockOptions {
     deleteEnabled: input.deleteEnabled,
     reimportCooldownDays: input.reimportCooldownDays,
     bodyLimit: input.bodyLimit ?? DEFAULTS.bodyLimit,
+    stateBodyLimit: input.stateBodyLimit ?? DEFAULTS.stateBodyLimit,
     requestTimeout: input.requestTimeout ?? DEFAULTS.requestTimeout,
     clock: input.clock,
   };

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { JournalEntrySchema, JournalFilterSchema, type JournalFilter } from '../journal/journal.js';
+import { JOURNAL_PAGE_DEFAULT, JOURNAL_PAGE_MAX, JournalFilterSchema, JournalPageSchema, type JournalFilter } from '../journal/journal.js';
 import { controlErrors } from './schemas.js';
 
 /** /__mock/requests: the request journal (the last TIM_JOURNAL_SIZE /v4 calls). */
@@ -13,13 +13,15 @@ export async function journalRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'Recorded /v4 calls, oldest first; filters combine; limit keeps the newest N (still oldest first)',
-        description: 'Password, usersig and every secret are redacted from `body`. /health and /__mock calls are not recorded.',
+        summary: 'Recorded /v4 calls, a page at a time: the newest matching ones, oldest first; filters combine',
+        description:
+          `A page holds the newest \`limit\` matching entries (default ${JOURNAL_PAGE_DEFAULT}, at most ${JOURNAL_PAGE_MAX}) with a seq between \`after\` and \`before\`; ` +
+          'pass `next` as `before` for the older page. Password, usersig and every secret are redacted from `body`. /health and /__mock calls are not recorded.',
         querystring: JournalFilterSchema,
-        response: { 200: Type.Object({ requests: Type.Array(JournalEntrySchema) }), ...controlErrors },
+        response: { 200: JournalPageSchema, ...controlErrors },
       },
     },
-    async (request) => ({ requests: journal.list(request.query as JournalFilter) }),
+    async (request) => journal.page(request.query as JournalFilter),
   );
 
   app.delete(

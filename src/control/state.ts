@@ -1,9 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { applyState, exportState, parseState, StateDocument } from '../state/document.js';
-
-/** A whole state may be far larger than a vendor call; this is ~250,000 accounts. */
-const STATE_BODY_LIMIT = 64 * 1024 * 1024;
+import { oneLargeBodyAtATime } from './large-body.js';
+import { ControlError } from './schemas.js';
 
 const ImportSummary = Type.Object(
   { apps: Type.Integer({ description: 'apps with accounts or deletions' }), accounts: Type.Integer() },
@@ -28,8 +27,19 @@ export async function stateRoutes(app: FastifyInstance): Promise<void> {
   app.put(
     '/state',
     {
-      bodyLimit: Math.max(options.bodyLimit, STATE_BODY_LIMIT),
-      schema: { tags: ['control'], summary: 'Replace the whole state with an exported document', body: StateDocument, response: { 200: ImportSummary } },
+      // A whole state may be far larger than a vendor call (TIM_STATE_BODY_LIMIT).
+      bodyLimit: Math.max(options.bodyLimit, options.stateBodyLimit),
+      onRequest: oneLargeBodyAtATime(options.bodyLimit),
+      schema: {
+        tags: ['control'],
+        summary: 'Replace the whole state with an exported document',
+        description: `A body over TIM_BODY_LIMIT (${options.bodyLimit} bytes here) is read one at a time: another one meanwhile is answered 429.`,
+        body: StateDocument,
+        response: {
+          200: ImportSummary,
+          429: Type.Object(ControlError.properties, { additionalProperties: false, description: 'another body over TIM_BODY_LIMIT is being read' }),
+        },
+      },
       // The schema documents the body; parseState judges it, because Fastify's Ajv would strip
       // unknown properties (a clear password, say) instead of refusing them.
       validatorCompiler: () => () => true,

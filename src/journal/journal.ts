@@ -3,22 +3,34 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import sjson from 'secure-json-parse';
 import { isoNow, type Clock } from '../clock.js';
 import type { JsonObject } from '../vendor/body.js';
+import { clip, PATH_MAX } from './clip.js';
 import { redactSecrets } from './redact.js';
 import { pathOf } from '../url.js';
 import { RingBuffer } from './ring.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
+/** The most account names one entry keeps; `accountCount` says how many the body named. */
+export const JOURNAL_ACCOUNTS_MAX = 100;
+
+/** Entries a page of GET /__mock/requests holds without `limit`, and the most it holds with one. */
+export const JOURNAL_PAGE_DEFAULT = 100;
+export const JOURNAL_PAGE_MAX = 1000;
+
 /** One /v4 call as GET /__mock/requests lists it. */
 export const JournalEntrySchema = Type.Object({
-  id: Type.Integer({ description: 'increases by one per recorded call, never reused' }),
+  seq: Type.Integer({ description: 'increases by one per recorded call, never reused, not reset by DELETE: the cursor of `before` and `after`' }),
+  id: Type.Integer({ description: 'the same number as seq (kept for clients written before seq)' }),
   time: Type.String({ description: 'when the answer was sent, ISO 8601 on the emulator clock' }),
   method: Type.String(),
-  path: Type.String({ description: 'the URL path, without the query (which holds the usersig)' }),
+  path: Type.String({ description: 'the URL path, without the query (which holds the usersig); at most 256 UTF-16 units' }),
   sdkappid: Nullable(Type.Integer()),
-  caller: Nullable(Type.String({ description: "the URL's identifier (the admin account making the call)" })),
-  account: Nullable(Type.String({ description: 'the account a single-account call is about (Identifier/UserID in the body); null for a batch' })),
-  accounts: Type.Array(Type.String(), { description: 'every account the body names, as sent (a batch names up to 100)' }),
+  caller: Nullable(Type.String({ description: "the URL's identifier (the admin account making the call); at most 64 UTF-16 units" })),
+  account: Nullable(Type.String({ description: 'the account a single-account call is about (Identifier/UserID in the body); null for a batch; at most 64 UTF-16 units' })),
+  accounts: Type.Array(Type.String(), {
+    description: 'the accounts the body names, as sent: the first 100, each cut to 64 UTF-16 units (a cut one ends with …)',
+  }),
+  accountCount: Type.Integer({ description: 'how many accounts the body names, all of them (accounts keeps the first 100)' }),
   body: Type.Unknown({ description: 'the JSON body with Password, usersig and every secret redacted; null when it was not JSON' }),
   status: Type.Integer({ description: 'HTTP status; 0 when a fault dropped the connection' }),
   errorCode: Nullable(Type.Integer({ description: "the reply's ErrorCode; null when no vendor body was answered" })),
@@ -27,18 +39,32 @@ export const JournalEntrySchema = Type.Object({
 });
 export type JournalEntry = Static<typeof JournalEntrySchema>;
 
-/** GET /__mock/requests filters; `limit` keeps the newest N matches, still oldest first. */
+/**
+ * GET /__mock/requests filters. A page is the newest `limit` matching entries whose seq is
+ * between `after` and `before` (both excluded), still oldest first.
+ */
 export const JournalFilterSchema = Type.Object(
   {
     path: Type.Optional(Type.String()),
     sdkappid: Type.Optional(Type.Integer()),
-    identifier: Type.Optional(Type.String({ description: 'calls whose body names this account' })),
+    identifier: Type.Optional(Type.String({ description: 'calls whose body names this account among the 100 names an entry keeps' })),
     errorCode: Type.Optional(Type.Integer()),
-    limit: Type.Optional(Type.Integer({ minimum: 1 })),
+    limit: Type.Optional(
+      Type.Integer({ minimum: 1, description: `entries per page: default ${JOURNAL_PAGE_DEFAULT}; a larger value than ${JOURNAL_PAGE_MAX} is taken as ${JOURNAL_PAGE_MAX}` }),
+    ),
+    before: Type.Optional(Type.Integer({ minimum: 0, description: 'only entries with a smaller seq (pass `next` here for the next older page)' })),
+    after: Type.Optional(Type.Integer({ minimum: 0, description: 'only entries with a larger seq (the last seq seen, to read what came since)' })),
   },
   { additionalProperties: false },
 );
 export type JournalFilter = Static<typeof JournalFilterSchema>;
+
+/** One page of the journal: oldest first, and the cursor of the next older page. */
+export const JournalPageSchema = Type.Object({
+  requests: Type.Array(JournalEntrySchema),
+  next: Nullable(Type.Integer({ description: 'pass as `before` (with the same filters) for the next older page; null when there is none' })),
+});
+export type JournalPage = Static<typeof JournalPageSchema>;
 
 /**
  * The most body text an entry keeps. The ring bounds the entry count and this bounds each
@@ -91,11 +117,22 @@ const listed = ({ body, ...entry }: StoredEntry): JournalEntry => ({
 const numeric = (value: unknown): number | null =>
   typeof value === 'string' && /^\d{1,10}$/.test(value) ? Number(value) : null;
 
-const matches = (e: StoredEntry, f: JournalFilter): boolean =>
-  (f.path === undefined || e.path === f.path) &&
-  (f.sdkappid === undefined || e.sdkappid === f.sdkappid) &&
-  (f.identifier === undefined || e.accounts.includes(f.identifier)) &&
-  (f.errorCode === undefined || e.errorCode === f.errorCode);
+/** An entry keeps names and paths cut by `clip`: a filter value is cut the same way before it is compared. */
+const matcher = (f: JournalFilter): ((e: StoredEntry) => boolean) => {
+  const path = f.path === undefined ? undefined : clip(f.path, PATH_MAX);
+  const identifier = f.identifier === undefined ? undefined : clip(f.identifier);
+  return (e) =>
+    (path === undefined || e.path === path) &&
+    (f.sdkappid === undefined || e.sdkappid === f.sdkappid) &&
+    (identifier === undefined || e.accounts.includes(identifier)) &&
+    (f.errorCode === undefined || e.errorCode === f.errorCode);
+};
+
+/** The first JOURNAL_ACCOUNTS_MAX names, each cut: a refused batch may name a hundred thousand. */
+const keptAccounts = (accounts: readonly string[]): string[] => {
+  const kept = accounts.length <= JOURNAL_ACCOUNTS_MAX ? accounts : accounts.slice(0, JOURNAL_ACCOUNTS_MAX);
+  return kept.map((name) => clip(name));
+};
 
 /**
  * The request journal: the last `size` /v4 calls in a ring, so memory stays flat under any
@@ -105,7 +142,7 @@ const matches = (e: StoredEntry, f: JournalFilter): boolean =>
 export class Journal {
   readonly #ring: RingBuffer<StoredEntry>;
   readonly #clock: Clock;
-  #nextId = 1;
+  #nextSeq = 1;
 
   constructor(size: number, clock: Clock) {
     this.#ring = new RingBuffer(size);
@@ -125,16 +162,20 @@ export class Journal {
     const path = pathOf(request.url);
     // A call refused by its envelope checks is still listed under what it asked for.
     const caller = call.caller ?? (typeof query?.identifier === 'string' ? query.identifier : null);
+    const accounts = keptAccounts(call.accounts);
+    const seq = this.#nextSeq++;
     this.#ring.push({
-      id: this.#nextId++,
+      seq,
+      id: seq,
       time: isoNow(this.#clock),
       method: request.method,
       // Most calls come from the admin to a command's path: those strings are kept, not copied.
-      path: path === call.path ? call.path : ownCopy(path),
+      path: path === call.path ? call.path : ownCopy(clip(path, PATH_MAX)),
       sdkappid: call.app?.sdkappid ?? numeric(query?.sdkappid),
-      caller: caller === null ? null : caller === call.app?.admin ? call.app.admin : ownCopy(caller),
-      account: call.accounts.length === 1 ? (call.accounts[0] as string) : null,
-      accounts: call.accounts as string[],
+      caller: caller === null ? null : caller === call.app?.admin ? call.app.admin : ownCopy(clip(caller)),
+      account: call.accounts.length === 1 ? (accounts[0] as string) : null,
+      accounts,
+      accountCount: call.accounts.length,
       body: keptBody(call.body, request.body),
       status: dropped ? 0 : reply.statusCode,
       errorCode: !dropped && reply.statusCode === 200 ? call.errorCode : null,
@@ -143,11 +184,35 @@ export class Journal {
     });
   }
 
-  /** Matching entries, oldest first; with `limit`, the newest `limit` of them. */
-  list(filter: JournalFilter = {}): JournalEntry[] {
+  /**
+   * The newest `limit` entries (default JOURNAL_PAGE_DEFAULT, at most JOURNAL_PAGE_MAX) that
+   * match and lie between `after` and `before`, oldest first, with the cursor of the next older
+   * page. Only that window is scanned: the ring holds consecutive seqs, so a seq is an index.
+   */
+  page(filter: JournalFilter = {}): JournalPage {
+    const limit = Math.min(filter.limit ?? JOURNAL_PAGE_DEFAULT, JOURNAL_PAGE_MAX);
+    const size = this.#ring.size;
+    if (size === 0) return { requests: [], next: null };
+    const oldest = this.#ring.at(0).seq;
+    const stop = filter.after === undefined ? 0 : Math.max(0, filter.after - oldest + 1);
+    const matches = matcher(filter);
     const found: StoredEntry[] = [];
-    for (const entry of this.#ring) if (matches(entry, filter)) found.push(entry);
-    return (filter.limit === undefined ? found : found.slice(-filter.limit)).map(listed);
+    let next: number | null = null;
+    for (let i = filter.before === undefined ? size - 1 : Math.min(size - 1, filter.before - oldest - 1); i >= stop; i--) {
+      const entry = this.#ring.at(i);
+      if (!matches(entry)) continue;
+      if (found.length === limit) {
+        next = (found[limit - 1] as StoredEntry).seq;
+        break;
+      }
+      found.push(entry);
+    }
+    return { requests: found.reverse().map(listed), next };
+  }
+
+  /** The entries of `page(filter)`, without the cursor. */
+  list(filter: JournalFilter = {}): JournalEntry[] {
+    return this.page(filter).requests;
   }
 
   get size(): number {

@@ -22,6 +22,11 @@ export class RingBuffer<T> {
     if (this.#size < this.capacity) this.#size++;
   }
 
+  /** The item `index` places from the oldest (0); `index` must be below `size`. */
+  at(index: number): T {
+    return this.#items[(this.#head - this.#size + index + this.capacity) % this.capacity] as T;
+  }
+
   /** Oldest first. */
   *[Symbol.iterator](): IterableIterator<T> {
     const start = (this.#head - this.#size + this.capacity) % this.capacity;

@@ -70,7 +70,7 @@ export class StateError extends Error {
 }
 
 /** The fields the document carries, picked one by one so nothing else leaks into a file. */
-function stateAccount(account: Account): StateAccount {
+export function stateAccount(account: Account): StateAccount {
   const { identifier, kind, identifierType, passwordHash, nick, faceUrl, type, createdAt, updatedAt } = account;
   const picked: StateAccount = { identifier, kind, createdAt, updatedAt };
   if (identifierType !== undefined) picked.identifierType = identifierType;
@@ -81,16 +81,25 @@ function stateAccount(account: Account): StateAccount {
   return picked;
 }
 
+/** One app of the document, holding the store's accounts themselves (picked when written). */
+export interface AppSnapshot {
+  sdkappid: number;
+  accounts: Account[];
+  deleted: Static<typeof StateDeletion>[];
+  settings?: PlanSettings;
+}
+
 /**
- * The store as a state document: apps in first-use order, accounts in insertion order. The
- * store forgets a deletion once its identifier names an account again, so every deletion goes
- * in and the document imports again. An app whose plan settings changed while running carries
- * them; settings an app started with stay with the configuration, so a changed config file is
- * not overridden by an old state file.
+/**
+ * The store's apps as a document lists them, taken at once: apps in first-use order, accounts
+ * in insertion order. The store forgets a deletion once its identifier names an account again,
+ * so every deletion goes in and the document imports again. An app whose plan settings changed
+ * while running carries them; settings an app started with stay with the configuration, so a
+ * changed config file is not overridden by an old state file.
  */
-export function exportState(store: AccountStore, registry: AppRegistry): StateDocument {
-  const apps = new Map<number, Static<typeof StateApp>>();
-  const appOf = (sdkappid: number): Static<typeof StateApp> => {
+export function snapshotApps(store: AccountStore, registry: AppRegistry): AppSnapshot[] {
+  const apps = new Map<number, AppSnapshot>();
+  const appOf = (sdkappid: number): AppSnapshot => {
     let app = apps.get(sdkappid);
     if (app === undefined) {
       app = { sdkappid, accounts: [], deleted: [] };
@@ -98,10 +107,21 @@ export function exportState(store: AccountStore, registry: AppRegistry): StateDo
     }
     return app;
   };
-  for (const account of store.list()) appOf(account.sdkappid).accounts.push(stateAccount(account));
-  for (const { sdkappid, identifier, deletedAt } of store.deletions()) appOf(sdkappid).deleted?.push({ identifier, deletedAt });
+  for (const account of store.list()) appOf(account.sdkappid).accounts.push(account);
+  for (const { sdkappid, identifier, deletedAt } of store.deletions()) appOf(sdkappid).deleted.push({ identifier, deletedAt });
   for (const { sdkappid, settings } of registry.changedPlanSettings()) appOf(sdkappid).settings = settings;
-  return { format: STATE_FORMAT, version: STATE_VERSION, apps: [...apps.values()] };
+  return [...apps.values()];
+}
+
+/** The store as a state document. */
+export function exportState(store: AccountStore, registry: AppRegistry): StateDocument {
+  const apps = snapshotApps(store, registry).map(({ sdkappid, accounts, deleted, settings }) => ({
+    sdkappid,
+    accounts: accounts.map(stateAccount),
+    deleted,
+    ...(settings !== undefined && { settings }),
+  }));
+  return { format: STATE_FORMAT, version: STATE_VERSION, apps };
 }
 
 /** What a checked document puts in the store. */

@@ -3,10 +3,11 @@ import { access, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { ConfigError } from '../config.js';
-import { decodeJsonFile, JsonFileError, parseJsonText } from '../json-file.js';
 import type { MockServices } from '../app.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { applyState, exportState, parseState, StateError, type ParsedState } from './document.js';
+import { decodeJsonFile, JsonFileError, parseJsonText } from '../json-file.js';
+import { applyState, parseState, StateError, type ParsedState } from './document.js';
+import { serializeState } from './serialize.js';
 
 /** Reads the state file: undefined when there is none yet; a ConfigError naming the file when it is unusable. */
 export async function readStateFile(file: string, services: Pick<MockServices, 'apps'>): Promise<ParsedState | undefined> {
@@ -40,8 +41,6 @@ export async function readStateFile(file: string, services: Pick<MockServices, '
   }
 }
 
-const serialize = (services: MockServices): string => `${JSON.stringify(exportState(services.store, services.apps), null, 2)}\n`;
-
 /**
  * With a state file: loads it before the app is ready (so /health answers only after it, and
  * after the fixtures, which it replaces), saves it every `saveInterval` seconds when it changed,
@@ -53,17 +52,17 @@ export function persistState(app: FastifyInstance): void {
   if (file === undefined) return;
 
   let loaded = false;
-  let lastWritten: string | undefined;
+  let lastDigest: string | undefined;
   let timer: NodeJS.Timeout | undefined;
   // One save at a time, in order: a periodic save and the final one never interleave.
   let queue: Promise<void> = Promise.resolve();
 
   const save = (): Promise<void> => {
     const run = queue.then(async () => {
-      const text = serialize(services);
-      if (text === lastWritten) return;
-      await writeFileAtomic(file, text);
-      lastWritten = text;
+      const { chunks, digest } = await serializeState(services.store, services.apps);
+      if (digest === lastDigest) return;
+      await writeFileAtomic(file, chunks);
+      lastDigest = digest;
     });
     queue = run.catch(() => undefined);
     return run;
@@ -73,7 +72,7 @@ export function persistState(app: FastifyInstance): void {
     const state = await readStateFile(file, services);
     if (state !== undefined) {
       applyState(services.store, services.apps, state);
-      lastWritten = serialize(services);
+      lastDigest = (await serializeState(services.store, services.apps)).digest;
       app.mock.log.info({ stateFile: file, accounts: state.accounts.length }, 'state loaded');
     }
     loaded = true;

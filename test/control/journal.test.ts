@@ -27,7 +27,8 @@ t.test('every /v4 call is recorded, oldest first, failed and faulted ones includ
   const entries = await journal(app);
   t.equal(entries.length, 5);
   t.same(entries[0], {
-    id: entries[0]?.id,
+    seq: entries[0]?.seq,
+    id: entries[0]?.seq,
     time: '2026-01-01T00:00:00.000Z',
     method: 'POST',
     path: REGISTER,
@@ -35,6 +36,7 @@ t.test('every /v4 call is recorded, oldest first, failed and faulted ones includ
     caller: ADMIN,
     account: 'alice01',
     accounts: ['alice01'],
+    accountCount: 1,
     body: { Identifier: 'alice01', IdentifierType: 3, Password: '[redacted]' },
     status: 200,
     errorCode: 0,

@@ -1,0 +1,95 @@
+import t from 'tap';
+import { AccountStore } from '../../src/accounts/store.js';
+import { ControllableClock } from '../../src/clock.js';
+import { resolveOptions } from '../../src/config.js';
+import { exportState } from '../../src/state/document.js';
+import { serializeState } from '../../src/state/serialize.js';
+import { AppRegistry } from '../../src/vendor/apps.js';
+
+/** Zero-config apps; app 8 had its plan changed while running, so its settings go in the document. */
+const registry = new AppRegistry(resolveOptions({}));
+registry.update(8, { plan: 'trial' });
+
+const store = (accounts: number, deletions: number, apps = [1400000001, 1400000002]): AccountStore => {
+  const clock = new ControllableClock();
+  clock.set(Date.UTC(2026, 0, 1));
+  const s = new AccountStore(clock);
+  for (const sdkappid of apps) {
+    for (let i = 0; i < accounts; i++) s.import(sdkappid, `user${i}`, i % 3 === 0 ? { nick: `Nick "${i}"\n`, type: 1 } : {});
+    s.register(sdkappid, `hosted${sdkappid}`, 3, 'sha256$salt$digest');
+    for (let i = 0; i < deletions; i++) s.delete(sdkappid, `user${i}`);
+  }
+  return s;
+};
+
+t.test('the sliced text is exactly the document JSON.stringify indents, for any sizes', async (t) => {
+  for (const [accounts, deletions, apps] of [
+    [0, 0, []],
+    [0, 0, [7]],
+    [1, 0, [7]],
+    [1, 1, [7]],
+    [7, 2, [7, 8]],
+    [10, 10, [7, 8, 9]],
+    [23, 5, [7, 8]],
+  ] as const) {
+    const s = store(accounts, deletions, [...apps]);
+    const { chunks } = await serializeState(s, registry, async () => {}, 3);
+    t.equal(chunks.join(''), `${JSON.stringify(exportState(s, registry), null, 2)}\n`, `${apps.length} apps, ${accounts} accounts, ${deletions} deletions`);
+  }
+});
+
+t.test('serialization yields to the event loop between slices: no more than a slice of accounts is read between two turns', async (t) => {
+  const s = store(2000, 300);
+  const slice = 100;
+  // Every account counts the reads of its identifier, which serializing it makes once.
+  let reads = 0;
+  for (const account of s.list()) {
+    const { identifier } = account;
+    Object.defineProperty(account, 'identifier', { enumerable: true, get: () => (reads++, identifier) });
+  }
+  const perTurn: number[] = [];
+  let counted = 0;
+  const { chunks } = await serializeState(
+    s,
+    registry,
+    async () => {
+      perTurn.push(reads - counted);
+      counted = reads;
+    },
+    slice,
+  );
+  const accounts = 2 * (2000 - 300 + 1);
+  t.equal(counted, accounts, 'every account is read once, each before a turn');
+  t.equal(Math.max(...perTurn), slice, `at most ${slice} accounts between two turns`);
+  t.ok(perTurn.filter((n) => n > 0).length >= Math.ceil(accounts / slice), `${perTurn.length} turns for ${accounts} accounts`);
+  t.equal(perTurn.length, chunks.length, 'a turn after every piece');
+  t.ok(chunks.every((chunk) => (chunk.match(/"identifier"/g)?.length ?? 0) <= slice), 'no piece holds more than a slice of accounts or deletions');
+});
+
+t.test('the digest tells an unchanged state from a changed one', async (t) => {
+  const s = store(50, 5);
+  const none = async () => {};
+  const a = await serializeState(s, registry, none, 7);
+  t.equal((await serializeState(s, registry, none, 13)).digest, a.digest, 'the same state, sliced otherwise');
+  s.import(1400000001, 'newcomer', {});
+  t.not((await serializeState(s, registry, none, 7)).digest, a.digest);
+});
+
+t.test('the accounts are those of the moment the save starts, whatever happens between slices', async (t) => {
+  const s = store(30, 0, [7]);
+  const expected = `${JSON.stringify(exportState(s, registry), null, 2)}\n`;
+  let turn = 0;
+  const { chunks } = await serializeState(
+    s,
+    registry,
+    async () => {
+      // Between slices, an account goes and another comes (re-importing a deleted identifier).
+      if (turn++ === 1) {
+        s.delete(7, 'user29');
+        s.import(7, 'late', {});
+      }
+    },
+    5,
+  );
+  t.equal(chunks.join(''), expected);
+});
