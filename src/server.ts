@@ -31,9 +31,9 @@ export interface MockControls {
   /** The accounts, as GET /__mock/accounts lists them (never a password or its hash). */
   accounts(sdkappid?: number): AccountView[];
   /**
-   * A page of the request journal, as GET /__mock/requests lists it: the newest `limit`
-   * (default 100, at most 1000) matching entries, oldest first, secrets redacted. For the
-   * older page, pass the first entry's `seq` as `before`.
+   * The request journal, as GET /__mock/requests lists it, oldest first, secrets redacted: every
+   * matching entry the journal holds, or the newest `limit` of them (no page cap in process).
+   * For the older page, pass the first entry's `seq` as `before`.
    */
   requests(filter?: JournalFilter): JournalEntry[];
   /** Arms a fault, as POST /__mock/faults does; returns its id. Throws a FaultSpecError naming a bad field. */

@@ -190,7 +190,18 @@ export class Journal {
    * page. Only that window is scanned: the ring holds consecutive seqs, so a seq is an index.
    */
   page(filter: JournalFilter = {}): JournalPage {
-    const limit = Math.min(filter.limit ?? JOURNAL_PAGE_DEFAULT, JOURNAL_PAGE_MAX);
+    return this.#page(filter, Math.min(filter.limit ?? JOURNAL_PAGE_DEFAULT, JOURNAL_PAGE_MAX));
+  }
+
+  /**
+   * The matching entries, oldest first: every one the journal holds unless `limit` says fewer.
+   * In process nothing is serialized, so no page size applies; the journal's size bounds it.
+   */
+  list(filter: JournalFilter = {}): JournalEntry[] {
+    return this.#page(filter, filter.limit ?? Math.max(1, this.#ring.size)).requests;
+  }
+
+  #page(filter: JournalFilter, limit: number): JournalPage {
     const size = this.#ring.size;
     if (size === 0) return { requests: [], next: null };
     const oldest = this.#ring.at(0).seq;
@@ -208,11 +219,6 @@ export class Journal {
       found.push(entry);
     }
     return { requests: found.reverse().map(listed), next };
-  }
-
-  /** The entries of `page(filter)`, without the cursor. */
-  list(filter: JournalFilter = {}): JournalEntry[] {
-    return this.page(filter).requests;
   }
 
   get size(): number {

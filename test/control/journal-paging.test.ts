@@ -107,13 +107,14 @@ t.test('bad paging parameters are a 400 naming them', async (t) => {
   }
 });
 
-t.test('mockControls().requests(filter) takes the same limit, before and after', async (t) => {
+t.test('mockControls().requests(filter) takes the same limit, before and after, and without limit lists every entry the journal holds', async (t) => {
   const { app } = build(t);
   await record(app, 130);
   const controls = mockControls(app);
-  t.same(controls.requests().map((e) => e.seq), range(31, 130), 'the default page');
+  t.same(controls.requests().map((e) => e.seq), range(1, 130), 'no page cap in process: all 130');
   t.same(controls.requests({ limit: 2 }).map((e) => e.seq), [129, 130]);
   t.same(controls.requests({ limit: 2, before: 129 }).map((e) => e.seq), [127, 128]);
   t.same(controls.requests({ after: 127 }).map((e) => e.seq), [128, 129, 130]);
   t.same(controls.requests({ limit: 5000 }).length, 130);
+  t.same(controls.requests({ limit: 1001 }).length, 130, 'over the HTTP cap');
 });
