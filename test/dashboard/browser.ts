@@ -57,30 +57,22 @@ export async function tab(t: Test, browser: Browser, viewport = { width: 1280, h
 
 /**
  * What went wrong in a tab: console errors, uncaught exceptions, requests that failed or were
- * answered 4xx/5xx, and dialogs (alert, confirm), which it dismisses. `allowed` names the
- * URL paths whose 404 is expected.
+ * answered 4xx/5xx, and dialogs (alert, confirm), which it dismisses.
  */
-export function watch(page: Page, allowed: readonly string[] = []): { problems: string[]; dialogs: string[] } {
+export function watch(page: Page): { problems: string[]; dialogs: string[] } {
   const problems: string[] = [];
   const dialogs: string[] = [];
-  const expected = (url: string): boolean => allowed.includes(new URL(url).pathname);
   page.on('console', (message) => {
-    if (message.type() === 'error' && !expected(message.location().url)) problems.push(`console: ${message.text()} (${message.location().url})`);
+    if (message.type() === 'error') problems.push(`console: ${message.text()} (${message.location().url})`);
   });
   page.on('pageerror', (error) => problems.push(`exception: ${error.message}`));
   page.on('requestfailed', (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
   page.on('response', (response) => {
-    if (response.status() >= 400 && !(response.status() === 404 && expected(response.url()))) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
   page.on('dialog', (dialog) => {
     dialogs.push(`${dialog.type()}: ${dialog.message()}`);
     void dialog.dismiss();
   });
   return { problems, dialogs };
-}
-
-/** The /__mock paths this emulator does not serve yet (GET /__mock/apps comes with issue 17). */
-export async function missingRoutes(mock: MockServer): Promise<string[]> {
-  const res = await mock.app.inject({ method: 'GET', url: '/__mock/apps' });
-  return res.statusCode === 404 ? ['/__mock/apps'] : [];
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import t from 'tap';
 import type { Page } from 'playwright-core';
 import { IMPORT_PATH, until, vendorCall } from '../ship/child.js';
-import { launch, missingRoutes, noBrowser, SCREENSHOTS, server, tab, watch } from './browser.js';
+import { launch, noBrowser, SCREENSHOTS, server, tab, watch } from './browser.js';
 
 const SDKAPPID = 1400000001;
 const DELETE_PATH = '/v4/im_open_login_svc/account_delete';
@@ -42,7 +42,7 @@ t.test('the dashboard in Chromium', { skip: noBrowser ?? false }, async (t) => {
     await vendorCall(t, mock.url, DELETE_PATH, { DeleteItem: [{ UserID: 'user_1003' }, { UserID: 'nobody' }] });
 
     const { page } = await tab(t, browser);
-    const { problems, dialogs } = watch(page, await missingRoutes(mock));
+    const { problems, dialogs } = watch(page);
     const cold = Date.now();
     await page.goto(`${mock.url}/`);
     await page.getByRole('navigation', { name: 'Views' }).waitFor();
@@ -327,7 +327,7 @@ t.test('the dashboard in Chromium', { skip: noBrowser ?? false }, async (t) => {
     const nick = '<script>alert(2)</script>';
     t.match(await vendorCall(t, mock.url, IMPORT_PATH, { Identifier: evil, Nick: nick, FaceUrl: 'javascript:alert(3)' }), { ErrorCode: 0 });
     const { page } = await tab(t, browser);
-    const { problems, dialogs } = watch(page, await missingRoutes(mock));
+    const { problems, dialogs } = watch(page);
     await page.goto(`${mock.url}/#accounts`);
     await page.getByRole('cell', { name: evil, exact: true }).waitFor();
     await page.getByRole('cell', { name: nick, exact: true }).waitFor();
@@ -362,13 +362,5 @@ t.test('the dashboard in Chromium', { skip: noBrowser ?? false }, async (t) => {
     await page.getByRole('cell', { name: 'first', exact: true }).waitFor();
     t.equal(await page.getByRole('combobox', { name: 'SDKAppID' }).inputValue(), String(SDKAPPID), 'Accounts opens on that app');
     t.same(problems, []);
-  });
-
-  t.test('without GET /__mock/apps, the Apps view says so', async (t) => {
-    const mock = await server(t);
-    if ((await missingRoutes(mock)).length === 0) return t.pass('this emulator has GET /__mock/apps');
-    const { page } = await tab(t, browser);
-    await page.goto(`${mock.url}/#apps`);
-    await shows(page, '[role="status"]', 'GET /__mock/apps answered 404');
   });
 });

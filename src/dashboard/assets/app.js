@@ -52,9 +52,7 @@ function Dashboard() {
   const view = useView();
   const [sdkappid, setSdkappid] = useState('');
   const [clock, clockError, reloadClock] = usePoll(() => api('/clock'), 1000, []);
-  // Apps come from GET /__mock/apps; an emulator without it answers 404 and is asked once.
   const [apps, appsError, reloadApps] = usePoll(() => api('/apps'), 2000, []);
-  const appsMissing = appsError instanceof ApiError && appsError.status === 404;
   const View = view.view;
   const openAccounts = (id) => {
     setSdkappid(String(id));
@@ -73,8 +71,7 @@ function Dashboard() {
       <h2>${view.title}</h2>
       <${View}
         apps=${apps?.apps}
-        appsMissing=${appsMissing}
-        appsError=${appsMissing ? undefined : appsError}
+        appsError=${appsError}
         reloadApps=${reloadApps}
         sdkappid=${sdkappid}
         setSdkappid=${setSdkappid}

@@ -3,13 +3,7 @@ import { ErrorNote, html } from './lib.js';
 
 const orDash = (value) => (value === null || value === undefined ? '—' : String(value));
 
-export function Apps({ apps, appsMissing, appsError, reloadApps, openAccounts }) {
-  if (appsMissing) {
-    return html`<p class="notice" role="status">
-      This emulator does not list its apps: <code>GET /__mock/apps</code> answered 404 (it comes with a later version).
-      The other views work; choose an app by its SDKAppID in Accounts.
-    </p>`;
-  }
+export function Apps({ apps, appsError, reloadApps, openAccounts }) {
   return html`<${ErrorNote} error=${appsError} />
     <p class="toolbar"><button type="button" onClick=${reloadApps}>Refresh</button></p>
     ${apps === undefined

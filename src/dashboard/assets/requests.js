@@ -8,9 +8,9 @@ const POLL_MS = 500;
 
 /** `fresh` merged into `shown` by id, newest first, at most SHOWN: a poll may repeat calls already shown. */
 function merge(shown, fresh) {
-  const byId = new Map(shown.map((entry) => [entry.id, entry]));
-  for (const entry of fresh) byId.set(entry.id, entry);
-  return [...byId.values()].sort((a, b) => b.id - a.id).slice(0, SHOWN);
+  const bySeq = new Map(shown.map((entry) => [entry.seq, entry]));
+  for (const entry of fresh) bySeq.set(entry.seq, entry);
+  return [...bySeq.values()].sort((a, b) => b.seq - a.seq).slice(0, SHOWN);
 }
 
 const failed = (entry) => entry.status !== 200 || (entry.errorCode !== null && entry.errorCode !== 0);
@@ -90,12 +90,10 @@ export function Requests() {
     const poll = async () => {
       if (!document.hidden) {
         try {
-          // With paging by seq, this becomes query({ ...params, limit: SHOWN, after: shown.current[0]?.seq }).
-          const { requests } = await api(`/requests${query({ ...params, limit: SHOWN })}`);
+          // Recorded calls never change: only those after the newest shown are asked for.
+          const { requests } = await api(`/requests${query({ ...params, limit: SHOWN, after: shown.current[0]?.seq })}`);
           if (live) {
-            // Recorded calls never change: only a newer one than the newest shown needs a render.
-            const newest = shown.current[0]?.id ?? 0;
-            if (requests.some((entry) => entry.id > newest)) setEntries((now) => merge(now, requests));
+            if (requests.length > 0) setEntries((now) => merge(now, requests));
             setError(undefined);
           }
         } catch (failure) {
@@ -135,5 +133,5 @@ export function Requests() {
     </form>
     <${ErrorNote} error=${error} />
     <p class="count" aria-live="polite">${entries.length === 0 ? 'No calls recorded yet.' : `${entries.length} most recent calls, newest first`}</p>
-    <ol class="journal">${entries.map((entry) => html`<${Entry} key=${entry.id} entry=${entry} codes=${codes?.codes} />`)}</ol>`;
+    <ol class="journal">${entries.map((entry) => html`<${Entry} key=${entry.seq} entry=${entry} codes=${codes?.codes} />`)}</ol>`;
 }
