@@ -8,6 +8,7 @@ import { faultsRoutes } from './faults.js';
 import { journalRoutes } from './journal.js';
 import { sendControlError } from './schemas.js';
 import { stateRoutes } from './state.js';
+import { tlsRoutes } from './tls.js';
 import { controlValidatorCompiler } from './validation.js';
 import { pathOf } from '../url.js';
 
@@ -91,4 +92,5 @@ export async function controlPlugin(app: FastifyInstance): Promise<void> {
   await app.register(journalRoutes);
   await app.register(clockRoutes);
   await app.register(stateRoutes);
+  await app.register(tlsRoutes);
 }

@@ -14,6 +14,7 @@ export const JournalEntrySchema = Type.Object({
   id: Type.Integer({ description: 'increases by one per recorded call, never reused' }),
   time: Type.String({ description: 'when the answer was sent, ISO 8601 on the emulator clock' }),
   method: Type.String(),
+  host: Nullable(Type.String({ description: 'the Host the call was addressed to (console.tim.qq.com, 127.0.0.1:8080); null when it named none' })),
   path: Type.String({ description: 'the URL path, without the query (which holds the usersig)' }),
   sdkappid: Nullable(Type.Integer()),
   caller: Nullable(Type.String({ description: "the URL's identifier (the admin account making the call)" })),
@@ -129,6 +130,7 @@ export class Journal {
       id: this.#nextId++,
       time: isoNow(this.#clock),
       method: request.method,
+      host: request.headers.host ?? null,
       // Most calls come from the admin to a command's path: those strings are kept, not copied.
       path: path === call.path ? call.path : ownCopy(path),
       sdkappid: call.app?.sdkappid ?? numeric(query?.sdkappid),

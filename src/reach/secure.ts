@@ -1,0 +1,30 @@
+import { createServer, type Server } from 'node:https';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { clientErrorHandler } from '../client-error.js';
+import type { TlsMaterial } from '../tls/material.js';
+import { serverOptions } from './server-options.js';
+
+/**
+ * The HTTPS server: Fastify serves one server per instance, so this one hands every request
+ * to the instance's router (`app.routing`, the handler Fastify gives its own server), with the
+ * same connection settings and the same vendor-shaped answer to malformed HTTP. Same app, same
+ * state, same hooks: what the HTTP port serves, over TLS.
+ */
+export function createSecureServer(app: FastifyInstance, material: TlsMaterial, log: FastifyBaseLogger): Server {
+  const settings = serverOptions(app.mock.options);
+  const server = createServer(
+    { ...settings, cert: material.cert, key: material.key, handshakeTimeout: settings.requestTimeout },
+    (req, res) => app.routing(req, res),
+  );
+  server.keepAliveTimeout = settings.keepAliveTimeout;
+  server.requestTimeout = settings.requestTimeout;
+  server.setTimeout(0);
+  server.on('clientError', clientErrorHandler);
+  // A failed handshake (an untrusted certificate, plain HTTP to this port, a client gone
+  // silent): the connection is closed and nothing else changes.
+  server.on('tlsClientError', (err: NodeJS.ErrnoException, socket) => {
+    log.debug({ code: err.code, reason: err.message }, 'TLS handshake failed; connection closed');
+    socket.destroy();
+  });
+  return server;
+}
