@@ -34,6 +34,8 @@ export class Reach {
   /** The HTTPS server once made, for close(). */
   #server: HttpsServer | undefined;
   readonly #undo = new Set<() => void>();
+  /** Open proxy tunnels: the HTTP port's close waits for them, so close() ends them. */
+  readonly #tunnels = new Set<Duplex>();
 
   constructor(app: FastifyInstance, options: MockOptions, log: FastifyBaseLogger) {
     this.#app = app;
@@ -125,6 +127,8 @@ export class Reach {
         if (socket.destroyed) return;
         socket.write('HTTP/1.1 200 Connection established\r\n\r\n');
         if (head.length > 0) socket.unshift(head);
+        this.#tunnels.add(socket);
+        socket.once('close', () => this.#tunnels.delete(socket));
         // tls.Server wraps a plain socket handed to it as a connection: the tunnel is served like the HTTPS port.
         server.emit('connection', socket);
       },
@@ -149,9 +153,14 @@ export class Reach {
     return undo;
   }
 
-  /** Stops interception and accepting on the HTTPS port; idle connections close now. */
+  /**
+   * Stops interception and accepting on the HTTPS port; its idle connections close now. Proxy
+   * tunnels are closed now too: the HTTP port's close would wait for them, and a tunnel's
+   * keep-alive connection may idle for minutes.
+   */
   beginClose(): void {
     for (const undo of [...this.#undo]) undo();
+    for (const tunnel of this.#tunnels) tunnel.destroy();
     this.#server?.close();
     this.#server?.closeIdleConnections();
   }

@@ -20,6 +20,15 @@ export function createSecureServer(app: FastifyInstance, material: TlsMaterial, 
   server.requestTimeout = settings.requestTimeout;
   server.setTimeout(0);
   server.on('clientError', clientErrorHandler);
+  // Node's request timeouts start with a request's first byte: a connection (a proxy tunnel
+  // above all) that completes its handshake and never sends one is closed here instead.
+  server.on('secureConnection', (socket) => {
+    socket.setTimeout(settings.requestTimeout, () => {
+      log.debug('TLS connection sent no request in time; connection closed');
+      socket.destroy();
+    });
+    socket.once('data', () => socket.setTimeout(0));
+  });
   // A failed handshake (an untrusted certificate, plain HTTP to this port, a client gone
   // silent): the connection is closed and nothing else changes.
   server.on('tlsClientError', (err: NodeJS.ErrnoException, socket) => {
