@@ -24,9 +24,12 @@ export function interceptVendorHosts(app: FastifyInstance): () => void {
     const payload = request.method === 'GET' || request.method === 'HEAD' ? undefined : Buffer.from(await request.arrayBuffer());
     const headers: Record<string, string> = Object.fromEntries(request.headers);
     headers.host = url.host;
-    const res = await app.inject({ method: request.method as InjectOptions['method'], url: `${url.pathname}${url.search}`, headers, payload });
-    // A fault that drops the connection leaves no reply: the client sees a network error, as over a socket.
-    if (res.raw.res.destroyed && res.statusCode === 200 && res.rawPayload.length === 0) {
+    let res;
+    try {
+      res = await app.inject({ method: request.method as InjectOptions['method'], url: `${url.pathname}${url.search}`, headers, payload });
+    } catch {
+      // A fault that drops the connection leaves no reply: the client sees a network error, as
+      // over a socket (an uncaught error here would reach it as a 500 with a stack trace).
       controller.respondWith(Response.error());
       return;
     }

@@ -61,6 +61,14 @@ t.test('mock.intercept() returns the function that undoes it', async (t) => {
   await t.rejects(fetch('https://console.tim.qq.com/health'), {}, 'not intercepted after');
 });
 
+t.test('a fault that drops the connection is a network error for the client, journaled', async (t) => {
+  const mock = await startMockServer({ intercept: true });
+  t.teardown(() => mock.close());
+  mock.addFault({ drop: true, path: '/v4/im_open_login_svc/account_import' });
+  await t.rejects(fetch(`https://console.tim.qq.com${IMPORT_PATH}`, { method: 'POST', body: '{"UserID":"d"}' }), TypeError);
+  t.match(mock.requests(), [{ status: 0, host: 'console.tim.qq.com' }]);
+});
+
 t.test('TIM_TLS_HOSTS names are intercepted too', async (t) => {
   const mock = await startMockServer({ intercept: true, tlsHosts: ['tim-mock.test'] });
   t.teardown(() => mock.close());
