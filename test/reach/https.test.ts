@@ -42,7 +42,7 @@ t.test('a client that does not trust the CA fails on the certificate: the chain 
   );
   const dispatcher = new Agent({ connect: { lookup } });
   t.teardown(() => dispatcher.close());
-  await t.rejects(undiciFetch(`https://console.tim.qq.com:${mock.httpsPort}/health`, { dispatcher }), {}, 'fetch');
+  await t.rejects(undiciFetch(`https://console.tim.qq.com:${mock.httpsPort}/health`, { dispatcher }), TypeError, 'fetch');
   const err = await undiciFetch(`https://console.tim.qq.com:${mock.httpsPort}/health`, { dispatcher }).catch((e: Error) => e.cause);
   t.match(err, { code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' });
   t.equal(mock.requests().length, 0, 'nothing reached the app');

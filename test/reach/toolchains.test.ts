@@ -50,7 +50,7 @@ func main() {
 }
 `,
   );
-  const env = { ...proxied(mock.url, join(dir, 'ca.pem')), GOCACHE: join(dir, 'cache'), GOFLAGS: '-mod=mod', GO111MODULE: 'off' };
+  const env = { ...proxied(mock.url, join(dir, 'ca.pem')), GOCACHE: join(dir, 'cache'), GOPATH: join(dir, 'gopath'), GO111MODULE: 'off' };
   const { stdout } = await run('go', ['run', join(dir, 'main.go')], { env, timeout: 120_000 });
   t.match(JSON.parse(stdout), { ActionStatus: 'OK', ErrorCode: 0 });
   t.equal(mock.requests().at(-1)?.host, 'console.tim.qq.com');
