@@ -8,3 +8,4 @@ export type { AccountView } from './control/schemas.js';
 export { FaultSpecError, type FaultSpec, type FaultKind, type FaultStage } from './faults/spec.js';
 export type { FaultView } from './faults/registry.js';
 export type { JournalEntry, JournalFilter } from './journal/journal.js';
+export { VENDOR_HOSTS } from './reach/hosts.js';
