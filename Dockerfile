@@ -26,7 +26,8 @@ COPY fixtures ./fixtures
 # A place the node user may write the state file to: -e TIM_STATE_FILE=/data/state.json -v tim-state:/data
 RUN mkdir -p /data && chown node:node /data
 USER node
-EXPOSE 8080
+# 8443: the HTTPS listener when TIM_HTTPS_PORT=8443 (docker run -p 443:8443 puts it at the vendor's port).
+EXPOSE 8080 8443
 # node itself, since the slim image has no curl; the script reads the same PORT and HOST.
 HEALTHCHECK --interval=5s --timeout=3s --start-period=10s --retries=3 CMD ["node", "dist/healthcheck.js"]
 # SIGTERM (docker stop) drains in-flight requests for at most 5 s, within docker's 10 s grace.

@@ -1,16 +1,15 @@
 import { createRequire } from 'node:module';
-import type { Socket } from 'node:net';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger, pino as createPino } from 'pino';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import swagger from '@fastify/swagger';
 import { reclaimMemory } from './accounts/reclaim.js';
 import { AccountStore } from './accounts/store.js';
-import { clientErrorStatus } from './client-error.js';
+import { clientErrorHandler, clientErrorStatus } from './client-error.js';
 import { ControllableClock } from './clock.js';
 import { resolveOptions, type MockOptions } from './config.js';
 import { AppRegistry } from './vendor/apps.js';
-import { Errors, type VendorErrorEntry } from './vendor/errors.js';
+import { Errors } from './vendor/errors.js';
 import { vendorPlugin } from './vendor/pipeline.js';
 import { RateLimiter } from './vendor/rate-limit.js';
 import { failReply } from './vendor/reply.js';
@@ -29,6 +28,8 @@ import { persistState } from './state/persistence.js';
 import { lingerIfUnread } from './http/lingering-close.js';
 import { httpRules, noSniff } from './http/request-rules.js';
 import { notFound, pathOf } from './url.js';
+import { createHttpServer } from './reach/http-server.js';
+import { Reach } from './reach/reach.js';
 
 /** The emulator's state and collaborators, shared by the vendor routes and the control plane. */
 export interface MockServices {
@@ -39,6 +40,8 @@ export interface MockServices {
   limiter: RateLimiter;
   faults: FaultRegistry;
   journal: Journal;
+  /** HTTPS, proxy mode and in-process interception: how clients reach the emulator as the vendor. */
+  reach: Reach;
   /** Warnings and errors go here at every level; Fastify's request.log is a no-op above info. */
   log: FastifyBaseLogger;
 }
@@ -84,22 +87,6 @@ function createLogger(options: MockOptions): Logger | undefined {
 }
 
 /**
- * Malformed HTTP never reaches a route; it still gets a vendor-shaped answer (a request that
- * timed out: 60008; anything else: 60002) instead of Node's bare 400.
- */
-function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void {
-  if (error.code === 'ECONNRESET' || !socket.writable) {
-    socket.destroy();
-    return;
-  }
-  const entry: VendorErrorEntry = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? Errors.RequestFormat : Errors.HttpParse;
-  const body = JSON.stringify(failReply(entry));
-  socket.end(
-    `HTTP/1.1 200 OK\r\nContent-Type: application/json; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-  );
-}
-
-/**
  * A URL Fastify cannot decode (a bad percent-escape) never reaches a route. Under /v4 it is
  * answered like the vendor's other URL errors (60002); elsewhere with a plain 400. Neither
  * echoes the URL, whose query holds the usersig.
@@ -136,23 +123,12 @@ export function buildApp(input: Partial<MockOptions> = {}): FastifyInstance {
     schemaController: { compilersFactory: { buildSerializer: lazySerializers } },
     clientErrorHandler,
     frameworkErrors,
-    // Timeouts (README "Performance and limits"): a request, headers and body, must arrive
-    // within requestTimeout or it is answered 60008 and its socket closed; idle keep-alive
-    // sockets live longer than Go's 90 s client pool so that no pooled POST meets a closed
-    // socket; no bare socket timeout, which would cut sockets without a vendor answer.
-    requestTimeout: options.requestTimeout,
-    keepAliveTimeout: 120_000,
-    connectionTimeout: 0,
-    http: {
-      headersTimeout: options.requestTimeout,
-      // Node checks request and header timeouts on this tick; a quarter keeps the cut close.
-      connectionsCheckingInterval: Math.min(1000, Math.ceil(options.requestTimeout / 4)),
-      maxHeaderSize: 16 * 1024,
-      // Answered by src/http/request-rules.ts, with a vendor reply under /v4.
-      requireHostHeader: false,
-    },
+    // The HTTP port's server, with the proxy mode beside Fastify's handler; the connection
+    // settings (timeouts, header size) are in serverOptions, shared with the HTTPS port.
+    serverFactory: (handler) => createHttpServer(handler, options, () => services.reach),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  const log = logger ?? app.log;
   const services: MockServices = {
     options,
     clock,
@@ -161,7 +137,8 @@ export function buildApp(input: Partial<MockOptions> = {}): FastifyInstance {
     limiter: new RateLimiter(clock),
     faults: new FaultRegistry(),
     journal: new Journal(options.journalSize, clock),
-    log: logger ?? app.log,
+    reach: new Reach(app, options, log),
+    log,
   };
   app.decorate('mock', services);
 
@@ -187,6 +164,7 @@ export function buildApp(input: Partial<MockOptions> = {}): FastifyInstance {
         request.log[health ? 'debug' : 'info'](
           {
             method: request.method,
+            host: request.headers.host,
             // Client strings are cut as the journal cuts them, so a line stays a few KB at most.
             path: clip(pathOf(request.url), PATH_MAX),
             status: reply.statusCode,
@@ -209,6 +187,11 @@ export function buildApp(input: Partial<MockOptions> = {}): FastifyInstance {
   // A pending fault delay must not hold up close().
   app.addHook('preClose', (done) => {
     services.faults.close();
+    services.reach.beginClose();
+    done();
+  });
+  app.addHook('onClose', (_instance, done) => {
+    services.reach.endClose();
     done();
   });
 

@@ -82,7 +82,11 @@ async function main(): Promise<void> {
   if (options.apps.length === 0) {
     log.warn('zero-config mode: any numeric sdkappid is accepted and any non-empty usersig passes; declare apps to verify UserSigs');
   }
-  log.info({ url: server.url }, `tim-account-mock listening on ${server.url}`);
+  if (server.httpsUrl === undefined) {
+    log.info({ url: server.url }, `tim-account-mock listening on ${server.url}`);
+  } else {
+    log.info({ url: server.url, httpsUrl: server.httpsUrl }, `tim-account-mock listening on ${server.url} and ${server.httpsUrl}`);
+  }
   closeOnSignals(server);
 }
 

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import { decodeJsonFile, JsonFileError, parseJsonText } from './json-file.js';
 import type { DestinationStream } from 'pino';
 import type { ControllableClock } from './clock.js';
 import { AppSettingsError, checkPlanFields, ACCOUNT_LIMIT_MAX, COOLDOWN_DAYS_MAX, PLANS, type Plan } from './plans/settings.js';
+import { isHostname, normalHost } from './reach/hosts.js';
 
 /** An app the emulator serves in declared mode. */
 export interface AppConfig {
@@ -67,6 +69,17 @@ export interface MockOptions {
   requestTimeout: number;
   /** The clock the emulator reads (tests pass their own). */
   clock: ControllableClock | undefined;
+  /** Port of the HTTPS listener (0 picks a free one); undefined: no HTTPS listener. */
+  httpsPort: number | undefined;
+  /** A PEM certificate and its key to serve TLS with, instead of a leaf signed by the emulator's CA. */
+  tlsCert: string | undefined;
+  tlsKey: string | undefined;
+  /** Where the emulator's CA (ca.pem, ca-key.pem) and its leaf are loaded from, or saved to when made. */
+  tlsDir: string | undefined;
+  /** Names and addresses served as the vendor besides its own hostnames (a compose service name). */
+  tlsHosts: string[];
+  /** In-process use: answer this process's requests to the vendor's hostnames (startMockServer only). */
+  intercept: boolean;
 }
 
 export class ConfigError extends Error {
@@ -107,6 +120,15 @@ const integer =
 const text: Parser<string> = (raw, name) => {
   if (raw.trim() === '') throw new ConfigError(`${name} must not be empty`);
   return raw;
+};
+
+/** A comma-separated list of hostnames and IP addresses (TIM_TLS_HOSTS). */
+const hostList: Parser<string[]> = (raw, name) => {
+  const hosts = raw.split(',').map((h) => normalHost(h)).filter((h) => h !== '');
+  const bad = hosts.find((h) => !isHostname(h) && isIP(h) === 0);
+  if (bad !== undefined) throw new ConfigError(`${name} must be comma-separated hostnames or IP addresses; one is ${describeValue(bad)}`);
+  if (hosts.length === 0) throw new ConfigError(`${name} must name at least one host`);
+  return hosts;
 };
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -172,6 +194,11 @@ export const SETTINGS = {
     'largest PUT /__mock/state body in bytes, one over --body-limit read at a time (default 67108864)',
   ),
   requestTimeout: setting('TIM_REQUEST_TIMEOUT', 'request-timeout', integer(100, 600000), 'ms a client has to send a whole request (default 10000)'),
+  httpsPort: setting('TIM_HTTPS_PORT', 'https-port', integer(0, 65535), 'HTTPS listener port (same API over TLS); 0 picks a free one (default: none)'),
+  tlsCert: setting('TIM_TLS_CERT', 'tls-cert', text, 'PEM certificate to serve TLS with (needs --tls-key; default: a leaf of the own CA)'),
+  tlsKey: setting('TIM_TLS_KEY', 'tls-key', text, 'PEM private key of --tls-cert'),
+  tlsDir: setting('TIM_TLS_DIR', 'tls-dir', text, 'directory the CA (ca.pem, ca-key.pem) is loaded from or saved to (default: a new CA per start)'),
+  tlsHosts: setting('TIM_TLS_HOSTS', 'tls-hosts', hostList, 'comma-separated extra hostnames/IPs served as the vendor (certificate, proxy, intercept)'),
 } as const;
 
 type SettingName = keyof typeof SETTINGS;
@@ -324,6 +351,12 @@ export function resolveOptions(input: Partial<MockOptions> = {}): MockOptions {
     stateBodyLimit: input.stateBodyLimit ?? DEFAULTS.stateBodyLimit,
     requestTimeout: input.requestTimeout ?? DEFAULTS.requestTimeout,
     clock: input.clock,
+    httpsPort: input.httpsPort,
+    tlsCert: input.tlsCert,
+    tlsKey: input.tlsKey,
+    tlsDir: input.tlsDir,
+    tlsHosts: (input.tlsHosts ?? []).map(normalHost),
+    intercept: input.intercept ?? false,
   };
   // A header carries the token as visible ASCII (Node reads header bytes as Latin-1, and the
   // bearer check stops at whitespace): a token with anything else could never match.
@@ -331,6 +364,9 @@ export function resolveOptions(input: Partial<MockOptions> = {}): MockOptions {
     throw new ConfigError(
       `the mock token (TIM_MOCK_TOKEN, --mock-token) must be visible ASCII characters only, without whitespace or control characters; the one given (${options.mockToken.length} characters) can never match an Authorization header`,
     );
+  }
+  if ((options.tlsCert === undefined) !== (options.tlsKey === undefined)) {
+    throw new ConfigError('TIM_TLS_CERT (--tls-cert) and TIM_TLS_KEY (--tls-key) must be given together');
   }
   const ids = new Set<number>();
   planFieldsOf(options, '');

@@ -10,3 +10,4 @@ export { AppSettingsError, PLANS, type AppPatch, type Plan, type PlanSettings } 
 export { FaultSpecError, type FaultSpec, type FaultKind, type FaultStage } from './faults/spec.js';
 export type { FaultView } from './faults/registry.js';
 export type { JournalEntry, JournalFilter } from './journal/journal.js';
+export { VENDOR_HOSTS } from './reach/hosts.js';

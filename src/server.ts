@@ -51,6 +51,15 @@ export interface MockServer extends MockControls {
   app: FastifyInstance;
   url: string;
   port: number;
+  /** The HTTPS listener's URL and port, when `httpsPort` was given. */
+  httpsUrl: string | undefined;
+  httpsPort: number | undefined;
+  /**
+   * Answers this process's requests to the vendor's hostnames (and TIM_TLS_HOSTS) in-process,
+   * whatever client sends them; resolves with the function that undoes it (close() does too).
+   */
+  intercept(): Promise<() => void>;
+  /** Stops listening and interception; resolves when both ports are closed. */
   close(): Promise<void>;
 }
 
@@ -88,17 +97,33 @@ export function mockControls(app: FastifyInstance): MockControls {
   };
 }
 
-/** Builds the emulator and listens; port 0 (the in-process default) picks a free port. */
+/**
+ * Builds the emulator and listens; port 0 (the in-process default) picks a free port. With
+ * `httpsPort` it serves HTTPS too; with `intercept` it answers this process's requests to the
+ * vendor's hostnames.
+ */
 export async function startMockServer(options: Partial<MockOptions> = {}): Promise<MockServer> {
   const app = buildApp({ port: 0, ...options });
-  const { host, port } = app.mock.options;
+  const { host, port, httpsPort, intercept } = app.mock.options;
+  const { reach } = app.mock;
   await app.listen({ host, port });
   const actual = (app.server.address() as AddressInfo).port;
+  let secure: number | undefined;
+  try {
+    if (httpsPort !== undefined) secure = await reach.listenHttps(host, httpsPort);
+    if (intercept) await reach.intercept();
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
   return {
     ...mockControls(app),
     app,
     url: `http://${reachableHost(host)}:${actual}`,
     port: actual,
+    httpsUrl: secure === undefined ? undefined : `https://${reachableHost(host)}:${secure}`,
+    httpsPort: secure,
+    intercept: () => reach.intercept(),
     close: () => app.close(),
   };
 }

@@ -10,6 +10,7 @@ import { faultsRoutes } from './faults.js';
 import { journalRoutes } from './journal.js';
 import { sendControlError } from './schemas.js';
 import { stateRoutes } from './state.js';
+import { tlsRoutes } from './tls.js';
 import { controlValidatorCompiler } from './validation.js';
 import { lingerIfUnread } from '../http/lingering-close.js';
 import { pathOf } from '../url.js';
@@ -117,4 +118,5 @@ export async function controlPlugin(app: FastifyInstance): Promise<void> {
   await app.register(clockRoutes);
   await app.register(stateRoutes);
   await app.register(codesRoutes);
+  await app.register(tlsRoutes);
 }

@@ -23,6 +23,7 @@ export const JournalEntrySchema = Type.Object({
   id: Type.Integer({ description: 'the same number as seq (kept for clients written before seq)' }),
   time: Type.String({ description: 'when the answer was sent, ISO 8601 on the emulator clock' }),
   method: Type.String(),
+  host: Nullable(Type.String({ description: 'the Host the call was addressed to (console.tim.qq.com, 127.0.0.1:8080); null when it named none' })),
   path: Type.String({ description: 'the URL path, without the query (which holds the usersig); at most 256 UTF-16 units' }),
   sdkappid: Nullable(Type.Integer()),
   caller: Nullable(Type.String({ description: "the URL's identifier (the admin account making the call); at most 64 UTF-16 units" })),
@@ -169,6 +170,7 @@ export class Journal {
       id: seq,
       time: isoNow(this.#clock),
       method: request.method,
+      host: request.headers.host ?? null,
       // Most calls come from the admin to a command's path: those strings are kept, not copied.
       path: path === call.path ? call.path : ownCopy(clip(path, PATH_MAX)),
       sdkappid: call.app?.sdkappid ?? numeric(query?.sdkappid),

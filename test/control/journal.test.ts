@@ -31,6 +31,7 @@ t.test('every /v4 call is recorded, oldest first, failed and faulted ones includ
     id: entries[0]?.seq,
     time: '2026-01-01T00:00:00.000Z',
     method: 'POST',
+    host: 'localhost:80',
     path: REGISTER,
     sdkappid: SDKAPPID,
     caller: ADMIN,

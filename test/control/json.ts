@@ -8,7 +8,7 @@ export interface JsonReply {
   raw: string;
 }
 
-/** Calls a control route (JSON in, JSON out). */
+/** Calls a control route (JSON in, JSON out, or text for a route that answers text). */
 export async function json(
   app: FastifyInstance,
   method: 'GET' | 'POST' | 'DELETE' | 'PUT' | 'PATCH',
@@ -21,5 +21,7 @@ export async function json(
     headers: opts.headers ?? {},
     ...(opts.body !== undefined && { payload: opts.body as object }),
   });
-  return { status: res.statusCode, headers: res.headers, body: res.body === '' ? undefined : JSON.parse(res.body), raw: res.body };
+  // A control route that is not JSON (GET /__mock/tls/ca.pem: PEM) gives its text.
+  const isJson = /json/.test(String(res.headers['content-type']));
+  return { status: res.statusCode, headers: res.headers, body: res.body === '' ? undefined : isJson ? JSON.parse(res.body) : res.body, raw: res.body };
 }

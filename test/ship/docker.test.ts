@@ -52,7 +52,7 @@ t.test('the runtime stage: slim Node 20, production dependencies, compiled outpu
   for (const copy of copies) t.notMatch(copy, /\b(src|test|node_modules|tsconfig)\b/, `no sources or dev files: COPY ${copy}`);
   t.same(args(runtime, 'USER'), ['node'], 'runs as the node user');
   t.match(args(runtime, 'ENV').join(' '), /\bHOST=0\.0\.0\.0\b/, 'listens on every interface');
-  t.same(args(runtime, 'EXPOSE'), ['8080']);
+  t.same(args(runtime, 'EXPOSE'), ['8080 8443'], 'HTTP and the HTTPS listener (TIM_HTTPS_PORT=8443)');
   const userAt = runtime.findIndex((i) => i.op === 'USER');
   t.ok(userAt > 0 && userAt < runtime.findIndex((i) => i.op === 'CMD'), 'USER comes before the command');
 });
