@@ -1,9 +1,9 @@
 import { STATUS_CODES } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { entryForCode, VendorError, type VendorErrorEntry } from '../vendor/errors.js';
-import { recordCall } from '../journal/record-call.js';
-import type { FaultRegistry } from './registry.js';
-import type { FaultKind, FaultStage } from './spec.js';
+import { entryForCode, VendorError, type VendorErrorEntry } from './errors.js';
+import { recordCall } from './record-call.js';
+import type { FaultRegistry } from '../faults/registry.js';
+import type { FaultKind, FaultStage } from '../faults/spec.js';
 
 /** The fault that answered a call, for the journal and the log line. */
 export interface FiredFault {
