@@ -4,18 +4,12 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type
 import type { Logger, pino as createPino } from 'pino';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import swagger from '@fastify/swagger';
-import { reclaimMemory } from './accounts/reclaim.js';
-import { AccountStore } from './accounts/store.js';
 import { clientErrorStatus } from './client-error.js';
-import { ControllableClock } from './clock.js';
 import { resolveOptions, type MockOptions } from './config.js';
-import { AppRegistry } from './vendor/apps.js';
 import { Errors, type VendorErrorEntry } from './vendor/errors.js';
 import { vendorPlugin } from './vendor/pipeline.js';
-import { RateLimiter } from './vendor/rate-limit.js';
 import { failReply } from './vendor/reply.js';
-import { FaultRegistry } from './faults/registry.js';
-import { Journal } from './journal/journal.js';
+import { commandPath } from './vendor/command.js';
 import { commands } from './vendor/commands/index.js';
 import { controlPlugin } from './control/index.js';
 import { healthRoute } from './control/health.js';
@@ -23,29 +17,9 @@ import { apiDocsOptions } from './control/openapi.js';
 import { docsUi } from './control/docs-ui.js';
 import { fixturesPlugin } from './fixtures/load.js';
 import { lazySerializers } from './serializers.js';
-import { persistState } from './state/persistence.js';
+import { createMockServices, servicesPlugin } from './services/services-plugin.js';
+import { statePlugin } from './state/persistence.js';
 import { pathOf } from './url.js';
-
-/** The emulator's state and collaborators, shared by the vendor routes and the control plane. */
-export interface MockServices {
-  options: MockOptions;
-  clock: ControllableClock;
-  store: AccountStore;
-  apps: AppRegistry;
-  limiter: RateLimiter;
-  faults: FaultRegistry;
-  journal: Journal;
-  /** Warnings and errors go here at every level; Fastify's request.log is a no-op above info. */
-  log: FastifyBaseLogger;
-}
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    mock: MockServices;
-  }
-}
-
-export type MockApp = FastifyInstance;
 
 /**
  * Secrets never reach a log line: every line is built from fields picked for it, the query
@@ -111,7 +85,6 @@ function frameworkErrors(_error: Error, request: FastifyRequest, reply: FastifyR
 /** Builds the emulator as a Fastify instance; `inject` works on it without a port. */
 export function buildApp(input: Partial<MockOptions> = {}): FastifyInstance {
   const options = resolveOptions(input);
-  const clock = options.clock ?? new ControllableClock();
   const logger = createLogger(options);
   // Fastify is given the logger only when request lines are written (info and below): with any
   // logger it adds a child logger and `finish`/`error` listeners to every request. Without them
@@ -145,16 +118,7 @@ export function buildApp(input: Partial<MockOptions> = {}): FastifyInstance {
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  const services: MockServices = {
-    options,
-    clock,
-    store: new AccountStore(clock, options.reclaimMemory ? reclaimMemory : undefined),
-    apps: new AppRegistry(options),
-    limiter: new RateLimiter(clock),
-    faults: new FaultRegistry(),
-    journal: new Journal(options.journalSize, clock),
-    log: logger ?? app.log,
-  };
+  const services = createMockServices({ options, log: logger ?? app.log, servedPaths: new Set(commands.map(commandPath)) });
   app.decorate('mock', services);
 
   // /v4 and /__mock have their own error handlers; elsewhere (/health, /documentation) errors
@@ -198,20 +162,14 @@ export function buildApp(input: Partial<MockOptions> = {}): FastifyInstance {
       done();
     });
   }
-  // A pending fault delay must not hold up close().
-  app.addHook('preClose', (done) => {
-    services.faults.close();
-    done();
-  });
-
+  app.register(servicesPlugin);
   // Before the routes: @fastify/swagger collects them as they are added.
   app.register(swagger, apiDocsOptions(options));
   app.register(docsUi, { routePrefix: '/documentation' });
   app.register(fixturesPlugin);
+  app.register(statePlugin);
   app.register(healthRoute);
-  app.register(vendorPlugin, { prefix: '/v4', commands, ...services });
+  app.register(vendorPlugin, { prefix: '/v4', commands });
   app.register(controlPlugin, { prefix: '/__mock' });
-  // Its onReady hook runs after every plugin, fixtures included: a saved state replaces them.
-  persistState(app);
   return app;
 }

@@ -4,7 +4,6 @@ import type { Account } from './accounts/account.js';
 import { buildApp } from './app.js';
 import type { ControllableClock } from './clock.js';
 import type { MockOptions } from './config.js';
-import { faultablePaths } from './control/faults.js';
 import { AccountView } from './control/schemas.js';
 import type { FaultView } from './faults/registry.js';
 import { parseFaultSpec, type FaultSpec } from './faults/spec.js';
@@ -61,7 +60,7 @@ export function mockControls(app: FastifyInstance): MockControls {
     },
     accounts: (sdkappid) => store.list(sdkappid).map(viewOf),
     requests: (filter) => journal.list(filter),
-    addFault: (spec) => faults.arm(parseFaultSpec(spec, faultablePaths)).id,
+    addFault: (spec) => faults.arm(parseFaultSpec(spec, faults.servedPaths)).id,
     faults: () => faults.list(),
     removeFault: (id) => faults.remove(id),
     clock,

@@ -1,12 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { FaultSpecSchema, parseFaultSpec } from '../faults/spec.js';
-import { commandPath } from '../vendor/command.js';
-import { commands } from '../vendor/commands/index.js';
 import { controlErrors, ControlError, sendControlError } from './schemas.js';
-
-/** The commands a fault may name in `path`. */
-export const faultablePaths: ReadonlySet<string> = new Set(commands.map(commandPath));
 
 const FaultView = Type.Object({
   id: Type.String(),
@@ -50,7 +45,7 @@ export async function faultsRoutes(app: FastifyInstance): Promise<void> {
       // Checked by parseFaultSpec, which addFault() shares, with messages naming the field.
       validatorCompiler: () => () => true,
     },
-    async (request) => ({ id: faults.arm(parseFaultSpec(request.body, faultablePaths)).id }),
+    async (request) => ({ id: faults.arm(parseFaultSpec(request.body, faults.servedPaths)).id }),
   );
 
   app.get(

@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { errorCodes, type FastifyError, type FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import sjson from 'secure-json-parse';
 import { clientErrorStatus } from '../client-error.js';
 import { accountsRoutes } from './accounts.js';
@@ -51,8 +52,9 @@ function parseControlJson(body: string): unknown {
  * The test-double control plane under /__mock: JSON in and out, TypeBox schemas on every
  * route. With a mock token set, every route here needs `Authorization: Bearer <token>`.
  */
-export async function controlPlugin(app: FastifyInstance): Promise<void> {
-  const token = app.mock.options.mockToken;
+async function controlPlane(app: FastifyInstance): Promise<void> {
+  const { options, log } = app.mock;
+  const token = options.mockToken;
   if (token !== undefined) {
     const authorized = tokenChecker(token);
     app.addHook('onRequest', async (request, reply) => {
@@ -78,7 +80,7 @@ export async function controlPlugin(app: FastifyInstance): Promise<void> {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = clientErrorStatus(error) ?? 500;
     if (status === 500) {
-      request.server.mock.log.error({ reqId: request.id, err: error }, 'unexpected error on a control route');
+      log.error({ reqId: request.id, err: error }, 'unexpected error on a control route');
       return sendControlError(reply, 500, 'internal error in the emulator; see its log');
     }
     return sendControlError(reply, status, error.message);
@@ -92,3 +94,5 @@ export async function controlPlugin(app: FastifyInstance): Promise<void> {
   await app.register(clockRoutes);
   await app.register(stateRoutes);
 }
+
+export const controlPlugin = fp(controlPlane, { name: 'control-plane', fastify: '5.x', encapsulate: true, dependencies: ['mock-services'] });

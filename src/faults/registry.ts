@@ -43,6 +43,12 @@ export class FaultRegistry {
   #live = 0;
   #nextId = 1;
   readonly #closing = new AbortController();
+  /** The vendor command paths a fault may name (`parseFaultSpec` checks `path` against them). */
+  readonly servedPaths: ReadonlySet<string>;
+
+  constructor(servedPaths: ReadonlySet<string> = new Set()) {
+    this.servedPaths = servedPaths;
+  }
 
   /** False when no fault can fire: the vendor pipeline then skips matching altogether. */
   get live(): boolean {

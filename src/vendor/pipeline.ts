@@ -1,18 +1,15 @@
 import { isUtf8 } from 'node:buffer';
+import fp from 'fastify-plugin';
 import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
-import type { AccountStore } from '../accounts/store.js';
-import { unixSeconds, type Clock } from '../clock.js';
-import type { MockOptions } from '../config.js';
-import type { App, AppRegistry } from './apps.js';
+import { unixSeconds } from '../clock.js';
+import type { App } from './apps.js';
 import { parseBody, type JsonObject } from './body.js';
 import { clientErrorStatus } from '../client-error.js';
 import { commandPath, type CommandContext, type VendorCommand } from './command.js';
 import { Errors, VendorError, type VendorErrorEntry } from './errors.js';
 import { injectFault, type FiredFault } from './fault-injection.js';
-import type { FaultRegistry } from '../faults/registry.js';
 import { recordCall } from './record-call.js';
 import { checkQuery, EnvelopeQuery } from './query.js';
-import type { RateLimiter } from './rate-limit.js';
 import { failReply, okReply } from './reply.js';
 
 /** What the emulator learned about one /v4 call, for the log line and the journal. */
@@ -40,13 +37,6 @@ declare module 'fastify' {
 
 export interface VendorPluginOptions {
   commands: readonly VendorCommand<any, any>[];
-  apps: AppRegistry;
-  store: AccountStore;
-  limiter: RateLimiter;
-  clock: Clock;
-  options: MockOptions;
-  faults: FaultRegistry;
-  log: FastifyBaseLogger;
 }
 
 /** The codes a command can answer, in the order of the checks, for its OpenAPI description. */
@@ -88,8 +78,9 @@ function entryFor(error: FastifyError | VendorError, request: FastifyRequest, lo
  * fields and state. Every answer is HTTP 200 and vendor-shaped, unless an armed fault
  * answers an HTTP status or drops the connection.
  */
-export async function vendorPlugin(instance: FastifyInstance, opts: VendorPluginOptions): Promise<void> {
-  const { apps, store, limiter, clock, options, faults, log } = opts;
+async function vendorPipeline(instance: FastifyInstance, opts: VendorPluginOptions): Promise<void> {
+  const { apps, store, limiter, clock, options, faults, journal, log } = instance.mock;
+  const record = (request: FastifyRequest, reply: FastifyReply) => recordCall(journal, log, request, reply);
 
   instance.decorateRequest('vendorCall', null);
 
@@ -113,7 +104,7 @@ export async function vendorPlugin(instance: FastifyInstance, opts: VendorPlugin
   // drops it): in onSend rather than onResponse, which would add `finish`/`error` listeners
   // to every request, and so that a test reading the journal right after a reply finds it.
   instance.addHook('onSend', (request, reply, payload, done) => {
-    recordCall(request, reply);
+    record(request, reply);
     done(null, payload);
   });
 
@@ -164,9 +155,9 @@ export async function vendorPlugin(instance: FastifyInstance, opts: VendorPlugin
     // Faults apply to valid calls only, just before (stage "before") or just after (stage
     // "after") the state change.
     const answerWithFaults = async (request: FastifyRequest, reply: FastifyReply, app: App, input: unknown) => {
-      if (await injectFault(faults, 'before', fullPath, request, reply, codes.own)) return reply;
+      if (await injectFault(faults, 'before', fullPath, request, reply, codes.own, record)) return reply;
       const extra = execute(app, input);
-      if (await injectFault(faults, 'after', fullPath, request, reply, codes.own)) return reply;
+      if (await injectFault(faults, 'after', fullPath, request, reply, codes.own, record)) return reply;
       return okReply(extra);
     };
 
@@ -211,3 +202,11 @@ export async function vendorPlugin(instance: FastifyInstance, opts: VendorPlugin
   }
 }
 
+
+/** The /v4 pipeline as an encapsulated plugin: its error handler and body parser stay under /v4. */
+export const vendorPlugin = fp(vendorPipeline, {
+  name: 'vendor-pipeline',
+  fastify: '5.x',
+  encapsulate: true,
+  dependencies: ['mock-services'],
+});

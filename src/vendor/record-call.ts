@@ -1,8 +1,8 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
+import type { Journal } from '../journal/journal.js';
 
 /** Journals a /v4 call. Whatever its body holds, a failure is logged and the call still answered. */
-export function recordCall(request: FastifyRequest, reply: FastifyReply): void {
-  const { journal, log } = request.server.mock;
+export function recordCall(journal: Journal, log: FastifyBaseLogger, request: FastifyRequest, reply: FastifyReply): void {
   try {
     journal.record(request, reply);
   } catch (err) {

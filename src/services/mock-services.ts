@@ -1,0 +1,31 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { AccountStore } from '../accounts/store.js';
+import type { ControllableClock } from '../clock.js';
+import type { MockOptions } from '../config.js';
+import type { FaultRegistry } from '../faults/registry.js';
+import type { Journal } from '../journal/journal.js';
+import type { AppRegistry } from '../vendor/apps.js';
+import type { RateLimiter } from '../vendor/rate-limit.js';
+
+/**
+ * The emulator's state and collaborators, shared by the vendor routes and the control plane
+ * through the one `app.mock` decorator. Its own file, so that a service or a plugin can name
+ * it without importing the app that builds it.
+ */
+export interface MockServices {
+  options: MockOptions;
+  clock: ControllableClock;
+  store: AccountStore;
+  apps: AppRegistry;
+  limiter: RateLimiter;
+  faults: FaultRegistry;
+  journal: Journal;
+  /** Warnings and errors go here at every level. */
+  log: FastifyBaseLogger;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    mock: MockServices;
+  }
+}
