@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { DestinationStream } from 'pino';
+import { UINT32_MAX } from './accounts/account-schema.js';
 import type { ControllableClock } from './clock.js';
 
 /** An app the emulator serves in declared mode. */
@@ -78,7 +79,7 @@ const logLevel: Parser<string> = (raw, name) => {
 };
 
 /** SDKAppIDs are 32-bit unsigned integers; 0 is no app. */
-export const SDKAPPID_MAX = 4294967295;
+export const SDKAPPID_MAX = UINT32_MAX;
 
 interface Setting<T> {
   env: string;

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Errors } from '@sinclair/typebox/errors';
+import { UINT32_MAX } from '../accounts/account-schema.js';
 
 /** The longest delay a fault may add: long enough to outlast any client timeout, short enough not to hang a suite. */
 export const MAX_DELAY_MS = 60_000;
@@ -10,7 +11,7 @@ export const FaultSpecSchema = Type.Object(
     path: Type.Optional(
       Type.String({ description: 'the vendor command, e.g. /v4/registration_service/register_account_v1; omitted = every /v4 command' }),
     ),
-    sdkappid: Type.Optional(Type.Integer({ minimum: 1, maximum: 4294967295, description: 'only calls to this app' })),
+    sdkappid: Type.Optional(Type.Integer({ minimum: 1, maximum: UINT32_MAX, description: 'only calls to this app' })),
     identifier: Type.Optional(Type.String({ minLength: 1, description: "only calls about this account (the body's Identifier/UserID, as sent)" })),
     errorCode: Type.Optional(
       Type.Integer({ minimum: 1, maximum: 2147483647, description: "answer a vendor FAIL with this code and its catalogue text" }),
@@ -25,7 +26,7 @@ export const FaultSpecSchema = Type.Object(
     ),
     probability: Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: 'chance that a matching call fires it (default 1)' })),
     seed: Type.Optional(
-      Type.Integer({ minimum: 0, maximum: 4294967295, description: 'seed of the probability draws (default random, listed); same seed, same sequence' }),
+      Type.Integer({ minimum: 0, maximum: UINT32_MAX, description: 'seed of the probability draws (default random, listed); same seed, same sequence' }),
     ),
     stage: Type.Optional(
       Type.Union([Type.Literal('before'), Type.Literal('after')], {

@@ -1,10 +1,10 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Errors } from '@sinclair/typebox/errors';
 import type { Account } from '../accounts/account.js';
+import { AccountKindSchema, IdentifierTypeSchema, ProfileTypeSchema, UINT32_MAX } from '../accounts/account-schema.js';
 import type { AccountStore, Deletion } from '../accounts/store.js';
-import type { AppRegistry } from '../vendor/apps.js';
 import { AccountIndex } from '../accounts/account-index.js';
-import { accountProblem, MAX_UNIX_SECONDS, STORED_TIME } from '../fixtures/stored-account.js';
+import { accountProblem, MAX_UNIX_SECONDS, STORED_TIME, type KnownApps } from '../fixtures/stored-account.js';
 
 export const STATE_FORMAT = 'tim-account-mock/state';
 export const STATE_VERSION = 1;
@@ -15,12 +15,12 @@ const ISO_TIME = STORED_TIME.source;
 export const StateAccount = Type.Object(
   {
     identifier: Type.String({ minLength: 1 }),
-    kind: Type.Union([Type.Literal('hosted'), Type.Literal('standalone')]),
-    identifierType: Type.Optional(Type.Union([Type.Literal(1), Type.Literal(2), Type.Literal(3)])),
+    kind: AccountKindSchema(),
+    identifierType: Type.Optional(IdentifierTypeSchema()),
     passwordHash: Type.Optional(Type.String({ description: 'sha256$salt$digest' })),
     nick: Type.Optional(Type.String()),
     faceUrl: Type.Optional(Type.String()),
-    type: Type.Optional(Type.Union([Type.Literal(0), Type.Literal(1)])),
+    type: Type.Optional(ProfileTypeSchema({})),
     createdAt: Type.String({ pattern: ISO_TIME }),
     updatedAt: Type.String({ pattern: ISO_TIME }),
   },
@@ -35,7 +35,7 @@ export const StateDeletion = Type.Object(
 
 export const StateApp = Type.Object(
   {
-    sdkappid: Type.Integer({ minimum: 1, maximum: 4294967295 }),
+    sdkappid: Type.Integer({ minimum: 1, maximum: UINT32_MAX }),
     accounts: Type.Array(StateAccount),
     deleted: Type.Optional(Type.Array(StateDeletion)),
   },
@@ -114,7 +114,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  * string account beside one equal to it but for case), deletions only of identifiers that are not accounts, each once, and in
  * declared mode only declared apps.
  */
-export function parseState(doc: unknown, apps: AppRegistry): ParsedState {
+export function parseState(doc: unknown, apps: KnownApps): ParsedState {
   if (!isRecord(doc)) throw new StateError('the state document must be a JSON object');
   if (doc.format !== STATE_FORMAT) throw new StateError(`format: must be '${STATE_FORMAT}'`);
   if (doc.version !== STATE_VERSION) {

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { UINT32_MAX } from '../accounts/account-schema.js';
 import type { App, AppRegistry } from './apps.js';
 import type { CommandCodes } from './command.js';
 import { Errors, VendorError } from './errors.js';
@@ -8,7 +9,7 @@ export const EnvelopeQuery = Type.Object({
   sdkappid: Type.String({ description: "the app's SDKAppID, a positive integer", examples: ['1400000001'] }),
   identifier: Type.String({ description: "the app's administrator account", examples: ['administrator'] }),
   usersig: Type.String({ description: "the administrator's UserSig (any non-empty value in zero-config mode)" }),
-  random: Type.Optional(Type.String({ description: 'a 32-bit unsigned integer, 0 to 4294967295; may be omitted' })),
+  random: Type.Optional(Type.String({ description: `a 32-bit unsigned integer, 0 to ${UINT32_MAX}; may be omitted` })),
   contenttype: Type.Optional(Type.String({ description: 'json; may be omitted' })),
 });
 
@@ -18,7 +19,6 @@ export interface Envelope {
   usersig: string;
 }
 
-const UINT32_MAX = 4294967295;
 const DIGITS = /^[0-9]{1,10}$/;
 
 /** A query value given once (a repeated parameter arrives as an array and is invalid). */
@@ -44,7 +44,7 @@ export function checkQuery(query: Record<string, unknown>, codes: CommandCodes, 
 
   const random = query.random;
   if (random !== undefined && !(typeof random === 'string' && isUint32(random))) {
-    throw new VendorError(Errors.HttpParse, 'random must be an integer from 0 to 4294967295');
+    throw new VendorError(Errors.HttpParse, `random must be an integer from 0 to ${UINT32_MAX}`);
   }
   const contenttype = query.contenttype;
   if (contenttype !== undefined && contenttype !== 'json') {

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { ProfileTypeSchema } from '../../accounts/account-schema.js';
 import { reimportRefused } from './cooldown.js';
 import { PROFILE_VALUE_MAX_BYTES, STANDALONE_IDENTIFIER_MAX_BYTES } from '../../accounts/identifier-rules.js';
 import { parseStandalone, standaloneIdentifier, type StandaloneInput } from './standalone.js';
@@ -17,7 +18,7 @@ const AccountEntry = Type.Object(
     UserID: Type.String({ description: `${accountId} (\`Identifier\` is accepted too, as on account_import)` }),
     Nick: profile('nickname'),
     FaceUrl: profile('avatar URL'),
-    Type: Type.Optional(Type.Union([Type.Literal(0), Type.Literal(1)], { description: '0: ordinary account, 1: robot' })),
+    Type: Type.Optional(ProfileTypeSchema()),
   },
   { description: "one account, checked by account_import's rules" },
 );
