@@ -5,7 +5,7 @@ import type { Logger, pino as createPino } from 'pino';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import swagger from '@fastify/swagger';
 import { clientErrorStatus } from './client-error.js';
-import { resolveOptions, type MockOptions } from './config.js';
+import { checkRateLimitNames, resolveOptions, type MockOptions } from './config.js';
 import { Errors, type VendorErrorEntry } from './vendor/errors.js';
 import { vendorPlugin } from './vendor/pipeline.js';
 import { failReply } from './vendor/reply.js';
@@ -85,6 +85,7 @@ function frameworkErrors(_error: Error, request: FastifyRequest, reply: FastifyR
 /** Builds the emulator as a Fastify instance; `inject` works on it without a port. */
 export function buildApp(input: Partial<MockOptions> = {}): FastifyInstance {
   const options = resolveOptions(input);
+  checkRateLimitNames(options, commands.map((c) => c.command));
   const logger = createLogger(options);
   // Fastify is given the logger only when request lines are written (info and below): with any
   // logger it adds a child logger and `finish`/`error` listeners to every request. Without them

@@ -238,6 +238,24 @@ export function resolveOptions(input: Partial<MockOptions> = {}): MockOptions {
   return options;
 }
 
+/**
+ * Refuses a rate limit that names no served command: a misspelt key (`acount_import`) would
+ * otherwise be accepted and never apply.
+ */
+export function checkRateLimitNames(options: Pick<MockOptions, 'apps' | 'rateLimits'>, commandNames: readonly string[]): void {
+  const known = new Set(commandNames);
+  const places: [string, Record<string, number> | undefined][] = [
+    ['rateLimits', options.rateLimits],
+    ...options.apps.map((app, i): [string, Record<string, number> | undefined] => [`apps[${i}].rateLimits`, app.rateLimits]),
+  ];
+  for (const [where, limits] of places) {
+    const unknown = Object.keys(limits ?? {}).find((name) => !known.has(name));
+    if (unknown !== undefined) {
+      throw new ConfigError(`${where}.${unknown}: '${unknown}' is not a command the emulator serves (one of ${commandNames.join(', ')})`);
+    }
+  }
+}
+
 /** Turns flags and environment into options, reading the config file they name. */
 export function optionsFromProcess(argv: readonly string[], env: NodeJS.ProcessEnv): MockOptions & { help: boolean; version: boolean } {
   const s = readSettings(argv, env);
