@@ -3,6 +3,7 @@ import type { Socket } from 'node:net';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger, pino as createPino } from 'pino';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import swagger from '@fastify/swagger';
 import { clientErrorStatus } from './client-error.js';
 import { checkRateLimitNames, resolveOptions, type MockOptions } from './config.js';
@@ -82,8 +83,11 @@ function frameworkErrors(_error: Error, request: FastifyRequest, reply: FastifyR
   }
 }
 
+/** The emulator's Fastify instance, typed by its routes' TypeBox schemas. */
+export type MockFastifyInstance = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
+
 /** Builds the emulator as a Fastify instance; `inject` works on it without a port. */
-export function buildApp(input: Partial<MockOptions> = {}): FastifyInstance {
+export function buildApp(input: Partial<MockOptions> = {}): MockFastifyInstance {
   const options = resolveOptions(input);
   checkRateLimitNames(options, commands.map((c) => c.command));
   const logger = createLogger(options);

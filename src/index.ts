@@ -1,4 +1,4 @@
-export { buildApp } from './app.js';
+export { buildApp, type MockFastifyInstance } from './app.js';
 export type { MockServices } from './services/mock-services.js';
 export { startMockServer, mockControls, type MockServer, type MockControls } from './server.js';
 export { ControllableClock, type Clock } from './clock.js';

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Account } from './accounts/account.js';
-import { buildApp } from './app.js';
+import { buildApp, type MockFastifyInstance } from './app.js';
 import type { ControllableClock } from './clock.js';
 import type { MockOptions } from './config.js';
 import { AccountView } from './control/schemas.js';
@@ -30,7 +30,7 @@ export interface MockControls {
 
 /** A running emulator, as `startMockServer` gives it to a test suite. */
 export interface MockServer extends MockControls {
-  app: FastifyInstance;
+  app: MockFastifyInstance;
   url: string;
   port: number;
   close(): Promise<void>;

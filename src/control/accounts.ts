@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { parseSeedDocument, SeedError } from '../fixtures/seed.js';
 import { SeedDocument } from '../fixtures/schema.js';
 import { AccountList, AccountView, controlErrors, ControlError, SdkAppId, sendControlError } from './schemas.js';
@@ -9,7 +9,7 @@ const AccountParams = Type.Object({ sdkappid: SdkAppId, identifier: Type.String(
 const Deleted = Type.Object({ deleted: Type.Integer({ description: 'how many accounts were removed' }) }, { additionalProperties: false });
 
 /** /__mock/accounts: list, look up, seed and delete the emulator's accounts. */
-export async function accountsRoutes(app: FastifyInstance): Promise<void> {
+export const accountsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { store, clock, apps, limiter } = app.mock;
   const tags = ['control'];
 
@@ -23,7 +23,7 @@ export async function accountsRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: AccountList, ...controlErrors },
       },
     },
-    async (request) => ({ accounts: store.list((request.query as { sdkappid?: number }).sdkappid) }),
+    async (request) => ({ accounts: store.list(request.query.sdkappid) }),
   );
 
   app.get(
@@ -37,7 +37,7 @@ export async function accountsRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { sdkappid, identifier } = request.params as { sdkappid: number; identifier: string };
+      const { sdkappid, identifier } = request.params;
       const account = store.get(sdkappid, identifier);
       return account ?? sendControlError(reply, 404, `no account '${identifier}' in app ${sdkappid}`);
     },
@@ -84,11 +84,11 @@ export async function accountsRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const { sdkappid } = request.query as { sdkappid?: number };
+      const { sdkappid } = request.query;
       const deleted = store.count(sdkappid);
       store.clear(sdkappid);
       if (sdkappid === undefined) limiter.clear();
       return { deleted };
     },
   );
-}
+};

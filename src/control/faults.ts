@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { FaultSpecSchema, parseFaultSpec } from '../faults/spec.js';
 import { controlErrors, ControlError, sendControlError } from './schemas.js';
 
@@ -25,7 +25,7 @@ const Armed = Type.Object({ id: Type.String() });
 const Removed = Type.Object({ removed: Type.Integer({ description: 'how many faults were disarmed' }) });
 
 /** /__mock/faults: arm, list and disarm faults on the /v4 commands. */
-export async function faultsRoutes(app: FastifyInstance): Promise<void> {
+export const faultsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { faults } = app.mock;
   const tags = ['control'];
 
@@ -75,8 +75,8 @@ export async function faultsRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       return faults.remove(id) ? { removed: 1 } : sendControlError(reply, 404, `no fault ${id}`);
     },
   );
-}
+};

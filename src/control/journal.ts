@@ -1,10 +1,10 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
-import { JournalEntrySchema, JournalFilterSchema, type JournalFilter } from '../journal/journal.js';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { JournalEntrySchema, JournalFilterSchema } from '../journal/journal.js';
 import { controlErrors } from './schemas.js';
 
 /** /__mock/requests: the request journal (the last TIM_JOURNAL_SIZE /v4 calls). */
-export async function journalRoutes(app: FastifyInstance): Promise<void> {
+export const journalRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { journal } = app.mock;
   const tags = ['control'];
 
@@ -19,7 +19,7 @@ export async function journalRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: Type.Object({ requests: Type.Array(JournalEntrySchema) }), ...controlErrors },
       },
     },
-    async (request) => ({ requests: journal.list(request.query as JournalFilter) }),
+    async (request) => ({ requests: journal.list(request.query) }),
   );
 
   app.delete(
@@ -37,4 +37,4 @@ export async function journalRoutes(app: FastifyInstance): Promise<void> {
       return { removed };
     },
   );
-}
+};

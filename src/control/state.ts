@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { exportState, parseState, StateDocument } from '../state/document.js';
 
 /** A whole state may be far larger than a vendor call; this is ~250,000 accounts. */
@@ -16,7 +16,7 @@ const ImportSummary = Type.Object(
  * document is checked whole before anything changes: a bad one is a 400 naming the part at
  * fault, and the state stays as it was.
  */
-export async function stateRoutes(app: FastifyInstance): Promise<void> {
+export const stateRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { store, apps, options } = app.mock;
 
   app.get(
@@ -42,4 +42,4 @@ export async function stateRoutes(app: FastifyInstance): Promise<void> {
       return { apps: imported.size, accounts: state.accounts.length };
     },
   );
-}
+};
