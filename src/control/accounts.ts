@@ -56,7 +56,9 @@ export const accountsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: SeedDocument,
         response: { 200: AccountList, ...controlErrors },
       },
-      // One checker for fixture files and this body, with messages naming the entry.
+      // One checker for fixture files and this body: each entry is checked against its kind's
+      // schema (a union's error would not say which field of which kind is wrong), then against
+      // the store, with messages naming the entry.
       validatorCompiler: () => () => true,
     },
     async (request, reply) => {

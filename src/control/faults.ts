@@ -42,8 +42,6 @@ export const faultsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: FaultSpecSchema,
         response: { 200: Armed, ...controlErrors },
       },
-      // Checked by parseFaultSpec, which addFault() shares, with messages naming the field.
-      validatorCompiler: () => () => true,
     },
     async (request) => ({ id: faults.arm(parseFaultSpec(request.body, faults.servedPaths)).id }),
   );

@@ -30,8 +30,8 @@ export const stateRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       bodyLimit: Math.max(options.bodyLimit, STATE_BODY_LIMIT),
       schema: { tags: ['control'], summary: 'Replace the whole state with an exported document', body: StateDocument, response: { 200: ImportSummary } },
-      // The schema documents the body; parseState judges it, because Fastify's Ajv would strip
-      // unknown properties (a clear password, say) instead of refusing them.
+      // The schema documents the body; parseState judges it (the state file is read by the same
+      // function), format and version first, so that a document of another version is named as such.
       validatorCompiler: () => () => true,
     },
     async (request) => {

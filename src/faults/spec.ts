@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Errors } from '@sinclair/typebox/errors';
 import { UINT32_MAX } from '../accounts/account-schema.js';
+import { describeValueError } from '../schema-errors.js';
 
 /** The longest delay a fault may add: long enough to outlast any client timeout, short enough not to hang a suite. */
 export const MAX_DELAY_MS = 60_000;
@@ -70,10 +71,7 @@ export function parseFaultSpec(input: unknown, servedPaths: ReadonlySet<string>)
     throw new FaultSpecError('a fault spec must be a JSON object');
   }
   const error = Errors(FaultSpecSchema, input).First();
-  if (error !== undefined) {
-    const where = error.path === '' ? 'the fault spec' : error.path.slice(1);
-    throw new FaultSpecError(`${where}: ${error.message}`);
-  }
+  if (error !== undefined) throw new FaultSpecError(describeValueError(error, 'the fault spec'));
   const spec = input as FaultSpec;
   const kinds = KINDS.filter((k) => spec[k] !== undefined);
   if (kinds.length > 1) {

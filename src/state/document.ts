@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Errors } from '@sinclair/typebox/errors';
+import { describeValueError } from '../schema-errors.js';
 import type { Account } from '../accounts/account.js';
 import { AccountKindSchema, IdentifierTypeSchema, ProfileTypeSchema, UINT32_MAX } from '../accounts/account-schema.js';
 import type { AccountStore, Deletion } from '../accounts/store.js';
@@ -100,10 +101,6 @@ export interface ParsedState {
   deletions: Deletion[];
 }
 
-/** `/apps/0/accounts/2/nick` as `apps[0].accounts[2].nick`. */
-const fieldOf = (pointer: string): string =>
-  pointer === '' ? 'the document' : pointer.slice(1).replace(/\/(\d+)(?=\/|$)/g, '[$1]').replaceAll('/', '.');
-
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -121,7 +118,7 @@ export function parseState(doc: unknown, apps: KnownApps): ParsedState {
     throw new StateError(`version: ${JSON.stringify(doc.version)} is not supported (this build reads version ${STATE_VERSION})`);
   }
   const error = Errors(StateDocument, doc).First();
-  if (error !== undefined) throw new StateError(`${fieldOf(error.path)}: ${error.message}`);
+  if (error !== undefined) throw new StateError(describeValueError(error, 'the document'));
   const checked = doc as StateDocument;
 
   const accounts: Account[] = [];
