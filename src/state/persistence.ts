@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { ConfigError } from '../config.js';
 import type { MockServices } from '../services/mock-services.js';
-import { writeFileAtomic } from './atomic-write.js';
+import writeFileAtomic from 'write-file-atomic';
 import { exportState, parseState, StateError, type ParsedState } from './document.js';
 
 /** Reads the state file: undefined when there is none yet; a ConfigError naming the file when it is unusable. */
@@ -66,7 +66,9 @@ async function persistState(app: FastifyInstance): Promise<void> {
     const run = queue.then(async () => {
       const text = serialize(services);
       if (text === lastWritten) return;
-      await writeFileAtomic(file, text);
+      // A temporary file in the same directory, flushed, then renamed over the file: a reader or a
+      // restart after a crash sees the old content or the new, never a mix.
+      await writeFileAtomic(file, text, { encoding: 'utf8' });
       lastWritten = text;
     });
     queue = run.catch(() => undefined);
