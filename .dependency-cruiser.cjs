@@ -1,7 +1,8 @@
 /**
  * The import rules of src/ (docs/architecture.md explains them), checked by `npm run depcruise`
  * in `npm test`. Shared leaves any folder may import: src/clock.ts, src/url.ts,
- * src/client-error.ts, src/version.ts and src/accounts/account-schema.ts.
+ * src/client-error.ts, src/version.ts, src/is-record.ts, src/schema-errors.ts and
+ * src/accounts/account-schema.ts.
  */
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -23,9 +24,9 @@ module.exports = {
     {
       name: 'commands-import-vendor-and-accounts',
       severity: 'error',
-      comment: 'A vendor command reads the pipeline (src/vendor/), the store and account rules (src/accounts/) and the clock.',
+      comment: 'A vendor command reads the pipeline (src/vendor/), the store and account rules (src/accounts/), the clock and is-record.',
       from: { path: '^src/vendor/commands/' },
-      to: { path: '^src/', pathNot: ['^src/vendor/', '^src/accounts/', '^src/clock\\.ts$'] },
+      to: { path: '^src/', pathNot: ['^src/vendor/', '^src/accounts/', '^src/clock\\.ts$', '^src/is-record\\.ts$'] },
     },
     {
       name: 'control-uses-services-not-vendor',

@@ -25,8 +25,8 @@ import { pathOf } from './url.js';
 /**
  * Secrets never reach a log line: every line is built from fields picked for it, the query
  * (usersig) is cut off, and these paths are censored as a second guard. Exact paths, one per
- * place a secret could sit: with wildcards (`*.usersig`) pino's redaction cost 12 to 18 µs per
- * line against 3 to 4 µs (measured), most of what the default level's request line cost.
+ * place a secret could sit: wildcards (`*.usersig`) make pino's redaction several times dearer
+ * per line (BENCHMARKS.md).
  */
 const SECRET_FIELDS = ['usersig', 'Password', 'password', 'secretKey', 'passwordHash', 'mockToken'];
 const REDACT = [
@@ -38,8 +38,8 @@ const REDACT = [
 const require = createRequire(import.meta.url);
 
 /**
- * The emulator's logger, or undefined when it logs nothing. pino is loaded only then:
- * importing it takes 30 to 40 ms (measured), which in-process use without a log need not pay.
+ * The emulator's logger, or undefined when it logs nothing. pino is loaded only then: in-process
+ * use without a log need not pay for importing it.
  */
 function createLogger(options: MockOptions): Logger | undefined {
   if (!options.logger && options.logStream === undefined) return undefined;
@@ -92,9 +92,8 @@ export function buildApp(input: Partial<MockOptions> = {}): MockFastifyInstance 
   checkRateLimitNames(options, commands.map((c) => c.command));
   const logger = createLogger(options);
   // Fastify is given the logger only when request lines are written (info and below): with any
-  // logger it adds a child logger and `finish`/`error` listeners to every request. Without them
-  // a call at LOG_LEVEL=warn, where no request line is written, runs 5 to 18% fewer instructions
-  // (valgrind; in CPU time the gain is below this host's noise, see BENCHMARKS.md).
+  // logger it adds a child logger and `finish`/`error` listeners to every request, which a call
+  // at LOG_LEVEL=warn, where no request line is written, need not run (BENCHMARKS.md).
   // Above info, the emulator's own warnings and errors still go to `services.log`; Fastify's
   // internal ones (a reply sent twice: a bug in this code, which tests would show) do not.
   const requestLogger = logger?.isLevelEnabled('info') === true ? (logger as FastifyBaseLogger) : undefined;

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import type { DestinationStream } from 'pino';
 import { UINT32_MAX } from './accounts/account-schema.js';
 import type { ControllableClock } from './clock.js';
+import { isRecord } from './is-record.js';
 
 /** An app the emulator serves in declared mode. */
 export interface AppConfig {
@@ -161,10 +162,6 @@ export function readSettings(argv: readonly string[], env: NodeJS.ProcessEnv): R
 export function usage(): string {
   const rows = Object.values(SETTINGS).map((s) => `  --${s.flag.padEnd(24)} ${s.env.padEnd(27)} ${s.help}`);
   return ['Usage: tim-account-mock [options]', '', '  flag                       environment variable', ...rows, ''].join('\n');
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function checkRateLimits(value: unknown, where: string): Record<string, number> {

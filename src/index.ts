@@ -1,5 +1,4 @@
 export { buildApp, type MockFastifyInstance } from './app.js';
-export type { MockServices } from './services/mock-services.js';
 export { startMockServer, mockControls, type MockServer, type MockControls } from './server.js';
 export { ControllableClock, type Clock } from './clock.js';
 export { ConfigError, type AppConfig, type MockOptions } from './config.js';

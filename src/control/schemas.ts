@@ -1,14 +1,13 @@
 import { STATUS_CODES } from 'node:http';
 import { FormatRegistry, Type, type Static } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
+import { isIsoDateTime } from '../fixtures/stored-account.js';
 import { AccountKindSchema, IdentifierTypeSchema, ProfileTypeSchema, SdkAppId } from '../accounts/account-schema.js';
-
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 // TypeBox checks a string `format` only against formats registered here (the fixture loader
 // and the control routes validate with TypeBox, not Ajv).
 if (!FormatRegistry.Has('date-time')) {
-  FormatRegistry.Set('date-time', (value) => ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)));
+  FormatRegistry.Set('date-time', isIsoDateTime);
 }
 
 export { SdkAppId };

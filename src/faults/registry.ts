@@ -69,11 +69,6 @@ export class FaultRegistry {
     return [...this.#armed.values()].map(view);
   }
 
-  get(id: string): FaultView | undefined {
-    const armed = this.#armed.get(id);
-    return armed && view(armed);
-  }
-
   remove(id: string): boolean {
     const armed = this.#armed.get(id);
     if (armed === undefined) return false;

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Errors } from '@sinclair/typebox/errors';
 import { describeValueError } from '../schema-errors.js';
+import { isRecord } from '../is-record.js';
 import type { Account } from '../accounts/account.js';
 import { AccountKindSchema, IdentifierTypeSchema, ProfileTypeSchema, UINT32_MAX } from '../accounts/account-schema.js';
 import type { AccountStore, Deletion } from '../accounts/store.js';
@@ -101,8 +102,6 @@ export interface ParsedState {
   deletions: Deletion[];
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Checks a whole document before anything is changed, so an import is all-or-nothing: the

@@ -1,5 +1,6 @@
 import sjson from 'secure-json-parse';
 import { Errors, VendorError } from './errors.js';
+import { isRecord } from '../is-record.js';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -16,7 +17,7 @@ export function parseBody(raw: string | undefined, badRequest: ConstructorParame
   } catch {
     throw new VendorError(Errors.JsonParse);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+  if (!isRecord(value)) {
     throw new VendorError(badRequest, 'the body must be a JSON object');
   }
   return value as JsonObject;

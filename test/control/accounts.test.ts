@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import t, { type Test } from 'tap';
 import type { FastifyInstance } from 'fastify';
-import { verifyPassword } from '../../src/accounts/password.js';
+import { verifyPassword } from '../accounts/verify-password.js';
 import { ADMIN, build, call, IMPORT, REGISTER, SDKAPPID } from '../helper.js';
 import { json } from './json.js';
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import t, { type Test } from 'tap';
-import { verifyPassword } from '../../src/accounts/password.js';
+import { verifyPassword } from '../accounts/verify-password.js';
 import { ConfigError } from '../../src/config.js';
 import { fixtureJsonSchema } from '../../src/fixtures/schema.js';
 import { build, call, REGISTER, SDKAPPID } from '../helper.js';

@@ -7,7 +7,8 @@ import type { JsonObject } from '../body.js';
 import { defineCommand } from '../command.js';
 import { Errors, VendorError } from '../errors.js';
 import { replySchema } from '../reply.js';
-import { accountsIn, isJsonObject, itemList, itemListSchema } from './item-list.js';
+import { isRecord } from '../../is-record.js';
+import { accountsIn, itemList, itemListSchema } from './item-list.js';
 import { openLoginSvcCodes } from './open-login-svc.js';
 
 const accountId = `an account, 1 to ${STANDALONE_IDENTIFIER_MAX_BYTES} UTF-8 bytes`;
@@ -65,7 +66,7 @@ export default defineCommand({
 
   accountsOf: (body) => [
     ...accountsIn(body.Accounts, (entry) => entry),
-    ...accountsIn(body.AccountList, (entry) => (isJsonObject(entry) ? standaloneIdentifier(entry) : undefined)),
+    ...accountsIn(body.AccountList, (entry) => (isRecord(entry) ? standaloneIdentifier(entry) : undefined)),
   ],
 
   // The list's shape (exactly one form, 1 to 100 entries, strings or objects) fails the whole
@@ -77,7 +78,7 @@ export default defineCommand({
     if (body.Accounts !== undefined) {
       return itemList(body, 'Accounts', isString, 'a string').map((UserID) => entryOf({ UserID }));
     }
-    return itemList(body, 'AccountList', isJsonObject, 'an object').map(entryOf);
+    return itemList(body, 'AccountList', isRecord, 'an object').map(entryOf);
   },
 
   // In request order, as if each were its own account_import call: a duplicate is imported
