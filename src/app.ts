@@ -84,7 +84,8 @@ function frameworkErrors(_error: Error, request: FastifyRequest, reply: FastifyR
 }
 
 /** The emulator's Fastify instance, typed by its routes' TypeBox schemas. */
-export type MockFastifyInstance = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
+export type MockFastifyInstance =
+  FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
 
 /** Builds the emulator as a Fastify instance; `inject` works on it without a port. */
 export function buildApp(input: Partial<MockOptions> = {}): MockFastifyInstance {
@@ -122,7 +123,8 @@ export function buildApp(input: Partial<MockOptions> = {}): MockFastifyInstance 
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  const services = createMockServices({ options, log: logger ?? app.log, servedPaths: new Set(commands.map(commandPath)) });
+  const servedPaths = new Set(commands.map(commandPath));
+  const services = createMockServices({ options, log: logger ?? app.log, servedPaths });
   app.decorate('mock', services);
 
   // /v4 and /__mock have their own error handlers; elsewhere (/health, /documentation) errors
@@ -155,7 +157,9 @@ export function buildApp(input: Partial<MockOptions> = {}): MockFastifyInstance 
             ...(call && {
               sdkappid: call.app?.sdkappid,
               caller: call.caller,
-              ...(call.accounts.length === 1 ? { account: call.accounts[0] } : call.accounts.length > 1 && { accounts: call.accounts.length }),
+              ...(call.accounts.length === 1
+                ? { account: call.accounts[0] }
+                : call.accounts.length > 1 && { accounts: call.accounts.length }),
               errorCode: call.errorCode,
               fault: call.fault?.id,
             }),

@@ -89,7 +89,8 @@ interface Setting<T> {
   help: string;
 }
 
-const setting = <T>(env: string, flag: string, parse: Parser<T>, help: string): Setting<T> => ({ env, flag, parse, help });
+const setting = <T>(env: string, flag: string, parse: Parser<T>, help: string): Setting<T> =>
+  ({ env, flag, parse, help });
 
 /** The settings that are both an environment variable and a CLI flag. */
 export const SETTINGS = {
@@ -133,7 +134,10 @@ export const DEFAULTS = {
 } as const;
 
 /** Reads settings from the environment, then from flags, which win. */
-export function readSettings(argv: readonly string[], env: NodeJS.ProcessEnv): RawSettings & { help?: boolean; version?: boolean } {
+export function readSettings(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+): RawSettings & { help?: boolean; version?: boolean } {
   const names = Object.keys(SETTINGS) as SettingName[];
   const options = Object.fromEntries(names.map((n) => [SETTINGS[n].flag, { type: 'string' as const }]));
   let parsed: ReturnType<typeof parseArgs>;
@@ -254,7 +258,10 @@ export function checkRateLimitNames(options: Pick<MockOptions, 'apps' | 'rateLim
 }
 
 /** Turns flags and environment into options, reading the config file they name. */
-export function optionsFromProcess(argv: readonly string[], env: NodeJS.ProcessEnv): MockOptions & { help: boolean; version: boolean } {
+export function optionsFromProcess(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+): MockOptions & { help: boolean; version: boolean } {
   const s = readSettings(argv, env);
   const admin = s.admin ?? DEFAULTS.admin;
   let apps: AppConfig[] = [];
@@ -278,5 +285,6 @@ export function optionsFromProcess(argv: readonly string[], env: NodeJS.ProcessE
     apps = [...apps, { sdkappid: s.sdkappid, admin, secretKey: s.secretKey }];
   }
   const { config: _config, sdkappid: _sdkappid, secretKey: _secretKey, help, version, ...rest } = s;
-  return { ...resolveOptions({ ...rest, apps, rateLimits, logger: true, reclaimMemory: true }), help: help === true, version: version === true };
+  const options = resolveOptions({ ...rest, apps, rateLimits, logger: true, reclaimMemory: true });
+  return { ...options, help: help === true, version: version === true };
 }

@@ -45,7 +45,9 @@ const VIEW_FIELDS = Object.keys(AccountView.properties) as Array<keyof AccountVi
  * would lengthen every process start.
  */
 const viewOf = (account: Account): AccountView =>
-  Object.fromEntries(VIEW_FIELDS.filter((field) => field in account).map((field) => [field, account[field]])) as AccountView;
+  Object.fromEntries(
+    VIEW_FIELDS.filter((field) => field in account).map((field) => [field, account[field]]),
+  ) as AccountView;
 
 /** The control plane of an app made by `buildApp`, without going through HTTP. */
 export function mockControls(app: FastifyInstance): MockControls {

@@ -195,7 +195,9 @@ export class AccountStore {
     this.#dropping(this.#apps.values());
     this.#apps.clear();
     for (const account of accounts) this.put(account);
-    for (const { sdkappid, identifier, deletedAt } of deletions) this.#app(sdkappid).deletions.set(identifier, deletedAt);
+    for (const { sdkappid, identifier, deletedAt } of deletions) {
+      this.#app(sdkappid).deletions.set(identifier, deletedAt);
+    }
   }
 
   list(sdkappid?: number): Account[] {

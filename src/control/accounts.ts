@@ -5,7 +5,10 @@ import { SeedDocument } from '../fixtures/schema.js';
 import { AccountList, AccountView, controlErrors, ControlError, SdkAppId, sendControlError } from './schemas.js';
 
 const AppQuery = Type.Object({ sdkappid: Type.Optional(SdkAppId) }, { additionalProperties: false });
-const AccountParams = Type.Object({ sdkappid: SdkAppId, identifier: Type.String({ minLength: 1 }) }, { additionalProperties: false });
+const AccountParams = Type.Object(
+  { sdkappid: SdkAppId, identifier: Type.String({ minLength: 1 }) },
+  { additionalProperties: false },
+);
 const Deleted = Type.Object({ deleted: Type.Integer({ description: 'how many accounts were removed' }) }, { additionalProperties: false });
 
 /** /__mock/accounts: list, look up, seed and delete the emulator's accounts. */

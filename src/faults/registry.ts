@@ -59,7 +59,8 @@ export class FaultRegistry {
     // Ids are never reused, so a stale id from an earlier test cannot remove a newer fault.
     const id = `fault-${this.#nextId++}`;
     const seed = fault.probability < 1 ? (fault.seed ?? randomSeed()) : fault.seed;
-    const armed: Armed = { id, fault: { ...fault, seed }, fired: 0, draw: seed === undefined ? undefined : seededRandom(seed) };
+    const draw = seed === undefined ? undefined : seededRandom(seed);
+    const armed: Armed = { id, fault: { ...fault, seed }, fired: 0, draw };
     this.#armed.set(id, armed);
     this.#live++;
     return view(armed);

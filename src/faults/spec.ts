@@ -15,7 +15,7 @@ export const FaultSpecSchema = Type.Object(
     sdkappid: Type.Optional(Type.Integer({ minimum: 1, maximum: UINT32_MAX, description: 'only calls to this app' })),
     identifier: Type.Optional(Type.String({ minLength: 1, description: "only calls about this account (the body's Identifier/UserID, as sent)" })),
     errorCode: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: 2147483647, description: "answer a vendor FAIL with this code and its catalogue text" }),
+      Type.Integer({ minimum: 1, maximum: 2147483647, description: 'answer a vendor FAIL with this code and its catalogue text' }),
     ),
     httpStatus: Type.Optional(Type.Integer({ minimum: 400, maximum: 599, description: "answer this HTTP status with a gateway's HTML page" })),
     drop: Type.Optional(Type.Literal(true, { description: 'destroy the connection without an answer' })),

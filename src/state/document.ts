@@ -57,7 +57,10 @@ export const StateDocument = Type.Object(
 export type StateDocument = Static<typeof StateDocument>;
 type StateAccount = Static<typeof StateAccount>;
 
-/** A state document that cannot be imported; the message names the field at fault (`apps[0].accounts[2].identifier`). */
+/**
+ * A state document that cannot be imported; the message names the field at fault
+ * (`apps[0].accounts[2].identifier`).
+ */
 export class StateError extends Error {
   override name = 'StateError';
   /** Fastify answers an error with this status as a 400 with the message. */
@@ -92,7 +95,9 @@ export function exportState(store: AccountStore): StateDocument {
     return app;
   };
   for (const account of store.list()) appOf(account.sdkappid).accounts.push(stateAccount(account));
-  for (const { sdkappid, identifier, deletedAt } of store.deletions()) appOf(sdkappid).deleted?.push({ identifier, deletedAt });
+  for (const { sdkappid, identifier, deletedAt } of store.deletions()) {
+    appOf(sdkappid).deleted?.push({ identifier, deletedAt });
+  }
   return { format: STATE_FORMAT, version: STATE_VERSION, apps: [...apps.values()] };
 }
 
@@ -102,13 +107,12 @@ export interface ParsedState {
   deletions: Deletion[];
 }
 
-
 /**
  * Checks a whole document before anything is changed, so an import is all-or-nothing: the
  * schema, then the rules seeding applies too (src/fixtures/stored-account.ts: the vendor's
  * account rules and real times; src/accounts/account-index.ts: one account per key per app, no
- * string account beside one equal to it but for case), deletions only of identifiers that are not accounts, each once, and in
- * declared mode only declared apps.
+ * string account beside one equal to it but for case), deletions only of identifiers that are
+ * not accounts, each once, and in declared mode only declared apps.
  */
 export function parseState(doc: unknown, apps: KnownApps): ParsedState {
   if (!isRecord(doc)) throw new StateError('the state document must be a JSON object');

@@ -24,11 +24,17 @@ export class AppRegistry {
     this.#options = options;
     this.declared = options.apps.length > 0;
     for (const app of options.apps) {
-      this.#apps.set(app.sdkappid, this.#make(app.sdkappid, app.admin, new UserSigVerifier(app.sdkappid, app.secretKey), app.rateLimits ?? {}));
+      const verifier = new UserSigVerifier(app.sdkappid, app.secretKey);
+      this.#apps.set(app.sdkappid, this.#make(app.sdkappid, app.admin, verifier, app.rateLimits ?? {}));
     }
   }
 
-  #make(sdkappid: number, admin: string, verifier: UserSigVerifier | undefined, appLimits: Record<string, number>): App {
+  #make(
+    sdkappid: number,
+    admin: string,
+    verifier: UserSigVerifier | undefined,
+    appLimits: Record<string, number>,
+  ): App {
     const { rateLimit, rateLimits } = this.#options;
     return {
       sdkappid,

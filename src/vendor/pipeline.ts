@@ -53,7 +53,11 @@ const newCall = (command?: VendorCommand, path?: string): VendorCall => ({
 });
 
 /** Maps anything thrown on a /v4 route to a catalogue entry: the one place errors become replies. */
-function entryFor(error: FastifyError | VendorError, request: FastifyRequest, log: FastifyBaseLogger): VendorErrorEntry {
+function entryFor(
+  error: FastifyError | VendorError,
+  request: FastifyRequest,
+  log: FastifyBaseLogger,
+): VendorErrorEntry {
   if (error instanceof VendorError) return error;
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return Errors.RequestFormat;
   if (clientErrorStatus(error) !== undefined) return Errors.HttpParse;
@@ -224,7 +228,6 @@ async function vendorPipeline(instance: FastifyInstance, opts: VendorPluginOptio
     });
   }
 }
-
 
 /** The /v4 pipeline as an encapsulated plugin: its error handler and body parser stay under /v4. */
 export const vendorPlugin = fp(vendorPipeline, {

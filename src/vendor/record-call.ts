@@ -5,7 +5,12 @@ import type { Journal } from '../journal/journal.js';
  * Journals a /v4 call (a request that never became one, no `vendorCall`, is not journalled).
  * Whatever its body holds, a failure is logged and the call still answered.
  */
-export function recordCall(journal: Journal, log: FastifyBaseLogger, request: FastifyRequest, reply: FastifyReply): void {
+export function recordCall(
+  journal: Journal,
+  log: FastifyBaseLogger,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
   const call = request.vendorCall;
   if (call === null) return;
   try {

@@ -102,7 +102,9 @@ export class UserSigVerifier {
     if (claims.sdkappid !== this.#sdkappid) throw new VendorError(Errors.SigSdkAppIdMismatch);
     const expected = Buffer.from(signClaims(this.#key, claims));
     const given = Buffer.from(claims.sig);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new VendorError(Errors.SigMismatch);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
+      throw new VendorError(Errors.SigMismatch);
+    }
     if (nowSeconds > expiresAt(claims)) throw new VendorError(Errors.SigExpired);
     // Bounded: a flood of distinct sigs only costs re-verification, never memory.
     if (this.#verified.size >= CACHE_LIMIT) this.#verified.clear();

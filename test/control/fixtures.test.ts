@@ -47,7 +47,7 @@ t.test('the shipped JSON Schema file is the TypeBox schema the loader checks aga
     shipped,
     fixtureJsonSchema(),
     'fixtures/accounts.schema.json is stale: regenerate it with\n' +
-      `  npx tsx -e "import('./src/fixtures/schema.ts').then((m) => console.log(JSON.stringify(m.fixtureJsonSchema(), null, 2)))" > fixtures/accounts.schema.json`,
+      '  npx tsx -e "import(\'./src/fixtures/schema.ts\').then((m) => console.log(JSON.stringify(m.fixtureJsonSchema(), null, 2)))" > fixtures/accounts.schema.json',
   );
 });
 

@@ -24,7 +24,12 @@ export default defineCommand({
   service: 'im_open_login_svc',
   command: 'account_import',
   summary: 'Import a standalone account (Identifier or UserID, Nick, FaceUrl, Type)',
-  codes: openLoginSvcCodes([Errors.ImportBadRequest, Errors.ImportTimeout, Errors.ProfileValueTooLong, Errors.ReimportTooSoon]),
+  codes: openLoginSvcCodes([
+    Errors.ImportBadRequest,
+    Errors.ImportTimeout,
+    Errors.ProfileValueTooLong,
+    Errors.ReimportTooSoon,
+  ]),
   body: Body,
   reply: replySchema(),
   accountsOf: (body) => namedAccount(standaloneIdentifier(body)),

@@ -12,9 +12,13 @@ export const MAX_ITEMS = 100;
 export const itemListSchema = <T extends TSchema>(item: T, description: string) =>
   Type.Array(item, { minItems: 1, maxItems: MAX_ITEMS, description: `${description}, 1 to ${MAX_ITEMS}` });
 
-
 /** The list `body[field]`: an array of 1 to 100 entries, each of the kind `isItem` accepts, else 70402. */
-export function itemList<T>(body: JsonObject, field: string, isItem: (entry: unknown) => entry is T, kind: string): T[] {
+export function itemList<T>(
+  body: JsonObject,
+  field: string,
+  isItem: (entry: unknown) => entry is T,
+  kind: string,
+): T[] {
   const list = body[field];
   if (!Array.isArray(list) || list.length === 0 || list.length > MAX_ITEMS) {
     throw new VendorError(Errors.ImportBadRequest, `${field} must be an array of 1 to ${MAX_ITEMS} entries`);
