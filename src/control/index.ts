@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { errorCodes, type FastifyError, type FastifyInstance } from 'fastify';
+import bearerAuth from '@fastify/bearer-auth';
 import fp from 'fastify-plugin';
 import sjson from 'secure-json-parse';
 import { clientErrorStatus } from '../client-error.js';
@@ -14,14 +15,13 @@ import { pathOf } from '../url.js';
 
 const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
 
-/** Compares a presented token in constant time (digests have one length whatever the input). */
-function tokenChecker(token: string): (authorization: string | undefined) => boolean {
+/** Compares a presented token in constant time: digests have one length whatever the input's. */
+function tokenChecker(token: string): (presented: string) => boolean {
   const expected = digest(token);
-  return (authorization) => {
-    const match = authorization === undefined ? null : /^Bearer[ ]+(\S+)\s*$/i.exec(authorization);
-    return match !== null && timingSafeEqual(digest(match[1] as string), expected);
-  };
+  return (presented) => timingSafeEqual(digest(presented), expected);
 }
+
+const UNAUTHORIZED = 'this control route needs Authorization: Bearer <TIM_MOCK_TOKEN>';
 
 /** A control body that cannot be read; the error handler answers it as a 400 with its message. */
 class ControlBodyError extends Error {
@@ -56,13 +56,17 @@ async function controlPlane(app: FastifyInstance): Promise<void> {
   const { options, log } = app.mock;
   const token = options.mockToken;
   if (token !== undefined) {
-    const authorized = tokenChecker(token);
-    app.addHook('onRequest', async (request, reply) => {
-      if (!authorized(request.headers.authorization)) {
-        reply.header('www-authenticate', 'Bearer');
-        return sendControlError(reply, 401, 'this control route needs Authorization: Bearer <TIM_MOCK_TOKEN>');
-      }
+    // The scheme's case is ignored (RFC 6749); a refusal reaches the error handler below, which
+    // answers it in the control plane's one error shape, without logging it.
+    await app.register(bearerAuth, {
+      keys: new Set<string>(),
+      auth: tokenChecker(token),
+      specCompliance: 'rfc6749',
+      addHook: false,
+      verifyErrorLogLevel: null as unknown as string,
     });
+    // With addHook false the plugin always decorates it; its type says it may not.
+    app.addHook('onRequest', app.verifyBearerAuth as NonNullable<typeof app.verifyBearerAuth>);
   }
 
   app.removeContentTypeParser('application/json');
@@ -79,6 +83,10 @@ async function controlPlane(app: FastifyInstance): Promise<void> {
   // its stack or internals.
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = clientErrorStatus(error) ?? 500;
+    if (status === 401) {
+      reply.header('www-authenticate', 'Bearer');
+      return sendControlError(reply, 401, UNAUTHORIZED);
+    }
     if (status === 500) {
       log.error({ reqId: request.id, err: error }, 'unexpected error on a control route');
       return sendControlError(reply, 500, 'internal error in the emulator; see its log');
