@@ -2,20 +2,15 @@ import { createRequire } from 'node:module';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger, pino as createPino } from 'pino';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import swagger from '@fastify/swagger';
-import { reclaimMemory } from './accounts/reclaim.js';
-import { AccountStore } from './accounts/store.js';
 import { clientErrorHandler, clientErrorStatus } from './client-error.js';
-import { ControllableClock } from './clock.js';
-import { resolveOptions, type MockOptions } from './config.js';
-import { AppRegistry } from './vendor/apps.js';
+import { checkRateLimitNames, resolveOptions, type MockOptions } from './config.js';
 import { Errors } from './vendor/errors.js';
 import { vendorPlugin } from './vendor/pipeline.js';
-import { RateLimiter } from './vendor/rate-limit.js';
 import { failReply } from './vendor/reply.js';
-import { FaultRegistry } from './faults/registry.js';
+import { commandPath } from './vendor/command.js';
 import { clip, PATH_MAX } from './journal/clip.js';
-import { Journal } from './journal/journal.js';
 import { commands } from './vendor/commands/index.js';
 import { controlPlugin } from './control/index.js';
 import { healthRoute } from './control/health.js';
@@ -24,41 +19,18 @@ import { docsUi } from './control/docs-ui.js';
 import { dashboardPlugin } from './dashboard/plugin.js';
 import { fixturesPlugin } from './fixtures/load.js';
 import { lazySerializers } from './serializers.js';
-import { persistState } from './state/persistence.js';
+import { createMockServices, servicesPlugin } from './services/services-plugin.js';
+import { statePlugin } from './state/persistence.js';
 import { lingerIfUnread } from './http/lingering-close.js';
 import { httpRules, noSniff } from './http/request-rules.js';
 import { notFound, pathOf } from './url.js';
 import { createHttpServer } from './reach/http-server.js';
-import { Reach } from './reach/reach.js';
-
-/** The emulator's state and collaborators, shared by the vendor routes and the control plane. */
-export interface MockServices {
-  options: MockOptions;
-  clock: ControllableClock;
-  store: AccountStore;
-  apps: AppRegistry;
-  limiter: RateLimiter;
-  faults: FaultRegistry;
-  journal: Journal;
-  /** HTTPS, proxy mode and in-process interception: how clients reach the emulator as the vendor. */
-  reach: Reach;
-  /** Warnings and errors go here at every level; Fastify's request.log is a no-op above info. */
-  log: FastifyBaseLogger;
-}
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    mock: MockServices;
-  }
-}
-
-export type MockApp = FastifyInstance;
 
 /**
  * Secrets never reach a log line: every line is built from fields picked for it, the query
  * (usersig) is cut off, and these paths are censored as a second guard. Exact paths, one per
- * place a secret could sit: with wildcards (`*.usersig`) pino's redaction cost 12 to 18 µs per
- * line against 3 to 4 µs (measured), most of what the default level's request line cost.
+ * place a secret could sit: wildcards (`*.usersig`) make pino's redaction several times dearer
+ * per line (BENCHMARKS.md).
  */
 const SECRET_FIELDS = ['usersig', 'Password', 'password', 'secretKey', 'passwordHash', 'mockToken'];
 const REDACT = [
@@ -70,8 +42,8 @@ const REDACT = [
 const require = createRequire(import.meta.url);
 
 /**
- * The emulator's logger, or undefined when it logs nothing. pino is loaded only then:
- * importing it takes 30 to 40 ms (measured), which in-process use without a log need not pay.
+ * The emulator's logger, or undefined when it logs nothing. pino is loaded only then: in-process
+ * use without a log need not pay for importing it.
  */
 function createLogger(options: MockOptions): Logger | undefined {
   if (!options.logger && options.logStream === undefined) return undefined;
@@ -101,15 +73,18 @@ function frameworkErrors(_error: Error, request: FastifyRequest, reply: FastifyR
   }
 }
 
+/** The emulator's Fastify instance, typed by its routes' TypeBox schemas. */
+export type MockFastifyInstance =
+  FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
+
 /** Builds the emulator as a Fastify instance; `inject` works on it without a port. */
-export function buildApp(input: Partial<MockOptions> = {}): FastifyInstance {
+export function buildApp(input: Partial<MockOptions> = {}): MockFastifyInstance {
   const options = resolveOptions(input);
-  const clock = options.clock ?? new ControllableClock();
+  checkRateLimitNames(options, commands.map((c) => c.command));
   const logger = createLogger(options);
   // Fastify is given the logger only when request lines are written (info and below): with any
-  // logger it adds a child logger and `finish`/`error` listeners to every request. Without them
-  // a call at LOG_LEVEL=warn, where no request line is written, runs 5 to 18% fewer instructions
-  // (valgrind; in CPU time the gain is below this host's noise, see BENCHMARKS.md).
+  // logger it adds a child logger and `finish`/`error` listeners to every request, which a call
+  // at LOG_LEVEL=warn, where no request line is written, need not run (BENCHMARKS.md).
   // Above info, the emulator's own warnings and errors still go to `services.log`; Fastify's
   // internal ones (a reply sent twice: a bug in this code, which tests would show) do not.
   const requestLogger = logger?.isLevelEnabled('info') === true ? (logger as FastifyBaseLogger) : undefined;
@@ -128,18 +103,13 @@ export function buildApp(input: Partial<MockOptions> = {}): FastifyInstance {
     serverFactory: (handler) => createHttpServer(handler, options, () => services.reach),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  const log = logger ?? app.log;
-  const services: MockServices = {
-    options,
-    clock,
-    store: new AccountStore(clock, options.reclaimMemory ? reclaimMemory : undefined),
-    apps: new AppRegistry(options),
-    limiter: new RateLimiter(clock),
-    faults: new FaultRegistry(),
-    journal: new Journal(options.journalSize, clock),
-    reach: new Reach(app, options, log),
-    log,
-  };
+  const served = commands.map((c) => ({
+    command: c.command,
+    path: commandPath(c),
+    defaultRateLimit: c.defaultRateLimit,
+    codes: [c.codes.badRequest, c.codes.invalidSdkAppId, c.codes.notAdmin, ...c.codes.own],
+  }));
+  const services = createMockServices({ app, options, log: logger ?? app.log, commands: served });
   app.decorate('mock', services);
 
   // /v4 and /__mock have their own error handlers; elsewhere (/health, /documentation) errors
@@ -184,28 +154,17 @@ export function buildApp(input: Partial<MockOptions> = {}): FastifyInstance {
     });
   }
   httpRules(app);
-  // A pending fault delay must not hold up close().
-  app.addHook('preClose', (done) => {
-    services.faults.close();
-    services.reach.beginClose();
-    done();
-  });
-  app.addHook('onClose', (_instance, done) => {
-    services.reach.endClose();
-    done();
-  });
-
+  app.register(servicesPlugin);
   // Before the routes: @fastify/swagger collects them as they are added.
   app.register(swagger, apiDocsOptions(options));
   app.register(docsUi, { routePrefix: '/documentation' });
   app.register(fixturesPlugin);
+  app.register(statePlugin);
   app.register(healthRoute);
-  app.register(vendorPlugin, { prefix: '/v4', commands, ...services });
+  app.register(vendorPlugin, { prefix: '/v4', commands });
   app.register(controlPlugin, { prefix: '/__mock' });
   // Resolved here because this module sits at src/ depth, as the bundles sit in dist/: the build
   // copies src/dashboard/assets to dist/dashboard/assets, so one URL serves from both.
   app.register(dashboardPlugin, { assets: new URL('./dashboard/assets/', import.meta.url) });
-  // Its onReady hook runs after every plugin, fixtures included: a saved state replaces them.
-  persistState(app);
   return app;
 }

@@ -3,9 +3,11 @@ import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import { decodeJsonFile, JsonFileError, parseJsonText } from './json-file.js';
 import type { DestinationStream } from 'pino';
+import { UINT32_MAX } from './accounts/account-schema.js';
 import type { ControllableClock } from './clock.js';
 import { AppSettingsError, checkPlanFields, ACCOUNT_LIMIT_MAX, COOLDOWN_DAYS_MAX, PLANS, type Plan } from './plans/settings.js';
 import { isHostname, normalHost } from './reach/hosts.js';
+import { isRecord } from './is-record.js';
 
 /** An app the emulator serves in declared mode. */
 export interface AppConfig {
@@ -150,7 +152,7 @@ const boolean: Parser<boolean> = (raw, name) => {
 };
 
 /** SDKAppIDs are 32-bit unsigned integers; 0 is no app. */
-export const SDKAPPID_MAX = 4294967295;
+export const SDKAPPID_MAX = UINT32_MAX;
 
 interface Setting<T> {
   env: string;
@@ -159,7 +161,8 @@ interface Setting<T> {
   help: string;
 }
 
-const setting = <T>(env: string, flag: string, parse: Parser<T>, help: string): Setting<T> => ({ env, flag, parse, help });
+const setting = <T>(env: string, flag: string, parse: Parser<T>, help: string): Setting<T> =>
+  ({ env, flag, parse, help });
 
 /** The settings that are both an environment variable and a CLI flag. */
 export const SETTINGS = {
@@ -219,7 +222,10 @@ export const DEFAULTS = {
 } as const;
 
 /** Reads settings from the environment, then from flags, which win. */
-export function readSettings(argv: readonly string[], env: NodeJS.ProcessEnv): RawSettings & { help?: boolean; version?: boolean } {
+export function readSettings(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+): RawSettings & { help?: boolean; version?: boolean } {
   const names = Object.keys(SETTINGS) as SettingName[];
   const options = Object.fromEntries(names.map((n) => [SETTINGS[n].flag, { type: 'string' as const }]));
   let parsed: ReturnType<typeof parseArgs>;
@@ -255,10 +261,6 @@ export function readSettings(argv: readonly string[], env: NodeJS.ProcessEnv): R
 export function usage(): string {
   const rows = Object.values(SETTINGS).map((s) => `  --${s.flag.padEnd(24)} ${s.env.padEnd(27)} ${s.help}`);
   return ['Usage: tim-account-mock [options]', '', '  flag                       environment variable', ...rows, ''].join('\n');
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function checkRateLimits(value: unknown, where: string): Record<string, number> {
@@ -380,8 +382,29 @@ export function resolveOptions(input: Partial<MockOptions> = {}): MockOptions {
   return options;
 }
 
+/**
+ * Refuses a rate limit that names no served command: a misspelt key (`acount_import`) would
+ * otherwise be accepted and never apply.
+ */
+export function checkRateLimitNames(options: Pick<MockOptions, 'apps' | 'rateLimits'>, commandNames: readonly string[]): void {
+  const known = new Set(commandNames);
+  const places: [string, Record<string, number> | undefined][] = [
+    ['rateLimits', options.rateLimits],
+    ...options.apps.map((app, i): [string, Record<string, number> | undefined] => [`apps[${i}].rateLimits`, app.rateLimits]),
+  ];
+  for (const [where, limits] of places) {
+    const unknown = Object.keys(limits ?? {}).find((name) => !known.has(name));
+    if (unknown !== undefined) {
+      throw new ConfigError(`${where}.${unknown}: '${unknown}' is not a command the emulator serves (one of ${commandNames.join(', ')})`);
+    }
+  }
+}
+
 /** Turns flags and environment into options, reading the config file they name. */
-export function optionsFromProcess(argv: readonly string[], env: NodeJS.ProcessEnv): MockOptions & { help: boolean; version: boolean } {
+export function optionsFromProcess(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+): MockOptions & { help: boolean; version: boolean } {
   const s = readSettings(argv, env);
   const admin = s.admin ?? DEFAULTS.admin;
   let apps: AppConfig[] = [];
@@ -409,5 +432,6 @@ export function optionsFromProcess(argv: readonly string[], env: NodeJS.ProcessE
     throw new ConfigError('TIM_PLAN (--plan) applies to the TIM_SDKAPPID app and to zero-config apps: give config-file apps their "plan" in the file');
   }
   const { config: _config, sdkappid: _sdkappid, secretKey: _secretKey, help, version, ...rest } = s;
-  return { ...resolveOptions({ ...rest, apps, rateLimits, logger: true, reclaimMemory: true }), help: help === true, version: version === true };
+  const options = resolveOptions({ ...rest, apps, rateLimits, logger: true, reclaimMemory: true });
+  return { ...options, help: help === true, version: version === true };
 }

@@ -1,4 +1,4 @@
-export { buildApp, type MockApp, type MockServices } from './app.js';
+export { buildApp, type MockFastifyInstance } from './app.js';
 export { startMockServer, mockControls, type MockServer, type MockControls } from './server.js';
 export { ControllableClock, type Clock } from './clock.js';
 export { ConfigError, type AppConfig, type MockOptions } from './config.js';

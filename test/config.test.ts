@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t, { type Test } from 'tap';
+import { buildApp } from '../src/app.js';
 import { ConfigError, DEFAULTS, optionsFromProcess, parseConfigFile, resolveOptions, SETTINGS, usage } from '../src/config.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tim-config-'));
@@ -128,6 +129,18 @@ t.test('a bad config file is refused with a message naming the file and the fiel
   }
   t.match(refusal(t, () => optionsFromProcess(['--config', join(dir, 'missing.json')], {})), /missing\.json cannot be read/);
   t.match(refusal(t, () => parseConfigFile('{"apps":[{"sdkappid":1,"secretKey":"k"}]}', 'f', '')), /^config file f: apps\[0\]\.admin/);
+});
+
+t.test('a rate limit must name a served command: a misspelt one is refused, naming the key', async (t) => {
+  const misspelt = file('misspelt.json', JSON.stringify({ apps: [{ sdkappid: 1, secretKey: 'k' }], rateLimits: { acount_import: 5 } }));
+  const options = optionsFromProcess(['--config', misspelt], {});
+  t.match(refusal(t, () => buildApp(options)), /^rateLimits\.acount_import: 'acount_import' is not a command the emulator serves \(one of .*account_import/);
+  const perApp = { apps: [{ sdkappid: 1, admin: 'a', secretKey: 'k', rateLimits: { account_import: 5, account_chek: 1 } }] };
+  t.match(refusal(t, () => buildApp(perApp)), /^apps\[0\]\.rateLimits\.account_chek: /);
+  t.match(refusal(t, () => buildApp({ rateLimits: { Account_Import: 1 } })), /Account_Import/, 'names are exact, as in the URL');
+  const served = buildApp({ rateLimits: { account_import: 5, register_account_v1: 1, multiaccount_import: 1, account_check: 1, account_delete: 1 } });
+  t.teardown(() => served.close());
+  t.equal(served.mock.options.rateLimits.account_import, 5, 'every served command may be named');
 });
 
 t.test('resolveOptions checks apps passed in process', async (t) => {

@@ -136,7 +136,7 @@ t.test('close() does not wait for a pending fault delay', async (t) => {
   const server = await startMockServer();
   server.addFault({ delayMs: 60_000 });
   const pending = post(server.url, IMPORT, { UserID: 'slow' }).catch(() => undefined);
-  for (let i = 0; i < 100 && server.faults()[0]?.fired === 0; i++) await new Promise((r) => setTimeout(r, 10));
+  for (let i = 0; i < 100 && server.faults()[0]?.fired === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
   t.equal(server.faults()[0]?.fired, 1, 'the call is being delayed');
   const started = performance.now();
   await server.close();

@@ -4,6 +4,9 @@ export type AccountKind = 'hosted' | 'standalone';
 /** 1: phone (countrycode-number), 2: email, 3: string account. */
 export type IdentifierType = 1 | 2 | 3;
 
+/** A standalone account's `Type`: 0 ordinary account, 1 robot. */
+export type ProfileType = 0 | 1;
+
 export interface Account {
   sdkappid: number;
   identifier: string;
@@ -13,7 +16,7 @@ export interface Account {
   passwordHash?: string;
   nick?: string;
   faceUrl?: string;
-  type?: 0 | 1;
+  type?: ProfileType;
   /** ISO 8601 times read from the emulator's clock. */
   createdAt: string;
   updatedAt: string;
@@ -23,5 +26,5 @@ export interface Account {
 export interface Profile {
   nick?: string | undefined;
   faceUrl?: string | undefined;
-  type?: 0 | 1 | undefined;
+  type?: ProfileType | undefined;
 }

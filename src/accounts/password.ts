@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 /**
  * Salted SHA-256. The emulator stores passwords only so that nobody can read them back; it
@@ -7,14 +7,6 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
  */
 export function hashPassword(password: string, salt: string = randomBytes(16).toString('base64')): string {
   return `sha256$${salt}$${createHash('sha256').update(salt).update(password).digest('base64')}`;
-}
-
-export function verifyPassword(password: string, stored: string): boolean {
-  const [scheme, salt, digest] = stored.split('$');
-  if (scheme !== 'sha256' || salt === undefined || digest === undefined) return false;
-  const expected = Buffer.from(hashPassword(password, salt));
-  const given = Buffer.from(stored);
-  return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
 export const isPasswordHash = (value: string): boolean => /^sha256\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]{44}$/.test(value);

@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
-/** Dropping at least this many accounts and deletions at once (a few MB) is worth a full collection. */
+/** Dropping at least this many accounts and deletions at once is worth a full collection. */
 export const RECLAIM_AFTER = 10_000;
 
 /** V8's full collection; null once it could not be had, so it is never tried again. */
@@ -23,8 +23,8 @@ function collector(): (() => void) | null {
 /**
  * Runs one full garbage collection on the next turn of the event loop. After a bulk deletion
  * V8 keeps the freed accounts until its next full collection, which light traffic may never
- * trigger, so a long-lived container would stay at its peak RSS (measured in the soak: 230 MB
- * after deleting 218,000 accounts, 136 MB with this collection, which takes ~40 ms). Without
+ * trigger, so a long-lived container would stay at its peak RSS (the soak's figures are in
+ * BENCHMARKS.md). Without
  * node's --expose-gc, `gc` is exposed as jest's leak detector exposes it; should that fail,
  * nothing is collected and nothing else changes.
  */

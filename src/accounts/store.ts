@@ -69,7 +69,7 @@ class App {
 }
 
 export type RegisterResult = { ok: true; account: Account } | { ok: false; reason: 'exists' };
-export type ImportResult = { account: Account; created: boolean };
+export type ImportResult = { account: Account };
 /** A deleted identifier and when it was deleted (unix seconds). */
 export interface Deletion {
   sdkappid: number;
@@ -155,12 +155,12 @@ export class AccountStore {
     if (existing !== undefined) {
       applyProfile(existing, profile);
       existing.updatedAt = now;
-      return { account: existing, created: false };
+      return { account: existing };
     }
     const account: Account = { sdkappid, identifier, kind: 'standalone', createdAt: now, updatedAt: now };
     applyProfile(account, profile);
     app.file(account);
-    return { account, created: true };
+    return { account };
   }
 
   /**
@@ -201,7 +201,9 @@ export class AccountStore {
     this.#dropping(this.#apps.values());
     this.#apps.clear();
     for (const account of accounts) this.put(account);
-    for (const { sdkappid, identifier, deletedAt } of deletions) this.#app(sdkappid).deletions.set(identifier, deletedAt);
+    for (const { sdkappid, identifier, deletedAt } of deletions) {
+      this.#app(sdkappid).deletions.set(identifier, deletedAt);
+    }
   }
 
   /** The apps holding accounts or deletions. */

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Account } from '../accounts/account.js';
 import type { AccountStore } from '../accounts/store.js';
 import { foldCase } from '../accounts/identifier-rules.js';
@@ -41,7 +41,7 @@ const AccountParams = Type.Object({ sdkappid: SdkAppId, identifier: Type.String(
 const Deleted = Type.Object({ deleted: Type.Integer({ description: 'how many accounts were removed' }) }, { additionalProperties: false });
 
 /** /__mock/accounts: list, look up, seed and delete the emulator's accounts. */
-export async function accountsRoutes(app: FastifyInstance): Promise<void> {
+export const accountsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { store, clock, apps, limiter } = app.mock;
   const tags = ['control'];
 
@@ -61,7 +61,7 @@ export async function accountsRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const query = request.query as ListQuery;
+      const { query } = request;
       if (query.cursor !== undefined && query.limit === undefined) return sendControlError(reply, 400, 'cursor needs limit');
       const matching = query.search === undefined ? store.values(query.sdkappid) : searched(store, query.sdkappid, query.search);
       if (query.limit === undefined) return { accounts: [...matching] };
@@ -80,7 +80,7 @@ export async function accountsRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { sdkappid, identifier } = request.params as { sdkappid: number; identifier: string };
+      const { sdkappid, identifier } = request.params;
       return store.forget(sdkappid, identifier) === undefined
         ? sendControlError(reply, 404, `no account '${identifier}' in app ${sdkappid}`)
         : { deleted: 1 };
@@ -98,7 +98,7 @@ export async function accountsRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { sdkappid, identifier } = request.params as { sdkappid: number; identifier: string };
+      const { sdkappid, identifier } = request.params;
       const account = store.get(sdkappid, identifier);
       return account ?? sendControlError(reply, 404, `no account '${identifier}' in app ${sdkappid}`);
     },
@@ -117,7 +117,9 @@ export async function accountsRoutes(app: FastifyInstance): Promise<void> {
         body: SeedDocument,
         response: { 200: AccountList, ...controlErrors },
       },
-      // One checker for fixture files and this body, with messages naming the entry.
+      // One checker for fixture files and this body: each entry is checked against its kind's
+      // schema (a union's error would not say which field of which kind is wrong), then against
+      // the store, with messages naming the entry.
       validatorCompiler: () => () => true,
     },
     async (request, reply) => {
@@ -145,14 +147,14 @@ export async function accountsRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const { sdkappid } = request.query as { sdkappid?: number };
+      const { sdkappid } = request.query;
       const deleted = store.count(sdkappid);
       store.clear(sdkappid);
       if (sdkappid === undefined) limiter.clear();
       return { deleted };
     },
   );
-}
+};
 
 /** The accounts whose identifier contains `search`, ignoring ASCII letter case. */
 function* searched(store: AccountStore, sdkappid: number | undefined, search: string): Generator<Account> {

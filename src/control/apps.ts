@@ -1,13 +1,12 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { MockServices } from '../app.js';
+import type { MockServices } from '../services/mock-services.js';
+import { UINT32_MAX } from '../accounts/account-schema.js';
 import { AppPatchSchema, AppSettingsError, parseAppPatch, PlanSettingsSchema } from '../plans/settings.js';
-import type { App } from '../vendor/apps.js';
-import { commands } from '../vendor/commands/index.js';
-import { stringEnum } from '../vendor/reply.js';
-import { controlErrors, ControlError, SDKAPPID_MAX, SdkAppId } from './schemas.js';
+import { controlErrors, ControlError, SdkAppId } from './schemas.js';
 
-const commandNames = commands.map((c) => c.command);
+/** An app as the registry holds it. */
+type App = NonNullable<ReturnType<MockServices['apps']['get']>>;
 
 const RateLimitView = Type.Object(
   {
@@ -22,7 +21,7 @@ const RateLimitView = Type.Object(
 export const AppView = Type.Object(
   {
     sdkappid: SdkAppId,
-    mode: stringEnum(['zero-config', 'declared']),
+    mode: Type.Union([Type.Literal('zero-config'), Type.Literal('declared')]),
     admin: Type.String({ description: "the app's administrator identifier" }),
     ...PlanSettingsSchema.properties,
     accounts: Type.Integer({ description: 'accounts the app holds' }),
@@ -40,9 +39,9 @@ export class UnknownAppError extends Error {
   readonly statusCode = 404;
 }
 
-type AppServices = Pick<MockServices, 'apps' | 'store' | 'limiter'>;
+type AppServices = Pick<MockServices, 'apps' | 'store' | 'limiter' | 'commands'>;
 
-function appView({ apps, store, limiter }: AppServices, app: App): AppView {
+function appView({ apps, store, limiter, commands }: AppServices, app: App): AppView {
   const { plan, accountLimit, deleteEnabled, reimportCooldownDays } = app.settings;
   return {
     sdkappid: app.sdkappid,
@@ -76,10 +75,10 @@ export function listApps(services: AppServices): AppView[] {
  * sdkappid is an app, made here as on its first call.
  */
 export function changeApp(services: AppServices, sdkappid: number, input: unknown): AppView {
-  if (!Number.isSafeInteger(sdkappid) || sdkappid < 1 || sdkappid > SDKAPPID_MAX) {
-    throw new AppSettingsError(`sdkappid: must be a whole number from 1 to ${SDKAPPID_MAX}`);
+  if (!Number.isSafeInteger(sdkappid) || sdkappid < 1 || sdkappid > UINT32_MAX) {
+    throw new AppSettingsError(`sdkappid: must be a whole number from 1 to ${UINT32_MAX}`);
   }
-  const patch = parseAppPatch(input, commandNames);
+  const patch = parseAppPatch(input, services.commands.map((c) => c.command));
   const app = services.apps.update(sdkappid, patch);
   if (app === undefined) {
     const declared = services.apps.list().map((a) => a.sdkappid);

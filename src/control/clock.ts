@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { unixSeconds, type ControllableClock } from '../clock.js';
 import { controlErrors, sendControlError } from './schemas.js';
 
@@ -33,7 +33,7 @@ const stateOf = (clock: ControllableClock) => {
  * /__mock/clock: the emulator's time, which UserSig expiry, the rate limiter and every
  * timestamp read. Moving it freezes it there, so that what a test sees does not drift.
  */
-export async function clockRoutes(app: FastifyInstance): Promise<void> {
+export const clockRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { clock } = app.mock;
   const tags = ['control'];
   const response = { 200: ClockState, ...controlErrors };
@@ -51,7 +51,7 @@ export async function clockRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { advanceSeconds, now } = request.body as { advanceSeconds?: number; now?: number };
+      const { advanceSeconds, now } = request.body;
       if ((advanceSeconds === undefined) === (now === undefined)) {
         return sendControlError(reply, 400, 'give exactly one of advanceSeconds and now');
       }
@@ -68,4 +68,4 @@ export async function clockRoutes(app: FastifyInstance): Promise<void> {
     clock.useRealTime();
     return stateOf(clock);
   });
-}
+};

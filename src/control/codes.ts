@@ -1,7 +1,5 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { commandPath } from '../vendor/command.js';
-import { commands } from '../vendor/commands/index.js';
 import { Errors, type VendorErrorEntry } from '../vendor/errors.js';
 import { controlErrors } from './schemas.js';
 
@@ -16,13 +14,10 @@ const CodeView = Type.Object(
   { additionalProperties: false },
 );
 
-const codesOf = (entry: VendorErrorEntry): string[] =>
-  commands
-    .filter(({ codes }) => [codes.badRequest, codes.invalidSdkAppId, codes.notAdmin, ...codes.own].includes(entry))
-    .map(commandPath);
 
 /** /__mock/codes: the catalogue of vendor codes, to explain a journal entry's errorCode. */
 export async function codesRoutes(app: FastifyInstance): Promise<void> {
+  const codesOf = (entry: VendorErrorEntry): string[] => app.mock.commands.filter(({ codes }) => codes.includes(entry)).map(({ path }) => path);
   // Built once: the catalogue and the commands are fixed for the life of the process.
   const catalogue = {
     codes: Object.values(Errors)

@@ -12,8 +12,8 @@ export interface DocsUiOptions {
 /**
  * The OpenAPI document at `<prefix>/json` and `/yaml` (from @fastify/swagger), and Swagger UI
  * at `<prefix>` and below, built on its first request: loading @fastify/swagger-ui and
- * @fastify/static cost ~70 ms of every start (measured, spawn to first answer), which most
- * test runs never use. The UI lives in its own Fastify instance, fed the emulator's document.
+ * @fastify/static would lengthen every start (BENCHMARKS.md), and most test runs never use
+ * them. The UI lives in its own Fastify instance, fed the emulator's document.
  */
 export async function docsUi(app: FastifyInstance, { routePrefix }: DocsUiOptions): Promise<void> {
   let ui: Promise<FastifyInstance> | undefined;

@@ -1,12 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { FaultSpecSchema, parseFaultSpec } from '../faults/spec.js';
-import { commandPath } from '../vendor/command.js';
-import { commands } from '../vendor/commands/index.js';
 import { controlErrors, ControlError, sendControlError } from './schemas.js';
-
-/** The commands a fault may name in `path`. */
-export const faultablePaths: ReadonlySet<string> = new Set(commands.map(commandPath));
 
 const FaultView = Type.Object({
   id: Type.String(),
@@ -30,7 +25,7 @@ const Armed = Type.Object({ id: Type.String() });
 const Removed = Type.Object({ removed: Type.Integer({ description: 'how many faults were disarmed' }) });
 
 /** /__mock/faults: arm, list and disarm faults on the /v4 commands. */
-export async function faultsRoutes(app: FastifyInstance): Promise<void> {
+export const faultsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { faults } = app.mock;
   const tags = ['control'];
 
@@ -47,10 +42,8 @@ export async function faultsRoutes(app: FastifyInstance): Promise<void> {
         body: FaultSpecSchema,
         response: { 200: Armed, ...controlErrors },
       },
-      // Checked by parseFaultSpec, which addFault() shares, with messages naming the field.
-      validatorCompiler: () => () => true,
     },
-    async (request) => ({ id: faults.arm(parseFaultSpec(request.body, faultablePaths)).id }),
+    async (request) => ({ id: faults.arm(parseFaultSpec(request.body, faults.servedPaths)).id }),
   );
 
   app.get(
@@ -80,8 +73,8 @@ export async function faultsRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       return faults.remove(id) ? { removed: 1 } : sendControlError(reply, 404, `no fault ${id}`);
     },
   );
-}
+};

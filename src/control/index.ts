@@ -1,5 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { errorCodes, type FastifyError, type FastifyInstance } from 'fastify';
+import bearerAuth from '@fastify/bearer-auth';
+import fp from 'fastify-plugin';
 import sjson from 'secure-json-parse';
 import { clientErrorStatus } from '../client-error.js';
 import { accountsRoutes } from './accounts.js';
@@ -17,13 +19,10 @@ import { pathOf } from '../url.js';
 
 const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
 
-/** Compares a presented token in constant time (digests have one length whatever the input). */
-function tokenChecker(token: string): (authorization: string | undefined) => boolean {
+/** Compares a presented token in constant time: digests have one length whatever the input's. */
+function tokenChecker(token: string): (presented: string) => boolean {
   const expected = digest(token);
-  return (authorization) => {
-    const match = authorization === undefined ? null : /^Bearer[ ]+(\S+)\s*$/i.exec(authorization);
-    return match !== null && timingSafeEqual(digest(match[1] as string), expected);
-  };
+  return (presented) => timingSafeEqual(digest(presented), expected);
 }
 
 /**
@@ -38,6 +37,8 @@ function fromAnotherSite(origin: string | undefined, host: string | undefined): 
   const authority = host.toLowerCase();
   return own !== `http://${authority}` && own !== `https://${authority}`;
 }
+
+const UNAUTHORIZED = 'this control route needs Authorization: Bearer <TIM_MOCK_TOKEN>';
 
 /** A control body that cannot be read; the error handler answers it as a 400 with its message. */
 class ControlBodyError extends Error {
@@ -68,22 +69,27 @@ function parseControlJson(body: string): unknown {
  * The test-double control plane under /__mock: JSON in and out, TypeBox schemas on every
  * route. With a mock token set, every route here needs `Authorization: Bearer <token>`.
  */
-export async function controlPlugin(app: FastifyInstance): Promise<void> {
+async function controlPlane(app: FastifyInstance): Promise<void> {
+  const { options, log } = app.mock;
   // Before the token: no web page a developer visits may drive their emulator, token or not.
   app.addHook('onRequest', async (request, reply) => {
     if (fromAnotherSite(request.headers.origin, request.headers.host)) {
       return sendControlError(reply, 403, 'a browser page of another site (its Origin is not this emulator) cannot use the control plane');
     }
   });
-  const token = app.mock.options.mockToken;
+  const token = options.mockToken;
   if (token !== undefined) {
-    const authorized = tokenChecker(token);
-    app.addHook('onRequest', async (request, reply) => {
-      if (!authorized(request.headers.authorization)) {
-        reply.header('www-authenticate', 'Bearer');
-        return sendControlError(reply, 401, 'this control route needs Authorization: Bearer <TIM_MOCK_TOKEN>');
-      }
+    // The scheme's case is ignored (RFC 6749); a refusal reaches the error handler below, which
+    // answers it in the control plane's one error shape, without logging it.
+    await app.register(bearerAuth, {
+      keys: new Set<string>(),
+      auth: tokenChecker(token),
+      specCompliance: 'rfc6749',
+      addHook: false,
+      verifyErrorLogLevel: null as unknown as string,
     });
+    // With addHook false the plugin always decorates it; its type says it may not.
+    app.addHook('onRequest', app.verifyBearerAuth as NonNullable<typeof app.verifyBearerAuth>);
   }
 
   // JSON only: Fastify's own text/plain parser would hand a string to the schemas (a 400).
@@ -100,10 +106,14 @@ export async function controlPlugin(app: FastifyInstance): Promise<void> {
   // Bad input is a 400 with a message; anything unexpected is logged and answered without
   // its stack or internals.
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    lingerIfUnread(request.raw, request.server.mock.options.requestTimeout);
+    lingerIfUnread(request.raw, options.requestTimeout);
     const status = clientErrorStatus(error) ?? 500;
+    if (status === 401) {
+      reply.header('www-authenticate', 'Bearer');
+      return sendControlError(reply, 401, UNAUTHORIZED);
+    }
     if (status === 500) {
-      request.server.mock.log.error({ reqId: request.id, err: error }, 'unexpected error on a control route');
+      log.error({ reqId: request.id, err: error }, 'unexpected error on a control route');
       return sendControlError(reply, 500, 'internal error in the emulator; see its log');
     }
     return sendControlError(reply, status, error.message);
@@ -120,3 +130,5 @@ export async function controlPlugin(app: FastifyInstance): Promise<void> {
   await app.register(codesRoutes);
   await app.register(tlsRoutes);
 }
+
+export const controlPlugin = fp(controlPlane, { name: 'control-plane', fastify: '5.x', encapsulate: true, dependencies: ['mock-services'] });

@@ -1,10 +1,10 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
-import { JOURNAL_PAGE_DEFAULT, JOURNAL_PAGE_MAX, JournalFilterSchema, JournalPageSchema, type JournalFilter } from '../journal/journal.js';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { JOURNAL_PAGE_DEFAULT, JOURNAL_PAGE_MAX, JournalFilterSchema, JournalPageSchema } from '../journal/journal.js';
 import { controlErrors } from './schemas.js';
 
 /** /__mock/requests: the request journal (the last TIM_JOURNAL_SIZE /v4 calls). */
-export async function journalRoutes(app: FastifyInstance): Promise<void> {
+export const journalRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { journal } = app.mock;
   const tags = ['control'];
 
@@ -21,7 +21,7 @@ export async function journalRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: JournalPageSchema, ...controlErrors },
       },
     },
-    async (request) => journal.page(request.query as JournalFilter),
+    async (request) => journal.page(request.query),
   );
 
   app.delete(
@@ -39,4 +39,4 @@ export async function journalRoutes(app: FastifyInstance): Promise<void> {
       return { removed };
     },
   );
-}
+};

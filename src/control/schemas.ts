@@ -1,18 +1,16 @@
 import { STATUS_CODES } from 'node:http';
 import { FormatRegistry, Type, type Static } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
-
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+import { isIsoDateTime } from '../fixtures/stored-account.js';
+import { AccountKindSchema, IdentifierTypeSchema, ProfileTypeSchema, SdkAppId } from '../accounts/account-schema.js';
 
 // TypeBox checks a string `format` only against formats registered here (the fixture loader
 // and the control routes validate with TypeBox, not Ajv).
 if (!FormatRegistry.Has('date-time')) {
-  FormatRegistry.Set('date-time', (value) => ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)));
+  FormatRegistry.Set('date-time', isIsoDateTime);
 }
 
-export const SDKAPPID_MAX = 4294967295;
-
-export const SdkAppId = Type.Integer({ minimum: 1, maximum: SDKAPPID_MAX, description: "the app's SDKAppID" });
+export { SdkAppId };
 
 /**
  * An account as the control plane shows it. The serializer writes only these properties, so
@@ -22,15 +20,11 @@ export const AccountView = Type.Object(
   {
     sdkappid: SdkAppId,
     identifier: Type.String(),
-    kind: Type.Union([Type.Literal('hosted'), Type.Literal('standalone')], {
-      description: 'hosted: imported by register_account_v1; standalone: by account_import',
-    }),
-    identifierType: Type.Optional(
-      Type.Union([Type.Literal(1), Type.Literal(2), Type.Literal(3)], { description: 'hosted only: 1 phone, 2 email, 3 string account' }),
-    ),
+    kind: AccountKindSchema({ description: 'hosted: imported by register_account_v1; standalone: by account_import' }),
+    identifierType: Type.Optional(IdentifierTypeSchema({ description: 'hosted only: 1 phone, 2 email, 3 string account' })),
     nick: Type.Optional(Type.String()),
     faceUrl: Type.Optional(Type.String()),
-    type: Type.Optional(Type.Union([Type.Literal(0), Type.Literal(1)], { description: '0: ordinary account, 1: robot' })),
+    type: Type.Optional(ProfileTypeSchema()),
     createdAt: Type.String({ format: 'date-time', description: "ISO 8601, read from the emulator's clock" }),
     updatedAt: Type.String({ format: 'date-time' }),
   },

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { applyState, exportState, parseState, StateDocument } from '../state/document.js';
 import { oneLargeBodyAtATime } from './large-body.js';
 import { ControlError } from './schemas.js';
@@ -15,7 +15,7 @@ const ImportSummary = Type.Object(
  * document is checked whole before anything changes: a bad one is a 400 naming the part at
  * fault, and the state stays as it was.
  */
-export async function stateRoutes(app: FastifyInstance): Promise<void> {
+export const stateRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { store, apps, options } = app.mock;
 
   app.get(
@@ -40,8 +40,8 @@ export async function stateRoutes(app: FastifyInstance): Promise<void> {
           429: Type.Object(ControlError.properties, { additionalProperties: false, description: 'another body over TIM_BODY_LIMIT is being read' }),
         },
       },
-      // The schema documents the body; parseState judges it, because Fastify's Ajv would strip
-      // unknown properties (a clear password, say) instead of refusing them.
+      // The schema documents the body; parseState judges it (the state file is read by the same
+      // function), format and version first, so that a document of another version is named as such.
       validatorCompiler: () => () => true,
     },
     async (request) => {
@@ -52,4 +52,4 @@ export async function stateRoutes(app: FastifyInstance): Promise<void> {
       return { apps: imported.size, accounts: state.accounts.length };
     },
   );
-}
+};

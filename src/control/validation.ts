@@ -1,6 +1,7 @@
 import type { TObject, TSchema } from '@sinclair/typebox';
 import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
 import type { FastifySchemaCompiler } from 'fastify';
+import { describeValueError } from '../schema-errors.js';
 
 /** A plain decimal numeral: not `true`, `1e3`, `0x10` or ` 7`. */
 const NUMERAL = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
@@ -28,6 +29,7 @@ export const controlValidatorCompiler: FastifySchemaCompiler<TSchema> = ({ schem
     }
     const check = (compiled ??= TypeCompiler.Compile(schema));
     if (check.Check(value)) return { value };
-    return { error: [...check.Errors(value)].slice(0, 1).map((e) => ({ message: e.message, instancePath: e.path })) as never };
+    const error = check.Errors(value).First();
+    return { error: new Error(error === undefined ? `${httpPart} is not valid` : describeValueError(error, httpPart ?? 'the request')) };
   };
 };

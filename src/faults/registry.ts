@@ -43,6 +43,12 @@ export class FaultRegistry {
   #live = 0;
   #nextId = 1;
   readonly #closing = new AbortController();
+  /** The vendor command paths a fault may name (`parseFaultSpec` checks `path` against them). */
+  readonly servedPaths: ReadonlySet<string>;
+
+  constructor(servedPaths: ReadonlySet<string> = new Set()) {
+    this.servedPaths = servedPaths;
+  }
 
   /** False when no fault can fire: the vendor pipeline then skips matching altogether. */
   get live(): boolean {
@@ -53,7 +59,8 @@ export class FaultRegistry {
     // Ids are never reused, so a stale id from an earlier test cannot remove a newer fault.
     const id = `fault-${this.#nextId++}`;
     const seed = fault.probability < 1 ? (fault.seed ?? randomSeed()) : fault.seed;
-    const armed: Armed = { id, fault: { ...fault, seed }, fired: 0, draw: seed === undefined ? undefined : seededRandom(seed) };
+    const draw = seed === undefined ? undefined : seededRandom(seed);
+    const armed: Armed = { id, fault: { ...fault, seed }, fired: 0, draw };
     this.#armed.set(id, armed);
     this.#live++;
     return view(armed);
@@ -61,11 +68,6 @@ export class FaultRegistry {
 
   list(): FaultView[] {
     return [...this.#armed.values()].map(view);
-  }
-
-  get(id: string): FaultView | undefined {
-    const armed = this.#armed.get(id);
-    return armed && view(armed);
   }
 
   remove(id: string): boolean {

@@ -1,5 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Errors } from '@sinclair/typebox/errors';
+import { UINT32_MAX } from '../accounts/account-schema.js';
+import { describeValueError } from '../schema-errors.js';
 
 /** The longest delay a fault may add: long enough to outlast any client timeout, short enough not to hang a suite. */
 export const MAX_DELAY_MS = 60_000;
@@ -10,10 +12,10 @@ export const FaultSpecSchema = Type.Object(
     path: Type.Optional(
       Type.String({ description: 'the vendor command, e.g. /v4/registration_service/register_account_v1; omitted = every /v4 command' }),
     ),
-    sdkappid: Type.Optional(Type.Integer({ minimum: 1, maximum: 4294967295, description: 'only calls to this app' })),
+    sdkappid: Type.Optional(Type.Integer({ minimum: 1, maximum: UINT32_MAX, description: 'only calls to this app' })),
     identifier: Type.Optional(Type.String({ minLength: 1, description: "only calls about this account (the body's Identifier/UserID, as sent)" })),
     errorCode: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: 2147483647, description: "answer a vendor FAIL with this code and its catalogue text" }),
+      Type.Integer({ minimum: 1, maximum: 2147483647, description: 'answer a vendor FAIL with this code and its catalogue text' }),
     ),
     httpStatus: Type.Optional(Type.Integer({ minimum: 400, maximum: 599, description: "answer this HTTP status with a gateway's HTML page" })),
     drop: Type.Optional(Type.Literal(true, { description: 'destroy the connection without an answer' })),
@@ -25,7 +27,7 @@ export const FaultSpecSchema = Type.Object(
     ),
     probability: Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: 'chance that a matching call fires it (default 1)' })),
     seed: Type.Optional(
-      Type.Integer({ minimum: 0, maximum: 4294967295, description: 'seed of the probability draws (default random, listed); same seed, same sequence' }),
+      Type.Integer({ minimum: 0, maximum: UINT32_MAX, description: 'seed of the probability draws (default random, listed); same seed, same sequence' }),
     ),
     stage: Type.Optional(
       Type.Union([Type.Literal('before'), Type.Literal('after')], {
@@ -69,10 +71,7 @@ export function parseFaultSpec(input: unknown, servedPaths: ReadonlySet<string>)
     throw new FaultSpecError('a fault spec must be a JSON object');
   }
   const error = Errors(FaultSpecSchema, input).First();
-  if (error !== undefined) {
-    const where = error.path === '' ? 'the fault spec' : error.path.slice(1);
-    throw new FaultSpecError(`${where}: ${error.message}`);
-  }
+  if (error !== undefined) throw new FaultSpecError(describeValueError(error, 'the fault spec'));
   const spec = input as FaultSpec;
   const kinds = KINDS.filter((k) => spec[k] !== undefined);
   if (kinds.length > 1) {

@@ -2,7 +2,6 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import sjson from 'secure-json-parse';
 import { isoNow, type Clock } from '../clock.js';
-import type { JsonObject } from '../vendor/body.js';
 import { clip, PATH_MAX } from './clip.js';
 import { redactSecrets } from './redact.js';
 import { pathOf } from '../url.js';
@@ -68,6 +67,24 @@ export const JournalPageSchema = Type.Object({
 export type JournalPage = Static<typeof JournalPageSchema>;
 
 /**
+ * What the vendor pipeline learned about a call, as far as the journal lists it (the pipeline's
+ * own record of a call has these fields and more).
+ */
+export interface RecordedCall {
+  /** The command's path when the call was routed to one: a string of its own, not a slice of the URL. */
+  path: string | undefined;
+  app: { sdkappid: number; admin: string } | undefined;
+  caller: string | undefined;
+  accounts: readonly string[];
+  /** The parsed body, once it was read as a JSON object. */
+  body: Record<string, unknown> | undefined;
+  errorCode: number;
+  fault: { id: string; kind: string } | undefined;
+  /** performance.now() when the call arrived. */
+  startedAt: number;
+}
+
+/**
  * The most body text an entry keeps. The ring bounds the entry count and this bounds each
  * entry, which keeps its body as JSON text (parsed objects of a small body of tiny arrays
  * would take ten times its size), so the journal's memory stays flat even when every call
@@ -87,7 +104,7 @@ const MAY_NAME_A_SECRET = /password|secret|usersig|token|sig|key|authorization|\
  * keep. Most calls name no secret at all (account_import, the batches): their text is kept as
  * sent, without a copy; only a body that may hold one is redacted here, before it is kept.
  */
-function keptBody(body: JsonObject | undefined, raw: unknown): string | null {
+function keptBody(body: Record<string, unknown> | undefined, raw: unknown): string | null {
   if (body === undefined || typeof raw !== 'string') return null;
   // A UTF-8 character takes at most 3 bytes per UTF-16 unit, so short text needs no count.
   const bytes = raw.length * 3 <= JOURNAL_BODY_MAX_BYTES ? 0 : Buffer.byteLength(raw);
@@ -154,10 +171,9 @@ export class Journal {
     return this.#ring.capacity > 0;
   }
 
-  /** Records a /v4 call as it is answered; anything else (no `vendorCall`) is not journalled. */
-  record(request: FastifyRequest, reply: FastifyReply): void {
-    const call = request.vendorCall;
-    if (!this.enabled || !call) return;
+  /** Records a /v4 call as it is answered. */
+  record(request: FastifyRequest, reply: FastifyReply, call: RecordedCall): void {
+    if (!this.enabled) return;
     const query = request.query as Record<string, unknown> | undefined;
     const dropped = call.fault?.kind === 'drop';
     const path = pathOf(request.url);

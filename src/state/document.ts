@@ -1,10 +1,12 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Errors } from '@sinclair/typebox/errors';
+import { describeValueError } from '../schema-errors.js';
+import { isRecord } from '../is-record.js';
 import type { Account } from '../accounts/account.js';
+import { AccountKindSchema, IdentifierTypeSchema, ProfileTypeSchema, UINT32_MAX } from '../accounts/account-schema.js';
 import type { AccountStore, Deletion } from '../accounts/store.js';
-import type { AppRegistry } from '../vendor/apps.js';
 import { AccountIndex } from '../accounts/account-index.js';
-import { accountProblem, MAX_UNIX_SECONDS, STORED_TIME } from '../fixtures/stored-account.js';
+import { accountProblem, MAX_UNIX_SECONDS, STORED_TIME, type KnownApps } from '../fixtures/stored-account.js';
 import { PlanSettingsSchema, type PlanSettings } from '../plans/settings.js';
 
 export const STATE_FORMAT = 'tim-account-mock/state';
@@ -16,12 +18,12 @@ const ISO_TIME = STORED_TIME.source;
 export const StateAccount = Type.Object(
   {
     identifier: Type.String({ minLength: 1 }),
-    kind: Type.Union([Type.Literal('hosted'), Type.Literal('standalone')]),
-    identifierType: Type.Optional(Type.Union([Type.Literal(1), Type.Literal(2), Type.Literal(3)])),
+    kind: AccountKindSchema(),
+    identifierType: Type.Optional(IdentifierTypeSchema()),
     passwordHash: Type.Optional(Type.String({ description: 'sha256$salt$digest' })),
     nick: Type.Optional(Type.String()),
     faceUrl: Type.Optional(Type.String()),
-    type: Type.Optional(Type.Union([Type.Literal(0), Type.Literal(1)])),
+    type: Type.Optional(ProfileTypeSchema({})),
     createdAt: Type.String({ pattern: ISO_TIME }),
     updatedAt: Type.String({ pattern: ISO_TIME }),
   },
@@ -36,7 +38,7 @@ export const StateDeletion = Type.Object(
 
 export const StateApp = Type.Object(
   {
-    sdkappid: Type.Integer({ minimum: 1, maximum: 4294967295 }),
+    sdkappid: Type.Integer({ minimum: 1, maximum: UINT32_MAX }),
     accounts: Type.Array(StateAccount),
     deleted: Type.Optional(Type.Array(StateDeletion)),
     settings: Type.Optional(
@@ -62,7 +64,10 @@ export const StateDocument = Type.Object(
 export type StateDocument = Static<typeof StateDocument>;
 type StateAccount = Static<typeof StateAccount>;
 
-/** A state document that cannot be imported; the message names the field at fault (`apps[0].accounts[2].identifier`). */
+/**
+ * A state document that cannot be imported; the message names the field at fault
+ * (`apps[0].accounts[2].identifier`).
+ */
 export class StateError extends Error {
   override name = 'StateError';
   /** Fastify answers an error with this status as a 400 with the message. */
@@ -81,6 +86,12 @@ export function stateAccount(account: Account): StateAccount {
   return picked;
 }
 
+/** What a state document needs of the app registry: the plan settings changed while running. */
+export interface PlanSettingsRegistry {
+  changedPlanSettings(): Array<{ sdkappid: number; settings: PlanSettings }>;
+  replacePlanSettings(entries: ReadonlyArray<{ sdkappid: number; settings: PlanSettings }>): void;
+}
+
 /** One app of the document, holding the store's accounts themselves (picked when written). */
 export interface AppSnapshot {
   sdkappid: number;
@@ -97,7 +108,7 @@ export interface AppSnapshot {
  * while running carries them; settings an app started with stay with the configuration, so a
  * changed config file is not overridden by an old state file.
  */
-export function snapshotApps(store: AccountStore, registry: AppRegistry): AppSnapshot[] {
+export function snapshotApps(store: AccountStore, registry: PlanSettingsRegistry): AppSnapshot[] {
   const apps = new Map<number, AppSnapshot>();
   const appOf = (sdkappid: number): AppSnapshot => {
     let app = apps.get(sdkappid);
@@ -114,7 +125,7 @@ export function snapshotApps(store: AccountStore, registry: AppRegistry): AppSna
 }
 
 /** The store as a state document. */
-export function exportState(store: AccountStore, registry: AppRegistry): StateDocument {
+export function exportState(store: AccountStore, registry: PlanSettingsRegistry): StateDocument {
   const apps = snapshotApps(store, registry).map(({ sdkappid, accounts, deleted, settings }) => ({
     sdkappid,
     accounts: accounts.map(stateAccount),
@@ -132,33 +143,26 @@ export interface ParsedState {
 }
 
 /** Replaces the whole state with a checked document (state import and the state file). */
-export function applyState(store: AccountStore, apps: AppRegistry, state: ParsedState): void {
+export function applyState(store: AccountStore, apps: PlanSettingsRegistry, state: ParsedState): void {
   store.replace(state.accounts, state.deletions);
   apps.replacePlanSettings(state.settings);
 }
-
-/** `/apps/0/accounts/2/nick` as `apps[0].accounts[2].nick`. */
-const fieldOf = (pointer: string): string =>
-  pointer === '' ? 'the document' : pointer.slice(1).replace(/\/(\d+)(?=\/|$)/g, '[$1]').replaceAll('/', '.');
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Checks a whole document before anything is changed, so an import is all-or-nothing: the
  * schema, then the rules seeding applies too (src/fixtures/stored-account.ts: the vendor's
  * account rules and real times; src/accounts/account-index.ts: one account per key per app, no
- * string account beside one equal to it but for case), deletions only of identifiers that are not accounts, each once, and in
- * declared mode only declared apps.
+ * string account beside one equal to it but for case), deletions only of identifiers that are
+ * not accounts, each once, and in declared mode only declared apps.
  */
-export function parseState(doc: unknown, apps: AppRegistry): ParsedState {
+export function parseState(doc: unknown, apps: KnownApps): ParsedState {
   if (!isRecord(doc)) throw new StateError('the state document must be a JSON object');
   if (doc.format !== STATE_FORMAT) throw new StateError(`format: must be '${STATE_FORMAT}'`);
   if (doc.version !== STATE_VERSION) {
     throw new StateError(`version: ${JSON.stringify(doc.version)} is not supported (this build reads version ${STATE_VERSION})`);
   }
   const error = Errors(StateDocument, doc).First();
-  if (error !== undefined) throw new StateError(`${fieldOf(error.path)}: ${error.message}`);
+  if (error !== undefined) throw new StateError(describeValueError(error, 'the document'));
   const checked = doc as StateDocument;
 
   const accounts: Account[] = [];

@@ -2,9 +2,10 @@ import { constants } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import { ConfigError } from '../config.js';
-import type { MockServices } from '../app.js';
-import { writeFileAtomic } from './atomic-write.js';
+import type { MockServices } from '../services/mock-services.js';
+import writeFileAtomic from 'write-file-atomic';
 import { decodeJsonFile, JsonFileError, parseJsonText } from '../json-file.js';
 import { applyState, parseState, StateError, type ParsedState } from './document.js';
 import { serializeState } from './serialize.js';
@@ -42,53 +43,61 @@ export async function readStateFile(file: string, services: Pick<MockServices, '
 }
 
 /**
- * With a state file: loads it before the app is ready (so /health answers only after it, and
- * after the fixtures, which it replaces), saves it every `saveInterval` seconds when it changed,
- * and saves it on close. A file that failed to load is never written over.
+ * With a state file: loads it while the app boots, after the fixtures, which it replaces (the
+ * plugin's dependencies say so), so /health answers only once it is in; saves it every
+ * `saveInterval` seconds when it changed, and on close. A file that failed to load is never
+ * written over: the start fails before the save hooks exist.
  */
-export function persistState(app: FastifyInstance): void {
+async function persistState(app: FastifyInstance): Promise<void> {
   const services = app.mock;
   const { stateFile: file, saveInterval } = services.options;
   if (file === undefined) return;
 
-  let loaded = false;
+  const state = await readStateFile(file, services);
   let lastDigest: string | undefined;
-  let timer: NodeJS.Timeout | undefined;
+  if (state !== undefined) {
+    applyState(services.store, services.apps, state);
+    lastDigest = (await serializeState(services.store, services.apps)).digest;
+    services.log.info({ stateFile: file, accounts: state.accounts.length }, 'state loaded');
+  }
+
   // One save at a time, in order: a periodic save and the final one never interleave.
   let queue: Promise<void> = Promise.resolve();
-
   const save = (): Promise<void> => {
     const run = queue.then(async () => {
       const { chunks, digest } = await serializeState(services.store, services.apps);
       if (digest === lastDigest) return;
-      await writeFileAtomic(file, chunks);
+      // A temporary file in the same directory, flushed, then renamed over the file: a reader or a
+      // restart after a crash sees the old content or the new, never a mix.
+      await writeFileAtomic(file, chunks.join(''), { encoding: 'utf8' });
       lastDigest = digest;
     });
     queue = run.catch(() => undefined);
     return run;
   };
 
-  app.addHook('onReady', async () => {
-    const state = await readStateFile(file, services);
-    if (state !== undefined) {
-      applyState(services.store, services.apps, state);
-      lastDigest = (await serializeState(services.store, services.apps)).digest;
-      app.mock.log.info({ stateFile: file, accounts: state.accounts.length }, 'state loaded');
-    }
-    loaded = true;
-    if (saveInterval > 0) {
+  let timer: NodeJS.Timeout | undefined;
+  if (saveInterval > 0) {
+    // Started once the app is ready, so no save runs while other plugins still boot.
+    app.addHook('onReady', async () => {
       timer = setInterval(() => {
-        save().catch((err: unknown) => app.mock.log.error({ err, stateFile: file }, 'periodic state save failed'));
+        save().catch((err: unknown) => services.log.error({ err, stateFile: file }, 'periodic state save failed'));
       }, saveInterval * 1000);
       timer.unref();
-    }
-  });
+    });
+  }
 
   // Fastify runs onClose after the server has closed and in-flight requests have finished.
   app.addHook('onClose', async () => {
     clearInterval(timer);
-    if (!loaded) return;
     await save();
-    app.mock.log.info({ stateFile: file }, 'state saved');
+    services.log.info({ stateFile: file }, 'state saved');
   });
 }
+
+export const statePlugin = fp(persistState, {
+  name: 'mock-state',
+  fastify: '5.x',
+  // A saved state replaces the fixtures, so it loads after them.
+  dependencies: ['mock-services', 'mock-fixtures'],
+});

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AccountStore } from '../accounts/store.js';
-import type { AppRegistry } from '../vendor/apps.js';
-import { snapshotApps, STATE_FORMAT, STATE_VERSION, stateAccount, type AppSnapshot } from './document.js';
+import { snapshotApps, STATE_FORMAT, STATE_VERSION, stateAccount, type AppSnapshot, type PlanSettingsRegistry } from './document.js';
 
 /** Accounts (or deletions) serialized between two turns of the event loop. */
 export const SAVE_SLICE = 500;
@@ -55,7 +54,7 @@ function* documentPieces(apps: readonly AppSnapshot[], slice: number): Generator
  */
 export async function serializeState(
   store: AccountStore,
-  registry: AppRegistry,
+  registry: PlanSettingsRegistry,
   pause: Pause = nextTurn,
   slice = SAVE_SLICE,
 ): Promise<SerializedState> {

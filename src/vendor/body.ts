@@ -1,5 +1,6 @@
 import sjson from 'secure-json-parse';
-import { Errors, VendorError } from './errors.js';
+import { Errors, VendorError, type VendorErrorEntry } from './errors.js';
+import { isRecord } from '../is-record.js';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -8,7 +9,7 @@ export type JsonObject = Record<string, unknown>;
  * so this is applied to the raw text. `__proto__` and `constructor.prototype` keys are dropped
  * (they cannot reach any prototype) and the rest of the body is answered as usual.
  */
-export function parseBody(raw: string | undefined, badRequest: ConstructorParameters<typeof VendorError>[0]): JsonObject {
+export function parseBody(raw: string | undefined, badRequest: VendorErrorEntry): JsonObject {
   if (raw === undefined || raw.trim() === '') throw new VendorError(Errors.JsonParse, 'the body is empty');
   let value: unknown;
   try {
@@ -16,7 +17,7 @@ export function parseBody(raw: string | undefined, badRequest: ConstructorParame
   } catch {
     throw new VendorError(Errors.JsonParse);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+  if (!isRecord(value)) {
     throw new VendorError(badRequest, 'the body must be a JSON object');
   }
   return value as JsonObject;

@@ -50,7 +50,9 @@ export interface VendorCommand<Input = unknown, Extra extends object = object> {
   execute(ctx: CommandContext, input: Input): Extra | void;
 }
 
-export const defineCommand = <Input, Extra extends object = object>(c: VendorCommand<Input, Extra>): VendorCommand<Input, Extra> => c;
+export const defineCommand = <Input, Extra extends object = object>(
+  c: VendorCommand<Input, Extra>,
+): VendorCommand<Input, Extra> => c;
 
 /** `[value]` when it is a string: the account list of a body naming one account. */
 export const namedAccount = (value: unknown): string[] => (typeof value === 'string' ? [value] : []);

@@ -1,18 +1,16 @@
 import { isUtf8 } from 'node:buffer';
+import fp from 'fastify-plugin';
 import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
-import type { AccountStore } from '../accounts/store.js';
-import { unixSeconds, type Clock } from '../clock.js';
-import type { MockOptions } from '../config.js';
-import type { App, AppRegistry } from './apps.js';
+import { unixSeconds } from '../clock.js';
+import type { App } from './apps.js';
 import { parseBody, type JsonObject } from './body.js';
 import { clientErrorStatus } from '../client-error.js';
-import { commandPath, type CommandContext, type VendorCommand } from './command.js';
+import { errorCodesDescription } from './check-order.js';
+import { commandPath, type CommandCodes, type CommandContext, type VendorCommand } from './command.js';
 import { Errors, VendorError, type VendorErrorEntry } from './errors.js';
-import { injectFault, type FiredFault } from '../faults/inject.js';
-import type { FaultRegistry } from '../faults/registry.js';
-import { recordCall } from '../journal/record-call.js';
-import { checkQuery, EnvelopeQuery } from './query.js';
-import type { RateLimiter } from './rate-limit.js';
+import { injectFault, type FiredFault } from './fault-injection.js';
+import { recordCall } from './record-call.js';
+import { checkQuery, EnvelopeQuery, type Envelope } from './query.js';
 import { failReply, okReply } from './reply.js';
 import { lingerIfUnread } from '../http/lingering-close.js';
 
@@ -41,25 +39,6 @@ declare module 'fastify' {
 
 export interface VendorPluginOptions {
   commands: readonly VendorCommand<any, any>[];
-  apps: AppRegistry;
-  store: AccountStore;
-  limiter: RateLimiter;
-  clock: Clock;
-  options: MockOptions;
-  faults: FaultRegistry;
-  log: FastifyBaseLogger;
-}
-
-/** The codes a command can answer, in the order of the checks, for its OpenAPI description. */
-function errorCodesDescription({ codes }: VendorCommand): string {
-  const E = Errors;
-  const entries = [
-    ...[E.SdkAppIdRequired, codes.invalidSdkAppId, E.AccountOrSig, E.HttpParse],
-    ...[E.SigInvalid, E.SigIdentifierMismatch, E.SigSdkAppIdMismatch, E.SigMismatch, E.SigExpired, E.RateLimited],
-    ...[E.JsonParse, E.RequestFormat, codes.badRequest, codes.notAdmin, ...codes.own, E.Internal],
-  ];
-  const lines = new Set(entries.map((e) => `- ${e.code}: ${e.info}`));
-  return `Always HTTP 200; ErrorCode 0 is success. Error codes (UserSig codes in declared mode only):\n${[...lines].join('\n')}`;
 }
 
 const newCall = (command?: VendorCommand, path?: string): VendorCall => ({
@@ -75,7 +54,11 @@ const newCall = (command?: VendorCommand, path?: string): VendorCall => ({
 });
 
 /** Maps anything thrown on a /v4 route to a catalogue entry: the one place errors become replies. */
-function entryFor(error: FastifyError | VendorError, request: FastifyRequest, log: FastifyBaseLogger): VendorErrorEntry {
+function entryFor(
+  error: FastifyError | VendorError,
+  request: FastifyRequest,
+  log: FastifyBaseLogger,
+): VendorErrorEntry {
   if (error instanceof VendorError) return error;
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return Errors.RequestFormat;
   if (clientErrorStatus(error) !== undefined) return Errors.HttpParse;
@@ -84,13 +67,15 @@ function entryFor(error: FastifyError | VendorError, request: FastifyRequest, lo
 }
 
 /**
- * Serves the vendor commands under /v4 with the vendor's envelope. Checks run in the order
- * URL parameters, UserSig, rate limit (before the body is read), then body JSON, admin,
- * fields and state. Every answer is HTTP 200 and vendor-shaped, unless an armed fault
- * answers an HTTP status or drops the connection.
+ * Serves the vendor commands under /v4 with the vendor's envelope, running the checks in the
+ * order `checkOrder` states (check-order.ts): method and path (Fastify's routing), then per
+ * call the steps below, numbered as there. Steps 2 to 4 run in onRequest, before Fastify reads
+ * the body; 5 to 8 in the handler. Every answer is HTTP 200 and vendor-shaped, unless an armed
+ * fault answers an HTTP status or drops the connection.
  */
-export async function vendorPlugin(instance: FastifyInstance, opts: VendorPluginOptions): Promise<void> {
-  const { apps, store, limiter, clock, options, faults, log } = opts;
+async function vendorPipeline(instance: FastifyInstance, opts: VendorPluginOptions): Promise<void> {
+  const { apps, store, limiter, clock, options, faults, journal, log } = instance.mock;
+  const record = (request: FastifyRequest, reply: FastifyReply) => recordCall(journal, log, request, reply);
 
   instance.decorateRequest('vendorCall', null);
 
@@ -115,12 +100,12 @@ export async function vendorPlugin(instance: FastifyInstance, opts: VendorPlugin
   // drops it): in onSend rather than onResponse, which would add `finish`/`error` listeners
   // to every request, and so that a test reading the journal right after a reply finds it.
   instance.addHook('onSend', (request, reply, payload, done) => {
-    recordCall(request, reply);
+    record(request, reply);
     done(null, payload);
   });
 
-  // An unknown command is refused before its body is read, so even an oversized one gets
-  // 60009. The hook lives in a child context that only the not-found handler uses, so that
+  // 1. Method and path: an unknown command is refused before its body is read, so even an
+  // oversized one gets 60009. The hook lives in a child context that only the not-found handler uses, so that
   // the commands' own calls do not run it.
   instance.register(async (unknownCommands) => {
     unknownCommands.addHook('onRequest', (request, _reply, done) => {
@@ -132,55 +117,88 @@ export async function vendorPlugin(instance: FastifyInstance, opts: VendorPlugin
     });
   });
 
+  // 2. URL parameters: sdkappid, identifier, usersig, random, contenttype (query.ts).
+  const checkUrlParameters = (request: FastifyRequest, codes: CommandCodes) =>
+    checkQuery(request.query as Record<string, unknown>, codes, apps);
+
+  // 3. UserSig (declared mode): decodable, identifier, sdkappid, HMAC, expiry (usersig.ts).
+  const checkUserSig = ({ app, usersig, identifier }: Envelope) =>
+    app.verifier?.verify(usersig, identifier, unixSeconds(clock));
+
+  // 4. Rate limit: a token from the app's bucket for this command.
+  const checkRateLimit = (app: App, command: VendorCommand) => {
+    if (!limiter.take(app.sdkappid, command.command, app.rateLimit(command.command, command.defaultRateLimit))) {
+      throw new VendorError(Errors.RateLimited);
+    }
+  };
+
+  // 5. Body: UTF-8 (the content-type parser above), JSON, an object (body.ts).
+  const readBody = (request: FastifyRequest, call: VendorCall, command: VendorCommand) => {
+    const body = parseBody(request.body as string | undefined, command.codes.badRequest);
+    call.body = body;
+    call.accounts = command.accountsOf?.(body) ?? [];
+    return body;
+  };
+
+  // 6. Admin: the caller must be the app's administrator.
+  const checkAdmin = (call: VendorCall, app: App, codes: CommandCodes) => {
+    if (call.caller !== app.admin) throw new VendorError(codes.notAdmin);
+  };
+
+  // 8. State: the command's effect on the store. Faults apply to valid calls only, just before
+  // (stage "before") or just after (stage "after") the state change.
+  const applyToState = (command: VendorCommand, app: App, input: unknown): object | undefined => {
+    const ctx: CommandContext = { app, caller: app.admin, store, clock };
+    return command.execute(ctx, input) ?? undefined;
+  };
+  const applyWithFaults = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    command: VendorCommand,
+    app: App,
+    input: unknown,
+  ) => {
+    const path = commandPath(command);
+    const own = command.codes.own;
+    if (await injectFault(faults, 'before', path, request, reply, own, record)) return reply;
+    const extra = applyToState(command, app, input);
+    if (await injectFault(faults, 'after', path, request, reply, own, record)) return reply;
+    return okReply(extra);
+  };
+
   for (const command of opts.commands) {
     const { codes } = command;
     const fullPath = commandPath(command);
     // Mounted under the /v4 prefix, so that the not-found handler answers only there.
     const path = fullPath.slice('/v4'.length);
 
-    const checkEnvelope: onRequestHookHandler = (request, _reply, done) => {
+    const beforeBody: onRequestHookHandler = (request, _reply, done) => {
       const call = (request.vendorCall = newCall(command, fullPath));
       // The vendor ignores Content-Type; without the header, Fastify hands even a malformed
       // one's body to the catch-all parser instead of answering 415. Assigned, not deleted: a
       // delete turns the headers object into a slow dictionary for the rest of the request.
       request.headers['content-type'] = undefined;
       try {
-        const envelope = checkQuery(request.query as Record<string, unknown>, codes, apps);
+        const envelope = checkUrlParameters(request, codes);
         call.app = envelope.app;
         call.caller = envelope.identifier;
-        envelope.app.verifier?.verify(envelope.usersig, envelope.identifier, unixSeconds(clock));
-        if (!limiter.take(envelope.app.sdkappid, command.command, envelope.app.rateLimit(command.command, command.defaultRateLimit))) {
-          throw new VendorError(Errors.RateLimited);
-        }
+        checkUserSig(envelope);
+        checkRateLimit(envelope.app, command);
         done();
       } catch (error) {
         done(error as VendorError);
       }
     };
 
-    const execute = (app: App, input: unknown): object | undefined => {
-      const ctx: CommandContext = { app, caller: app.admin, store, clock };
-      return command.execute(ctx, input) ?? undefined;
-    };
-
-    // Faults apply to valid calls only, just before (stage "before") or just after (stage
-    // "after") the state change.
-    const answerWithFaults = async (request: FastifyRequest, reply: FastifyReply, app: App, input: unknown) => {
-      if (await injectFault(faults, 'before', fullPath, request, reply, codes.own)) return reply;
-      const extra = execute(app, input);
-      if (await injectFault(faults, 'after', fullPath, request, reply, codes.own)) return reply;
-      return okReply(extra);
-    };
-
     instance.route({
       method: 'POST',
       url: path,
-      onRequest: checkEnvelope,
+      onRequest: beforeBody,
       // Fields are checked by the command in vendor order, not by Fastify's validator.
       validatorCompiler: () => () => true,
       schema: {
         summary: command.summary,
-        description: errorCodesDescription(command),
+        description: errorCodesDescription(codes),
         tags: ['vendor'],
         querystring: EnvelopeQuery,
         body: command.body,
@@ -190,17 +208,17 @@ export async function vendorPlugin(instance: FastifyInstance, opts: VendorPlugin
       handler: (request: FastifyRequest, reply: FastifyReply) => {
         const call = request.vendorCall as VendorCall;
         const app = call.app as App;
-        const body = parseBody(request.body as string | undefined, codes.badRequest);
-        call.body = body;
-        call.accounts = command.accountsOf?.(body) ?? [];
-        if (call.caller !== app.admin) throw new VendorError(codes.notAdmin);
+        const body = readBody(request, call, command);
+        checkAdmin(call, app, codes);
+        // 7. Fields: the command's own rules, in the vendor's order.
         const input = command.parse(body);
-        return faults.live ? answerWithFaults(request, reply, app, input) : okReply(execute(app, input));
+        if (faults.live) return applyWithFaults(request, reply, command, app, input);
+        return okReply(applyToState(command, app, input));
       },
     });
 
     instance.route({
-      // Every other method Fastify routes; HEAD comes with GET.
+      // 1. Method and path: every other method Fastify routes (HEAD comes with GET).
       method: instance.supportedMethods.filter((m) => m !== 'POST' && m !== 'HEAD'),
       url: path,
       // Answers 60008 to non-POST methods; not an operation worth documenting.
@@ -213,3 +231,10 @@ export async function vendorPlugin(instance: FastifyInstance, opts: VendorPlugin
   }
 }
 
+/** The /v4 pipeline as an encapsulated plugin: its error handler and body parser stay under /v4. */
+export const vendorPlugin = fp(vendorPipeline, {
+  name: 'vendor-pipeline',
+  fastify: '5.x',
+  encapsulate: true,
+  dependencies: ['mock-services'],
+});

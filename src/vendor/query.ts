@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { UINT32_MAX } from '../accounts/account-schema.js';
 import type { App, AppRegistry } from './apps.js';
 import type { CommandCodes } from './command.js';
 import { Errors, VendorError } from './errors.js';
@@ -20,7 +21,6 @@ export interface Envelope {
   usersig: string;
 }
 
-const UINT32_MAX = 4294967295;
 const DIGITS = /^[0-9]{1,10}$/;
 
 /** A query value given once (a repeated parameter arrives as an array and is invalid). */

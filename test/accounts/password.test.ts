@@ -1,5 +1,6 @@
 import t from 'tap';
-import { hashPassword, isPasswordHash, verifyPassword } from '../../src/accounts/password.js';
+import { hashPassword, isPasswordHash } from '../../src/accounts/password.js';
+import { verifyPassword } from './verify-password.js';
 import { build, call, REGISTER, SDKAPPID } from '../helper.js';
 
 t.test('register_account_v1 keeps only a salted hash of the password', async (t) => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import t, { type Test } from 'tap';
 import type { FastifyInstance } from 'fastify';
-import { verifyPassword } from '../../src/accounts/password.js';
+import { verifyPassword } from '../accounts/verify-password.js';
 import { ADMIN, build, call, IMPORT, REGISTER, SDKAPPID } from '../helper.js';
 import { json } from './json.js';
 
@@ -408,7 +408,7 @@ t.test('a control body needs Content-Type application/json; a __proto__ or const
   const empty = await post('');
   t.match(empty.json(), { statusCode: 400, message: /Body cannot be empty/ }, 'an empty body is said to be empty');
   t.equal(app.mock.store.count(), 0);
-  t.notOk(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted'), 'no prototype reached');
+  t.notOk(Object.hasOwn(Object.prototype, 'polluted'), 'no prototype reached');
   const fine = await post('{"accounts":[{"sdkappid":1400000001,"kind":"standalone","identifier":"constructor","nick":"x"}]}');
   t.equal(fine.statusCode, 200, `an account named constructor is taken: ${fine.body}`);
 });

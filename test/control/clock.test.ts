@@ -27,7 +27,7 @@ t.test('POST advanceSeconds moves it forward, POST now sets it; both leave it fr
   });
   t.match((await json(app, 'POST', '/__mock/clock', { body: { advanceSeconds: 0.25 } })).body, { now: JAN_1_2026 + 90, nowMs: (JAN_1_2026 + 90) * 1000 + 250 });
   t.match((await json(app, 'POST', '/__mock/clock', { body: { now: 1000 } })).body, { now: 1000, iso: '1970-01-01T00:16:40.000Z', frozen: true }, 'backwards too');
-  t.equal(clock.now(), 1_000_000, "it is the clock the emulator reads");
+  t.equal(clock.now(), 1_000_000, 'it is the clock the emulator reads');
   t.match((await json(app, 'POST', '/__mock/clock', { body: { advanceSeconds: 0 } })).body, { now: 1000 });
 });
 
@@ -93,7 +93,7 @@ t.test('the rate limiter reads the clock: a limited app recovers when the clock 
   t.same(await codes(), [0, 0], 'a second refills the bucket');
 });
 
-t.test("timestamps read the clock: createdAt and updatedAt follow it", async (t) => {
+t.test('timestamps read the clock: createdAt and updatedAt follow it', async (t) => {
   const { app } = build(t);
   await json(app, 'POST', '/__mock/clock', { body: { now: 1700000000 } });
   await call(t, app, IMPORT, { Identifier: 'bob' });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import t, { type Test } from 'tap';
-import { verifyPassword } from '../../src/accounts/password.js';
+import { verifyPassword } from '../accounts/verify-password.js';
 import { ConfigError } from '../../src/config.js';
 import { fixtureJsonSchema } from '../../src/fixtures/schema.js';
 import { build, call, REGISTER, SDKAPPID } from '../helper.js';
@@ -47,7 +47,7 @@ t.test('the shipped JSON Schema file is the TypeBox schema the loader checks aga
     shipped,
     fixtureJsonSchema(),
     'fixtures/accounts.schema.json is stale: regenerate it with\n' +
-      `  npx tsx -e "import('./src/fixtures/schema.ts').then((m) => console.log(JSON.stringify(m.fixtureJsonSchema(), null, 2)))" > fixtures/accounts.schema.json`,
+      '  npx tsx -e "import(\'./src/fixtures/schema.ts\').then((m) => console.log(JSON.stringify(m.fixtureJsonSchema(), null, 2)))" > fixtures/accounts.schema.json',
   );
 });
 

@@ -229,8 +229,8 @@ t.test('a call whose client hung up during a fault delay is listed with the answ
   };
   const recorded = new Promise<void>((resolve) => {
     const record = journal.record.bind(journal);
-    journal.record = (request, reply) => {
-      record(request, reply);
+    journal.record = (request, reply, call) => {
+      record(request, reply, call);
       resolve();
     };
   });

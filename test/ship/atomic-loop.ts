@@ -4,23 +4,22 @@
 // lands exactly between write and rename. If no kill comes within 30 s it exits 3.
 import { writeSync } from 'node:fs';
 import { createRequire, syncBuiltinESMExports } from 'node:module';
-import { writeFileAtomic } from '../../src/state/atomic-write.js';
+import writeFileAtomic from 'write-file-atomic';
 
-type Rename = (from: string, to: string) => Promise<void>;
+type Rename = (from: string, to: string, done: (error: Error | null) => void) => void;
 
 const [file] = process.argv.slice(2) as [string];
 const version = (v: string): string => JSON.stringify({ version: v, filler: v.repeat(4 * 1024 * 1024) });
 
-// writeFileAtomic imports rename from node:fs/promises; replacing the builtin's export (and
+// write-file-atomic reads fs.rename when it renames; replacing the builtin's export (and
 // syncing the ESM bindings) is the only seam between its write and its rename.
-const fsPromises = createRequire(import.meta.url)('node:fs/promises') as { rename: Rename };
-const rename = fsPromises.rename;
+const fs = createRequire(import.meta.url)('node:fs') as { rename: Rename };
+const rename = fs.rename;
 let stallBeforeRename = false;
-fsPromises.rename = async (from, to) => {
-  if (!stallBeforeRename) return rename(from, to);
+fs.rename = (from, to, done) => {
+  if (!stallBeforeRename) return rename(from, to, done);
   writeSync(1, `renaming ${from}\n`);
-  await new Promise((resolve) => setTimeout(resolve, 30_000));
-  process.exit(3);
+  setTimeout(() => process.exit(3), 30_000);
 };
 syncBuiltinESMExports();
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import t from 'tap';
-import { writeFileAtomic } from '../../src/state/atomic-write.js';
+import writeFileAtomic from 'write-file-atomic';
 import { spawnNode, until } from './child.js';
 
 const LOOP = fileURLToPath(new URL('./atomic-loop.ts', import.meta.url));

@@ -90,7 +90,7 @@ t.test('__proto__ and constructor.prototype keys pollute nothing and still get a
   }
   t.equal(app.mock.store.count(SDKAPPID), 4, 'nothing else was stored');
   t.equal(({} as Record<string, unknown>).polluted, undefined, 'Object.prototype is untouched');
-  t.equal(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted'), false);
+  t.equal(Object.hasOwn(Object.prototype, 'polluted'), false);
   t.match(await call(t, app, IMPORT, { Identifier: 'clean' }), ok, 'later calls are unaffected');
   t.equal(app.mock.store.get(SDKAPPID, 'clean')?.nick, undefined);
 });

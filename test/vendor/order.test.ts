@@ -1,6 +1,8 @@
 import t from 'tap';
 import { ADMIN, build, call, IMPORT, REGISTER, SDKAPPID } from '../helper.js';
 import { userSig } from './sig.js';
+import { checkOrder, errorCodesDescription } from '../../src/vendor/check-order.js';
+import { commands } from '../../src/vendor/commands/index.js';
 
 // Order of checks: URL parameters, UserSig, rate limit, body JSON, admin, fields, state. Each
 // test breaks two adjacent checks at once and expects the earlier one's code.
@@ -82,4 +84,16 @@ t.test('within the fields of account_import: the account, Type, Nick/FaceUrl typ
   t.match(await call(t, app, IMPORT, { Identifier: 'a', Type: 5, Nick: 'x'.repeat(501) }), fail(70402));
   t.match(await call(t, app, IMPORT, { Identifier: 'a', Nick: 'x'.repeat(501), FaceUrl: 7 }), fail(70402));
   t.match(await call(t, app, IMPORT, { Identifier: 'a', Nick: 'x'.repeat(501), FaceUrl: 'y'.repeat(501) }), fail(40601));
+});
+
+t.test('the order of checks is stated once, as data, and the OpenAPI descriptions follow it', async (t) => {
+  const names = ['method and path', 'URL parameters', 'UserSig', 'rate limit', 'body', 'admin', 'fields', 'state'];
+  t.same(checkOrder.map((step) => step.check), names);
+  for (const { codes, command } of commands) {
+    const description = errorCodesDescription(codes);
+    t.match(description, `Checks, in order: ${names.slice(1).join(', ')}; the first that fails answers.`, command);
+    const listed = [...description.matchAll(/^- (\d+): /gm)].map((m) => Number(m[1]));
+    const expected = [...new Set(checkOrder.slice(1).flatMap((step) => step.codes(codes).map((e) => e.code)))];
+    t.same(listed, expected, `${command}: codes in the order of the checks`);
+  }
 });

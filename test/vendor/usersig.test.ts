@@ -84,7 +84,7 @@ t.test('a sig signed with another key is 70009', async (t) => {
   t.match(reply.ErrorInfo, /UserSig verification Failed/, "the vendor's 70009 text");
 });
 
-t.test("a sig for another identifier is 70013, even after it was verified for its own", async (t) => {
+t.test('a sig for another identifier is 70013, even after it was verified for its own', async (t) => {
   const { app } = build(t, { apps });
   const forBob = userSig(SDKAPPID, KEY, 'bob', DAY, T0);
   t.match(await call(t, app, IMPORT, { Identifier: 'x' }, { query: { usersig: forBob } }), fail(70013), 'admin presenting bob\'s sig');

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { ProfileTypeSchema } from '../../accounts/account-schema.js';
 import { assertReimportAllowed } from './cooldown.js';
 import { assertRoomForAnother } from './plan-limits.js';
 import { PROFILE_VALUE_MAX_BYTES, STANDALONE_IDENTIFIER_MAX_BYTES } from '../../accounts/identifier-rules.js';
@@ -16,7 +17,7 @@ const Body = Type.Object({
   UserID: Type.Optional(Type.String({ ...account, description: `${account.description} (the newer docs' name)` })),
   Nick: profile('nickname'),
   FaceUrl: profile('avatar URL'),
-  Type: Type.Optional(Type.Union([Type.Literal(0), Type.Literal(1)], { description: '0: ordinary account, 1: robot' })),
+  Type: Type.Optional(ProfileTypeSchema()),
 });
 
 /** account_import: imports one standalone account, or updates it (seed: account_import.md). */

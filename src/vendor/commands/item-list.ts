@@ -1,6 +1,7 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import type { JsonObject } from '../body.js';
 import { Errors, VendorError } from '../errors.js';
+import { isRecord } from '../../is-record.js';
 
 // The list rule of the three im_open_login_svc companions, written once: 1 to 100 entries, else 70402.
 
@@ -11,10 +12,13 @@ export const MAX_ITEMS = 100;
 export const itemListSchema = <T extends TSchema>(item: T, description: string) =>
   Type.Array(item, { minItems: 1, maxItems: MAX_ITEMS, description: `${description}, 1 to ${MAX_ITEMS}` });
 
-export const isJsonObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** The list `body[field]`: an array of 1 to 100 entries, each of the kind `isItem` accepts, else 70402. */
-export function itemList<T>(body: JsonObject, field: string, isItem: (entry: unknown) => entry is T, kind: string): T[] {
+export function itemList<T>(
+  body: JsonObject,
+  field: string,
+  isItem: (entry: unknown) => entry is T,
+  kind: string,
+): T[] {
   const list = body[field];
   if (!Array.isArray(list) || list.length === 0 || list.length > MAX_ITEMS) {
     throw new VendorError(Errors.ImportBadRequest, `${field} must be an array of 1 to ${MAX_ITEMS} entries`);
@@ -30,9 +34,9 @@ export function accountsIn(list: unknown, nameOf: (entry: unknown) => unknown): 
 }
 
 /** The UserID of a `{"UserID":"..."}` item, if it has one. */
-export const userIdOf = (entry: unknown): unknown => (isJsonObject(entry) ? entry.UserID : undefined);
+export const userIdOf = (entry: unknown): unknown => (isRecord(entry) ? entry.UserID : undefined);
 
-const isUserIdItem = (entry: unknown): entry is { UserID: string } => isJsonObject(entry) && typeof entry.UserID === 'string';
+const isUserIdItem = (entry: unknown): entry is { UserID: string } => isRecord(entry) && typeof entry.UserID === 'string';
 
 /** `{"UserID":"..."}` items (account_check, account_delete): the UserIDs in request order. */
 export function userIdItems(body: JsonObject, field: string): string[] {

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { ProfileTypeSchema } from '../../accounts/account-schema.js';
 import { reimportRefused } from './cooldown.js';
 import { roomForAnother } from './plan-limits.js';
 import { PROFILE_VALUE_MAX_BYTES, STANDALONE_IDENTIFIER_MAX_BYTES } from '../../accounts/identifier-rules.js';
@@ -7,7 +8,8 @@ import type { JsonObject } from '../body.js';
 import { defineCommand } from '../command.js';
 import { Errors, VendorError } from '../errors.js';
 import { replySchema } from '../reply.js';
-import { accountsIn, isJsonObject, itemList, itemListSchema } from './item-list.js';
+import { isRecord } from '../../is-record.js';
+import { accountsIn, itemList, itemListSchema } from './item-list.js';
 import { openLoginSvcCodes } from './open-login-svc.js';
 
 const accountId = `an account, 1 to ${STANDALONE_IDENTIFIER_MAX_BYTES} UTF-8 bytes`;
@@ -18,7 +20,7 @@ const AccountEntry = Type.Object(
     UserID: Type.String({ description: `${accountId} (\`Identifier\` is accepted too, as on account_import)` }),
     Nick: profile('nickname'),
     FaceUrl: profile('avatar URL'),
-    Type: Type.Optional(Type.Union([Type.Literal(0), Type.Literal(1)], { description: '0: ordinary account, 1: robot' })),
+    Type: Type.Optional(ProfileTypeSchema()),
   },
   { description: "one account, checked by account_import's rules" },
 );
@@ -65,7 +67,7 @@ export default defineCommand({
 
   accountsOf: (body) => [
     ...accountsIn(body.Accounts, (entry) => entry),
-    ...accountsIn(body.AccountList, (entry) => (isJsonObject(entry) ? standaloneIdentifier(entry) : undefined)),
+    ...accountsIn(body.AccountList, (entry) => (isRecord(entry) ? standaloneIdentifier(entry) : undefined)),
   ],
 
   // The list's shape (exactly one form, 1 to 100 entries, strings or objects) fails the whole
@@ -77,7 +79,7 @@ export default defineCommand({
     if (body.Accounts !== undefined) {
       return itemList(body, 'Accounts', isString, 'a string').map((UserID) => entryOf({ UserID }));
     }
-    return itemList(body, 'AccountList', isJsonObject, 'an object').map(entryOf);
+    return itemList(body, 'AccountList', isRecord, 'an object').map(entryOf);
   },
 
   // In request order, as if each were its own account_import call: a duplicate is imported

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { IdentifierTypeSchema } from '../../accounts/account-schema.js';
 import { hashPassword } from '../../accounts/password.js';
 import { HOSTED_IDENTIFIER, PASSWORD, charLength, isIdentifierType, matchesType } from '../../accounts/identifier-rules.js';
 import type { IdentifierType } from '../../accounts/account.js';
@@ -9,7 +10,7 @@ import { replySchema } from '../reply.js';
 
 const Body = Type.Object({
   Identifier: Type.String({ minLength: HOSTED_IDENTIFIER.min, maxLength: HOSTED_IDENTIFIER.max, description: '4-24 characters' }),
-  IdentifierType: Type.Union([Type.Literal(1), Type.Literal(2), Type.Literal(3)], {
+  IdentifierType: IdentifierTypeSchema({
     description: '1: phone (countrycode-number), 2: email, 3: string account (a-z 0-9 . _, not all digits, case-insensitive)',
   }),
   Password: Type.String({ minLength: PASSWORD.min, maxLength: PASSWORD.max, description: '8-16 characters' }),

@@ -20,7 +20,10 @@ const optionalString = (value: unknown): value is string | undefined => value ==
  * 1), `Nick` and `FaceUrl` (strings), all else `badRequest`; then Nick and FaceUrl at most 500
  * bytes each (40601).
  */
-export function parseStandalone(fields: Record<string, unknown>, badRequest: VendorErrorEntry = Errors.ImportBadRequest): StandaloneInput {
+export function parseStandalone(
+  fields: Record<string, unknown>,
+  badRequest: VendorErrorEntry = Errors.ImportBadRequest,
+): StandaloneInput {
   const { UserID, Identifier, Nick, FaceUrl, Type } = fields;
   if (UserID !== undefined && Identifier !== undefined && UserID !== Identifier) {
     throw new VendorError(badRequest, 'UserID and Identifier name different accounts');

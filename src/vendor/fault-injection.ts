@@ -1,9 +1,8 @@
 import { STATUS_CODES } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { entryForCode, VendorError, type VendorErrorEntry } from '../vendor/errors.js';
-import { recordCall } from '../journal/record-call.js';
-import type { FaultRegistry } from './registry.js';
-import type { FaultKind, FaultStage } from './spec.js';
+import { entryForCode, VendorError, type VendorErrorEntry } from './errors.js';
+import type { FaultRegistry } from '../faults/registry.js';
+import type { FaultKind, FaultStage } from '../faults/spec.js';
 
 /** The fault that answered a call, for the journal and the log line. */
 export interface FiredFault {
@@ -31,6 +30,7 @@ export async function injectFault(
   request: FastifyRequest,
   reply: FastifyReply,
   ownCodes: readonly VendorErrorEntry[],
+  record: (request: FastifyRequest, reply: FastifyReply) => void,
 ): Promise<boolean> {
   const call = request.vendorCall;
   const sdkappid = call?.app?.sdkappid;
@@ -54,7 +54,7 @@ export async function injectFault(
       // No answer at all: the onSend hook never runs, so the call is journalled here.
       reply.hijack();
       reply.raw.destroy();
-      recordCall(request, reply);
+      record(request, reply);
       request.log.info({ method: request.method, path, fault: id }, 'request dropped by a fault');
       return true;
   }

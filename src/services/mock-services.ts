@@ -1,0 +1,46 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { AccountStore } from '../accounts/store.js';
+import type { ControllableClock } from '../clock.js';
+import type { MockOptions } from '../config.js';
+import type { FaultRegistry } from '../faults/registry.js';
+import type { Journal } from '../journal/journal.js';
+import type { Reach } from '../reach/reach.js';
+import type { AppRegistry } from '../vendor/apps.js';
+import type { VendorErrorEntry } from '../vendor/errors.js';
+import type { RateLimiter } from '../vendor/rate-limit.js';
+
+/** What the control plane knows of a vendor command: its name, path, default rate limit and codes. */
+export interface CommandInfo {
+  command: string;
+  path: string;
+  defaultRateLimit: number | undefined;
+  /** Every code the command answers besides 0: its envelope codes, then its own. */
+  codes: readonly VendorErrorEntry[];
+}
+
+/**
+ * The emulator's state and collaborators, shared by the vendor routes and the control plane
+ * through the one `app.mock` decorator. Its own file, so that a service or a plugin can name
+ * it without importing the app that builds it.
+ */
+export interface MockServices {
+  options: MockOptions;
+  clock: ControllableClock;
+  store: AccountStore;
+  apps: AppRegistry;
+  limiter: RateLimiter;
+  faults: FaultRegistry;
+  journal: Journal;
+  /** The vendor commands served, for the control plane (the catalogue, the apps' rate limits). */
+  commands: readonly CommandInfo[];
+  /** HTTPS, proxy mode and in-process interception: how clients reach the emulator as the vendor. */
+  reach: Reach;
+  /** Warnings and errors go here at every level. */
+  log: FastifyBaseLogger;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    mock: MockServices;
+  }
+}
