@@ -140,14 +140,14 @@ const logLevel: Parser<string> = (raw, name) => {
 };
 
 const plan: Parser<Plan> = (raw, name) => {
-  if (!PLANS.includes(raw as Plan)) throw new ConfigError(`${name} must be one of ${PLANS.join(', ')}, got '${raw}'`);
+  if (!PLANS.includes(raw as Plan)) throw new ConfigError(`${name} must be one of ${PLANS.join(', ')}; got ${describeValue(raw)}`);
   return raw as Plan;
 };
 
 const accountLimit: Parser<number | null> = (raw, name) => (raw === 'none' ? null : integer(0, ACCOUNT_LIMIT_MAX)(raw, `${name} (or none)`));
 
 const boolean: Parser<boolean> = (raw, name) => {
-  if (raw !== 'true' && raw !== 'false') throw new ConfigError(`${name} must be true or false, got '${raw}'`);
+  if (raw !== 'true' && raw !== 'false') throw new ConfigError(`${name} must be true or false; got ${describeValue(raw)}`);
   return raw === 'true';
 };
 

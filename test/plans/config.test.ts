@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
-import { ConfigError, optionsFromProcess, resolveOptions } from '../../src/config.js';
+import { ConfigError, describeValue, optionsFromProcess, resolveOptions } from '../../src/config.js';
 import { buildApp } from '../../src/app.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tim-plans-'));
@@ -22,7 +22,7 @@ t.test('TIM_PLAN / --plan: the TIM_SDKAPPID app and zero-config apps', async (t)
   t.match(settingsOf(optionsFromProcess([], { TIM_PLAN: 'ultimate' }), 5), { plan: 'ultimate', accountLimit: null, deleteEnabled: false, reimportCooldownDays: 90 });
   t.match(settingsOf(optionsFromProcess([], {}), 5), { plan: null, accountLimit: null, deleteEnabled: true, reimportCooldownDays: 0 }, 'no plan: as before');
   for (const bad of ['free', 'Trial', 'pro ']) {
-    t.throws(() => optionsFromProcess([], { TIM_PLAN: bad }), new ConfigError(`TIM_PLAN must be one of trial, developer, pro, ultimate, got '${bad}'`));
+    t.throws(() => optionsFromProcess([], { TIM_PLAN: bad }), new ConfigError(`TIM_PLAN must be one of trial, developer, pro, ultimate; got ${describeValue(bad)}`));
   }
   const config = file('one.json', { apps: [{ sdkappid: 1400000002, secretKey: 'k' }] });
   t.throws(() => optionsFromProcess(['--config', config, '--plan', 'pro'], {}), /TIM_PLAN \(--plan\) applies to the TIM_SDKAPPID app and to zero-config apps/);
@@ -37,10 +37,10 @@ t.test('TIM_ACCOUNT_LIMIT, TIM_DELETE_ENABLED and TIM_REIMPORT_COOLDOWN_DAYS ove
   t.match(settingsOf(optionsFromProcess(['--delete-enabled', 'true', '--plan', 'pro'], {}), 7), { deleteEnabled: true, reimportCooldownDays: 90 });
   t.match(settingsOf(optionsFromProcess(['--reimport-cooldown-days', '0', '--plan', 'pro'], {}), 7), { reimportCooldownDays: 0 }, 'the old setting still turns the cooldown off');
   for (const [env, message] of [
-    [{ TIM_ACCOUNT_LIMIT: '-1' }, /^TIM_ACCOUNT_LIMIT \(or none\) must be a whole number from 0 to 1000000000, got '-1'/],
+    [{ TIM_ACCOUNT_LIMIT: '-1' }, /^TIM_ACCOUNT_LIMIT \(or none\) must be a whole number from 0 to 1000000000; got 2 characters/],
     [{ TIM_ACCOUNT_LIMIT: '1000000001' }, /^TIM_ACCOUNT_LIMIT/],
     [{ TIM_ACCOUNT_LIMIT: 'unlimited' }, /^TIM_ACCOUNT_LIMIT/],
-    [{ TIM_DELETE_ENABLED: 'yes' }, /^TIM_DELETE_ENABLED must be true or false, got 'yes'/],
+    [{ TIM_DELETE_ENABLED: 'yes' }, /^TIM_DELETE_ENABLED must be true or false; got 3 characters/],
     [{ TIM_REIMPORT_COOLDOWN_DAYS: '3651' }, /^TIM_REIMPORT_COOLDOWN_DAYS must be a whole number from 0 to 3650/],
   ] as const) {
     t.throws(() => optionsFromProcess([], env), message, JSON.stringify(env));
