@@ -25,6 +25,8 @@ export interface MockOptions {
   /** Calls per second per command name for every app, over the commands' own defaults. */
   rateLimits: Record<string, number>;
   logLevel: string;
+  /** JSON lines (pino's own), or human-readable lines through pino-pretty. */
+  logFormat: LogFormat;
   /** pino: true logs at `logLevel`, false is silent. The CLI logs; in-process use does not. */
   logger: boolean;
   /** Where log lines go instead of stdout (a test capturing them); logs even when `logger` is false. */
@@ -56,7 +58,7 @@ export class ConfigError extends Error {
 
 type Parser<T> = (raw: string, name: string) => T;
 
-const integer =
+export const integer =
   (min: number, max: number): Parser<number> =>
   (raw, name) => {
     const value = Number(raw);
@@ -75,6 +77,13 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 const logLevel: Parser<string> = (raw, name) => {
   if (!LOG_LEVELS.includes(raw)) throw new ConfigError(`${name} must be one of ${LOG_LEVELS.join(', ')}, got '${raw}'`);
   return raw;
+};
+
+export const LOG_FORMATS = ['pretty', 'json'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+const logFormat: Parser<LogFormat> = (raw, name) => {
+  if (!(LOG_FORMATS as readonly string[]).includes(raw)) throw new ConfigError(`${name} must be pretty or json, got '${raw}'`);
+  return raw as LogFormat;
 };
 
 /** SDKAppIDs are 32-bit unsigned integers; 0 is no app. */
@@ -98,6 +107,7 @@ export const SETTINGS = {
   secretKey: setting('TIM_SECRET_KEY', 'secret-key', text, 'secret key of the app declared by --sdkappid'),
   rateLimit: setting('TIM_RATE_LIMIT', 'rate-limit', integer(0, 1e9), 'calls/s per app on the seed endpoints; 0 = off (default 1000)'),
   logLevel: setting('LOG_LEVEL', 'log-level', logLevel, 'fatal|error|warn|info|debug|trace|silent (default info)'),
+  logFormat: setting('LOG_FORMAT', 'log-format', logFormat, 'pretty|json (default: pretty on a terminal, json lines otherwise)'),
   config: setting('TIM_CONFIG', 'config', text, 'JSON file declaring apps and rate limits'),
   fixtures: setting('TIM_FIXTURES', 'fixtures', text, 'JSON file of accounts loaded at start'),
   journalSize: setting('TIM_JOURNAL_SIZE', 'journal-size', integer(0, 1e7), 'requests kept in the journal; 0 = off (default 1000)'),
@@ -159,7 +169,11 @@ export function readSettings(argv: readonly string[], env: NodeJS.ProcessEnv): R
 /** Text for `--help`. */
 export function usage(): string {
   const rows = Object.values(SETTINGS).map((s) => `  --${s.flag.padEnd(24)} ${s.env.padEnd(27)} ${s.help}`);
-  return ['Usage: tim-account-mock [options]', '', '  flag                       environment variable', ...rows, ''].join('\n');
+  return [
+    'Usage: tim-account-mock [options]',
+    '       tim-account-mock usersig --sdkappid N --secret-key K [--identifier ID] [--expire SECONDS]   (prints a UserSig)',
+    '',
+    '  flag                       environment variable', ...rows, ''].join('\n');
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -215,6 +229,7 @@ export function resolveOptions(input: Partial<MockOptions> = {}): MockOptions {
     rateLimit: input.rateLimit ?? DEFAULTS.rateLimit,
     rateLimits: input.rateLimits ?? {},
     logLevel: input.logLevel ?? DEFAULTS.logLevel,
+    logFormat: input.logFormat ?? 'json',
     logger: input.logger ?? false,
     logStream: input.logStream,
     reclaimMemory: input.reclaimMemory ?? false,
@@ -237,8 +252,15 @@ export function resolveOptions(input: Partial<MockOptions> = {}): MockOptions {
   return options;
 }
 
-/** Turns flags and environment into options, reading the config file they name. */
-export function optionsFromProcess(argv: readonly string[], env: NodeJS.ProcessEnv): MockOptions & { help: boolean; version: boolean } {
+/**
+ * Turns flags and environment into options, reading the config file they name. The log is
+ * pretty on a terminal and JSON lines otherwise, unless LOG_FORMAT says which.
+ */
+export function optionsFromProcess(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  terminal = false,
+): MockOptions & { help: boolean; version: boolean } {
   const s = readSettings(argv, env);
   const admin = s.admin ?? DEFAULTS.admin;
   let apps: AppConfig[] = [];
@@ -262,5 +284,10 @@ export function optionsFromProcess(argv: readonly string[], env: NodeJS.ProcessE
     apps = [...apps, { sdkappid: s.sdkappid, admin, secretKey: s.secretKey }];
   }
   const { config: _config, sdkappid: _sdkappid, secretKey: _secretKey, help, version, ...rest } = s;
-  return { ...resolveOptions({ ...rest, apps, rateLimits, logger: true, reclaimMemory: true }), help: help === true, version: version === true };
+  const logFormat = s.logFormat ?? (terminal ? 'pretty' : 'json');
+  return {
+    ...resolveOptions({ ...rest, logFormat, apps, rateLimits, logger: true, reclaimMemory: true }),
+    help: help === true,
+    version: version === true,
+  };
 }

@@ -5,6 +5,7 @@ import { buildApp } from './app.js';
 import type { ControllableClock } from './clock.js';
 import type { MockOptions } from './config.js';
 import { faultablePaths } from './control/faults.js';
+import { resetMock } from './control/reset.js';
 import { AccountView } from './control/schemas.js';
 import type { FaultView } from './faults/registry.js';
 import { parseFaultSpec, type FaultSpec } from './faults/spec.js';
@@ -50,15 +51,9 @@ const viewOf = (account: Account): AccountView =>
 
 /** The control plane of an app made by `buildApp`, without going through HTTP. */
 export function mockControls(app: FastifyInstance): MockControls {
-  const { store, faults, journal, limiter, clock } = app.mock;
+  const { store, faults, journal, clock } = app.mock;
   return {
-    reset() {
-      store.clear();
-      faults.clear();
-      journal.clear();
-      limiter.clear();
-      clock.useRealTime();
-    },
+    reset: () => resetMock(app.mock),
     accounts: (sdkappid) => store.list(sdkappid).map(viewOf),
     requests: (filter) => journal.list(filter),
     addFault: (spec) => faults.arm(parseFaultSpec(spec, faultablePaths)).id,

@@ -7,7 +7,9 @@ import { clockRoutes } from './clock.js';
 import { faultsRoutes } from './faults.js';
 import { journalRoutes } from './journal.js';
 import { sendControlError } from './schemas.js';
+import { resetRoute } from './reset.js';
 import { stateRoutes } from './state.js';
+import { usersigRoutes } from './usersig.js';
 import { controlValidatorCompiler } from './validation.js';
 import { pathOf } from '../url.js';
 
@@ -91,4 +93,6 @@ export async function controlPlugin(app: FastifyInstance): Promise<void> {
   await app.register(journalRoutes);
   await app.register(clockRoutes);
   await app.register(stateRoutes);
+  await app.register(resetRoute);
+  await app.register(usersigRoutes);
 }
