@@ -1,20 +1,22 @@
 # syntax=docker/dockerfile:1
 # tim-account-mock: build with `docker build -t tim-account-mock .`, run with
-# `docker run --rm -p 8080:8080 tim-account-mock`. Every CLI setting is also an environment
-# variable (PORT, TIM_SDKAPPID, TIM_SECRET_KEY, TIM_STATE_FILE, ...): see docs/settings.md.
+# `docker run --rm -p 8080:8080 tim-account-mock [flags]`: arguments go to the CLI, so both
+# `--port 9000` and `-e PORT=9000` work (see docs/install.md), and `usersig ...` prints a UserSig.
 
 # Build stage: with the dev dependencies, bundle the TypeScript (esbuild: dist/cli.js,
 # dist/index.js, dist/healthcheck.js, npm packages left as imports) and emit its declarations.
-FROM node:20-bookworm-slim AS build
+# The dependencies are installed before the sources are copied, so that their layer is reused
+# when only the sources change; the build (the package's prepare script) runs once they are in.
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build
 
 # Runtime stage: production dependencies and the bundles only, as an unprivileged user.
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=8080
@@ -23,13 +25,17 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY fixtures ./fixtures
-# A place the node user may write the state file to: -e TIM_STATE_FILE=/data/state.json -v tim-state:/data
-RUN mkdir -p /data && chown node:node /data
+# A place for the state file (-e TIM_STATE_FILE=/data/state.json -v tim-state:/data), writable
+# by the node user and, through group 0, by any UID the container is run as (docker run --user
+# 12345, OpenShift's arbitrary UIDs, which always come with group 0).
+RUN mkdir -p /data && chown node:0 /data && chmod g=u /data
 USER node
 # 8443: the HTTPS listener when TIM_HTTPS_PORT=8443 (docker run -p 443:8443 puts it at the vendor's port).
 EXPOSE 8080 8443
-# node itself, since the slim image has no curl; the script reads the same PORT and HOST.
-HEALTHCHECK --interval=5s --timeout=3s --start-period=10s --retries=3 CMD ["node", "dist/healthcheck.js"]
+# node itself, since the slim image has no curl; the script reads the same PORT and HOST, and
+# the flags given to the entrypoint. While starting, a check every 500 ms (Docker 25+): a ready
+# container is healthy within a second; then every 5 s.
+HEALTHCHECK --interval=5s --timeout=3s --start-period=30s --start-interval=500ms --retries=3 CMD ["node", "dist/healthcheck.js"]
 # SIGTERM (docker stop) drains in-flight requests for at most 5 s, within docker's 10 s grace.
 STOPSIGNAL SIGTERM
-CMD ["node", "dist/cli.js"]
+ENTRYPOINT ["node", "dist/cli.js"]

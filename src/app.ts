@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { Logger, pino as createPino } from 'pino';
+import type { DestinationStream, Logger, pino as createPino } from 'pino';
+import type { PrettyOptions } from 'pino-pretty';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import swagger from '@fastify/swagger';
@@ -54,8 +55,24 @@ function createLogger(options: MockOptions): Logger | undefined {
       redact: { paths: REDACT, censor: '[redacted]' },
       serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, path: pathOf(req.url) }) },
     },
-    options.logStream,
+    options.logFormat === 'pretty' ? prettyStream(options.logStream) : options.logStream,
   );
+}
+
+/**
+ * pino-pretty's formatter as the log's destination, written synchronously so that a line logged
+ * just before an exit is not lost; coloured on a terminal only.
+ */
+function prettyStream(destination: DestinationStream | undefined): DestinationStream {
+  const pretty = require('pino-pretty') as (options: PrettyOptions) => DestinationStream;
+  return pretty({
+    destination: destination ?? 1,
+    sync: true,
+    colorize: destination === undefined && process.stdout.isTTY === true,
+    translateTime: 'SYS:HH:MM:ss.l',
+    ignore: 'pid,hostname',
+    singleLine: true,
+  });
 }
 
 /**

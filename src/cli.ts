@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 import { constants } from 'node:os';
 import closeWithGrace from 'close-with-grace';
+import { banner } from './cli/banner.js';
+import { listenAddresses, listenError } from './cli/addresses.js';
+import { usersigCommand } from './cli/usersig.js';
 import { ConfigError, optionsFromProcess, usage, type MockOptions } from './config.js';
 import { flushStdout, stdoutDestination } from './log/bounded.js';
 import { startMockServer, type MockServer } from './server.js';
@@ -12,14 +15,25 @@ const DRAIN_MS = 5000;
 /** The most the last log lines are waited for at exit, within the drain bound: stdout may never be read. */
 const LOG_FLUSH_MS = 1000;
 
-/** Starts the server; a bad fixtures or state file found while loading stops it (exit 2). */
+
+/** A start error: one line (and a pointer to the help for settings), exit 2, never a stack or the whole usage. */
+function fail(message: string, help: string | undefined): never {
+  process.stderr.write(`tim-account-mock: ${message}\n${help === undefined ? '' : `Run '${help}' to see the settings.\n`}`);
+  process.exit(2);
+}
+
+/**
+ * Starts the server. A bad fixtures or state file found while loading, a port in use or a host
+ * that does not resolve stops it (exit 2) with one line.
+ */
 async function start(options: MockOptions): Promise<MockServer> {
   try {
     return await startMockServer(options);
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`tim-account-mock: ${error.message}\n`);
-    process.exit(2);
+    if (error instanceof ConfigError) fail(error.message, undefined);
+    const address = listenError(error, options.host, options.port);
+    if (address !== undefined) fail(address.message, 'tim-account-mock --help');
+    throw error;
   }
 }
 
@@ -59,13 +73,23 @@ function closeOnSignals(server: MockServer): void {
 }
 
 async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv[0] === 'usersig') {
+    try {
+      process.stdout.write(usersigCommand(argv.slice(1), process.env, Math.floor(Date.now() / 1000)));
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      fail(error.message, 'tim-account-mock usersig --help');
+    }
+    return;
+  }
+  const terminal = process.stdout.isTTY === true;
   let options;
   try {
-    options = optionsFromProcess(process.argv.slice(2), process.env);
+    options = optionsFromProcess(argv, process.env, terminal);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`tim-account-mock: ${error.message}\n\n${usage()}`);
-    process.exit(2);
+    fail(error.message, 'tim-account-mock --help');
   }
   if (options.help) {
     process.stdout.write(usage());
@@ -79,14 +103,17 @@ async function main(): Promise<void> {
   // Never blocks on a stdout pipe nobody reads, and holds at most TIM_LOG_BUFFER bytes for it.
   const server = await start({ ...options, logStream: stdoutDestination(options.logBuffer) });
   const { log } = server.app.mock;
+  const { address, urls } = listenAddresses(options.host, server.port);
+  if (terminal) {
+    const { apps, admin, stateFile, mockToken } = options;
+    process.stdout.write(banner({ version, address, urls, apps, admin, stateFile, mockToken: mockToken !== undefined }));
+  }
   if (options.apps.length === 0) {
     log.warn('zero-config mode: any numeric sdkappid is accepted and any non-empty usersig passes; declare apps to verify UserSigs');
   }
-  if (server.httpsUrl === undefined) {
-    log.info({ url: server.url }, `tim-account-mock listening on ${server.url}`);
-  } else {
-    log.info({ url: server.url, httpsUrl: server.httpsUrl }, `tim-account-mock listening on ${server.url} and ${server.httpsUrl}`);
-  }
+  const reach = urls.length === 1 && urls[0] === address ? '' : ` (reach it at ${urls.join(', ')})`;
+  const https = server.httpsUrl === undefined ? '' : ` and ${server.httpsUrl}`;
+  log.info({ url: server.url, httpsUrl: server.httpsUrl, address, urls }, `tim-account-mock listening on ${address}${reach}${https}`);
   closeOnSignals(server);
 }
 

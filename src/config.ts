@@ -36,6 +36,8 @@ export interface MockOptions {
   /** Calls per second per command name for every app, over the commands' own defaults. */
   rateLimits: Record<string, number>;
   logLevel: string;
+  /** JSON lines (pino's own), or human-readable lines through pino-pretty. */
+  logFormat: LogFormat;
   /** pino: true logs at `logLevel`, false is silent. The CLI logs; in-process use does not. */
   logger: boolean;
   /** Where log lines go instead of stdout (a test capturing them); logs even when `logger` is false. */
@@ -109,7 +111,7 @@ export function describeValue(raw: string): string {
   return `${raw.length} character${raw.length === 1 ? '' : 's'} of ${kind}`;
 }
 
-const integer =
+export const integer =
   (min: number, max: number): Parser<number> =>
   (raw, name) => {
     const value = Number(raw);
@@ -151,6 +153,13 @@ const boolean: Parser<boolean> = (raw, name) => {
   return raw === 'true';
 };
 
+export const LOG_FORMATS = ['pretty', 'json'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+const logFormat: Parser<LogFormat> = (raw, name) => {
+  if (!(LOG_FORMATS as readonly string[]).includes(raw)) throw new ConfigError(`${name} must be pretty or json; got ${describeValue(raw)}`);
+  return raw as LogFormat;
+};
+
 /** SDKAppIDs are 32-bit unsigned integers; 0 is no app. */
 export const SDKAPPID_MAX = UINT32_MAX;
 
@@ -174,6 +183,7 @@ export const SETTINGS = {
   rateLimit: setting('TIM_RATE_LIMIT', 'rate-limit', integer(0, 1e9), 'calls/s per app on the seed endpoints; 0 = off (default 1000)'),
   logLevel: setting('LOG_LEVEL', 'log-level', logLevel, 'fatal|error|warn|info|debug|trace|silent (default info)'),
   logBuffer: setting('TIM_LOG_BUFFER', 'log-buffer', integer(4096, 1024 * 1024 * 1024), 'bytes of log lines held for a slow stdout pipe; more are dropped, counted (default 1048576)'),
+  logFormat: setting('LOG_FORMAT', 'log-format', logFormat, 'pretty|json (default: pretty on a terminal, json lines otherwise)'),
   config: setting('TIM_CONFIG', 'config', text, 'JSON file declaring apps and rate limits'),
   fixtures: setting('TIM_FIXTURES', 'fixtures', text, 'JSON file of accounts loaded at start'),
   journalSize: setting('TIM_JOURNAL_SIZE', 'journal-size', integer(0, 1e7), 'requests kept in the journal; 0 = off (default 1000)'),
@@ -260,7 +270,11 @@ export function readSettings(
 /** Text for `--help`. */
 export function usage(): string {
   const rows = Object.values(SETTINGS).map((s) => `  --${s.flag.padEnd(24)} ${s.env.padEnd(27)} ${s.help}`);
-  return ['Usage: tim-account-mock [options]', '', '  flag                       environment variable', ...rows, ''].join('\n');
+  return [
+    'Usage: tim-account-mock [options]',
+    '       tim-account-mock usersig --sdkappid N --secret-key K [--identifier ID] [--expire SECONDS]   (prints a UserSig)',
+    '',
+    '  flag                       environment variable', ...rows, ''].join('\n');
 }
 
 function checkRateLimits(value: unknown, where: string): Record<string, number> {
@@ -336,6 +350,7 @@ export function resolveOptions(input: Partial<MockOptions> = {}): MockOptions {
     rateLimit: input.rateLimit ?? DEFAULTS.rateLimit,
     rateLimits: input.rateLimits ?? {},
     logLevel: input.logLevel ?? DEFAULTS.logLevel,
+    logFormat: input.logFormat ?? 'json',
     logger: input.logger ?? false,
     logStream: input.logStream,
     logBuffer: input.logBuffer ?? DEFAULTS.logBuffer,
@@ -400,10 +415,14 @@ export function checkRateLimitNames(options: Pick<MockOptions, 'apps' | 'rateLim
   }
 }
 
-/** Turns flags and environment into options, reading the config file they name. */
+/**
+ * Turns flags and environment into options, reading the config file they name. The log is
+ * pretty on a terminal and JSON lines otherwise, unless LOG_FORMAT says which.
+ */
 export function optionsFromProcess(
   argv: readonly string[],
   env: NodeJS.ProcessEnv,
+  terminal = false,
 ): MockOptions & { help: boolean; version: boolean } {
   const s = readSettings(argv, env);
   const admin = s.admin ?? DEFAULTS.admin;
@@ -432,6 +451,7 @@ export function optionsFromProcess(
     throw new ConfigError('TIM_PLAN (--plan) applies to the TIM_SDKAPPID app and to zero-config apps: give config-file apps their "plan" in the file');
   }
   const { config: _config, sdkappid: _sdkappid, secretKey: _secretKey, help, version, ...rest } = s;
-  const options = resolveOptions({ ...rest, apps, rateLimits, logger: true, reclaimMemory: true });
+  const logFormat = s.logFormat ?? (terminal ? 'pretty' : 'json');
+  const options = resolveOptions({ ...rest, logFormat, apps, rateLimits, logger: true, reclaimMemory: true });
   return { ...options, help: help === true, version: version === true };
 }

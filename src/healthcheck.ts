@@ -1,19 +1,30 @@
 #!/usr/bin/env node
 /**
  * The container's HEALTHCHECK, run with node itself since slim images have no curl:
- * GET /health on the HOST and PORT the emulator was started with (the same variables, so a
- * changed PORT is followed), exit 0 on a 200 within the timeout and 1 otherwise (Docker
- * reserves 2).
+ * GET /health on the HOST and PORT the emulator was started with (the same variables and the
+ * flags given to the container's entrypoint, so a changed port is followed), exit 0 on a 200
+ * within the timeout and 1 otherwise (Docker reserves 2).
  */
+import { readFileSync } from 'node:fs';
 import { get } from 'node:http';
+import { serverFlags } from './cli/server-flags.js';
 import { ConfigError, DEFAULTS, readSettings } from './config.js';
 import { reachableHost } from './url.js';
 
 const HEALTHCHECK_TIMEOUT_MS = 2000;
 
+/** The server's flags when it is the container's first process; none elsewhere. */
+function entrypointFlags(): string[] {
+  try {
+    return serverFlags(readFileSync('/proc/1/cmdline', 'utf8'));
+  } catch {
+    return [];
+  }
+}
+
 /** Where the server can be reached from inside its own container. */
 function healthUrl(env: NodeJS.ProcessEnv): string {
-  const { host = DEFAULTS.host, port = DEFAULTS.port } = readSettings([], env);
+  const { host = DEFAULTS.host, port = DEFAULTS.port } = readSettings(entrypointFlags(), env);
   return `http://${reachableHost(host)}:${port}/health`;
 }
 

@@ -5,6 +5,7 @@ import { buildApp, type MockFastifyInstance } from './app.js';
 import type { ControllableClock } from './clock.js';
 import type { MockOptions } from './config.js';
 import { changeApp, listApps, type AppView } from './control/apps.js';
+import { resetMock } from './control/reset.js';
 import { AccountView } from './control/schemas.js';
 import type { FaultView } from './faults/registry.js';
 import { parseFaultSpec, type FaultSpec } from './faults/spec.js';
@@ -77,16 +78,9 @@ const viewOf = (account: Account): AccountView =>
 
 /** The control plane of an app made by `buildApp`, without going through HTTP. */
 export function mockControls(app: FastifyInstance): MockControls {
-  const { store, faults, journal, limiter, clock, apps } = app.mock;
+  const { store, faults, journal, clock } = app.mock;
   return {
-    reset() {
-      store.clear();
-      faults.clear();
-      journal.clear();
-      limiter.clear();
-      apps.restore();
-      clock.useRealTime();
-    },
+    reset: () => resetMock(app.mock),
     apps: () => listApps(app.mock),
     setApp: (sdkappid, patch) => changeApp(app.mock, sdkappid, patch),
     accounts: (sdkappid) => store.list(sdkappid).map(viewOf),

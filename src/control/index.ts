@@ -11,8 +11,10 @@ import { codesRoutes } from './codes.js';
 import { faultsRoutes } from './faults.js';
 import { journalRoutes } from './journal.js';
 import { sendControlError } from './schemas.js';
+import { resetRoute } from './reset.js';
 import { stateRoutes } from './state.js';
 import { tlsRoutes } from './tls.js';
+import { usersigRoutes } from './usersig.js';
 import { controlValidatorCompiler } from './validation.js';
 import { lingerIfUnread } from '../http/lingering-close.js';
 import { pathOf } from '../url.js';
@@ -129,6 +131,8 @@ async function controlPlane(app: FastifyInstance): Promise<void> {
   await app.register(stateRoutes);
   await app.register(codesRoutes);
   await app.register(tlsRoutes);
+  await app.register(resetRoute);
+  await app.register(usersigRoutes);
 }
 
 export const controlPlugin = fp(controlPlane, { name: 'control-plane', fastify: '5.x', encapsulate: true, dependencies: ['mock-services'] });

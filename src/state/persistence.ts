@@ -10,6 +10,26 @@ import { decodeJsonFile, JsonFileError, parseJsonText } from '../json-file.js';
 import { applyState, parseState, StateError, type ParsedState } from './document.js';
 import { serializeState } from './serialize.js';
 
+/**
+ * Fails at start, not at the first save, when the state could never be written: every save
+ * creates a temporary file in the state file's folder and renames it over the file, so the
+ * folder must be writable whether or not the file exists yet (a container started as another
+ * user would otherwise serve, then lose every change).
+ */
+async function checkWritableFolder(file: string, existing: boolean): Promise<void> {
+  const folder = dirname(file);
+  try {
+    await access(folder, constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new ConfigError(
+      existing
+        ? `state file ${file} could not be saved: its folder ${folder} is not writable by this user (${code})`
+        : `state file ${file} cannot be created: its folder ${folder} is missing or not writable (${code})`,
+    );
+  }
+}
+
 /** Reads the state file: undefined when there is none yet; a ConfigError naming the file when it is unusable. */
 export async function readStateFile(file: string, services: Pick<MockServices, 'apps'>): Promise<ParsedState | undefined> {
   let bytes: Buffer;
@@ -19,14 +39,10 @@ export async function readStateFile(file: string, services: Pick<MockServices, '
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
       throw new ConfigError(`state file ${file} cannot be read: ${(error as Error).message}`);
     }
-    // Fail at start, not at the first save, when the file could never be written.
-    try {
-      await access(dirname(file), constants.W_OK);
-    } catch (dirError) {
-      throw new ConfigError(`state file ${file} cannot be created: ${(dirError as Error).message}`);
-    }
+    await checkWritableFolder(file, false);
     return undefined;
   }
+  await checkWritableFolder(file, true);
   let doc: unknown;
   try {
     doc = parseJsonText(decodeJsonFile(bytes));

@@ -79,6 +79,21 @@ async function vendorPipeline(instance: FastifyInstance, opts: VendorPluginOptio
 
   instance.decorateRequest('vendorCall', null);
 
+  // The vendor's own examples call as `admin`; the emulator's default admin is `administrator`.
+  // The first refusal of a non-admin caller per app says which admin is expected and how to change it.
+  const adminWarned = new Set<number>();
+  const refuseNonAdmin = (app: App, caller: string | undefined, entry: VendorErrorEntry): never => {
+    if (!adminWarned.has(app.sdkappid)) {
+      adminWarned.add(app.sdkappid);
+      const setting = options.apps.length > 0 ? 'TIM_ADMIN (--admin), or the app\'s "admin" in the config file' : 'TIM_ADMIN (--admin)';
+      log.warn(
+        { sdkappid: app.sdkappid, caller, admin: app.admin, errorCode: entry.code },
+        `app ${app.sdkappid}: identifier=${caller ?? ''} is not the app's admin, so the call is refused (${entry.code}) as the vendor refuses it; the emulator expects identifier=${app.admin}, which ${setting} changes (warned once per app)`,
+      );
+    }
+    throw new VendorError(entry);
+  };
+
   // The vendor reads the body as JSON whatever the Content-Type says (SDKs send none, or
   // text/plain), so every type is taken as text and parsed in vendor order by the handler.
   // JSON text is UTF-8 (RFC 8259): other bytes are refused rather than stored as U+FFFD.
@@ -142,7 +157,7 @@ async function vendorPipeline(instance: FastifyInstance, opts: VendorPluginOptio
 
   // 6. Admin: the caller must be the app's administrator.
   const checkAdmin = (call: VendorCall, app: App, codes: CommandCodes) => {
-    if (call.caller !== app.admin) throw new VendorError(codes.notAdmin);
+    if (call.caller !== app.admin) refuseNonAdmin(app, call.caller, codes.notAdmin);
   };
 
   // 8. State: the command's effect on the store. Faults apply to valid calls only, just before

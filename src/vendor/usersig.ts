@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { inflateSync } from 'node:zlib';
+import { deflateSync, inflateSync } from 'node:zlib';
 import { Errors, VendorError } from './errors.js';
 
 /** What a decoded UserSig v2 document claims. */
@@ -17,6 +17,9 @@ const MAX_INFLATED_BYTES = 64 * 1024;
 
 /** UserSig's URL-safe base64: `+`→`*`, `/`→`-`, `=`→`_`. */
 const unescapeBase64 = (sig: string): string => sig.replace(/\*/g, '+').replace(/-/g, '/').replace(/_/g, '=');
+
+/** The inverse of `unescapeBase64`. */
+const escapeBase64 = (base64: string): string => base64.replace(/\+/g, '*').replace(/\//g, '-').replace(/=/g, '_');
 
 const isUint = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 
@@ -79,6 +82,28 @@ export function signClaims(key: string, c: Omit<SigClaims, 'sig'>): string {
   let content = `TLS.identifier:${c.identifier}\nTLS.sdkappid:${c.sdkappid}\nTLS.time:${c.time}\nTLS.expire:${c.expire}\n`;
   if (c.userbuf !== undefined) content += `TLS.userbuf:${c.userbuf}\n`;
   return createHmac('sha256', key).update(content).digest('base64');
+}
+
+/** Default lifetime of a UserSig made by `makeUserSig`, in seconds (the vendor's examples use a day). */
+export const USERSIG_DEFAULT_EXPIRE = 86400;
+/** The longest lifetime `makeUserSig` is asked for: a signed 32-bit count of seconds. */
+export const USERSIG_EXPIRE_MAX = 2147483647;
+
+/**
+ * Makes a UserSig v2 as the official `tls-sig-api-v2` library's genUserSig does, byte for byte
+ * for the same second: the same document, key order, HMAC, deflate and URL-safe base64.
+ */
+export function makeUserSig(sdkappid: number, key: string, identifier: string, expire: number, nowSeconds: number): string {
+  const claims = { identifier, sdkappid, time: nowSeconds, expire, userbuf: undefined };
+  const doc = {
+    'TLS.ver': '2.0',
+    'TLS.identifier': identifier,
+    'TLS.sdkappid': sdkappid,
+    'TLS.time': nowSeconds,
+    'TLS.expire': expire,
+    'TLS.sig': signClaims(key, claims),
+  };
+  return escapeBase64(deflateSync(Buffer.from(JSON.stringify(doc))).toString('base64'));
 }
 
 /** The second from which a sig is expired: the vendor's rule is `now > time + expire`. */

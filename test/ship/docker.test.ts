@@ -37,13 +37,14 @@ t.test('two stages: the build one compiles with dev dependencies', async (t) => 
   const runs = args(build, 'RUN').join('\n');
   t.match(runs, /\bnpm ci\b/);
   t.notMatch(runs, /--omit=dev/, 'the build installs dev dependencies (TypeScript)');
+  t.match(build[0]?.args, /^node:24-bookworm-slim(@sha256:[0-9a-f]+)? AS \w+$/i, 'built on Node 24, as it runs');
   t.match(runs, /\bnpm run build\b/);
   const tsconfig = JSON.parse(readFileSync(join(ROOT, 'tsconfig.build.json'), 'utf8')) as { compilerOptions: { outDir: string } };
   t.equal(tsconfig.compilerOptions.outDir, 'dist', 'the build writes dist/, which the runtime stage copies');
 });
 
-t.test('the runtime stage: slim Node 20, production dependencies, compiled output, unprivileged', async (t) => {
-  t.match(runtime[0]?.args, /^node:20(-bookworm)?-slim(@sha256:[0-9a-f]+)? AS \w+$/i, 'an official slim Node 20 image');
+t.test('the runtime stage: slim Node 24, production dependencies, compiled output, unprivileged', async (t) => {
+  t.match(runtime[0]?.args, /^node:24-bookworm-slim(@sha256:[0-9a-f]+)? AS \w+$/i, 'an official slim Node 24 image (the active LTS)');
   const runs = args(runtime, 'RUN').join('\n');
   t.match(runs, /\bnpm ci --omit=dev --ignore-scripts\b/, 'production dependencies only, no install scripts');
   t.notMatch(runs.replace(/npm ci --omit=dev --ignore-scripts/g, ''), /\bnpm (ci|install|i)\b/, 'no other install');
@@ -54,15 +55,37 @@ t.test('the runtime stage: slim Node 20, production dependencies, compiled outpu
   t.match(args(runtime, 'ENV').join(' '), /\bHOST=0\.0\.0\.0\b/, 'listens on every interface');
   t.same(args(runtime, 'EXPOSE'), ['8080 8443'], 'HTTP and the HTTPS listener (TIM_HTTPS_PORT=8443)');
   const userAt = runtime.findIndex((i) => i.op === 'USER');
-  t.ok(userAt > 0 && userAt < runtime.findIndex((i) => i.op === 'CMD'), 'USER comes before the command');
+  t.ok(userAt > 0 && userAt < runtime.findIndex((i) => i.op === 'ENTRYPOINT'), 'USER comes before the entrypoint');
 });
 
-t.test('HEALTHCHECK runs node with the compiled health-check script; CMD runs the bin', async (t) => {
-  const [healthcheck] = args(runtime, 'HEALTHCHECK');
+t.test('/data is writable by the node user and by any UID in group 0 (the OpenShift convention)', async (t) => {
+  const runs = args(runtime, 'RUN').join('\n');
+  t.match(runs, /mkdir -p \/data\b/);
+  t.match(runs, /\b(chown node:0|chgrp 0) \/data\b/, 'group 0 owns it');
+  t.match(runs, /\bchmod g=u \/data\b/, 'the group may do what the owner may');
+  const dataAt = runtime.findIndex((i) => i.op === 'RUN' && i.args.includes('/data'));
+  t.ok(dataAt < runtime.findIndex((i) => i.op === 'USER'), 'made while still root');
+});
+
+t.test('HEALTHCHECK runs node with the compiled health-check script, every 500 ms while starting', async (t) => {
+  const [healthcheck = ''] = args(runtime, 'HEALTHCHECK');
   t.match(healthcheck, /CMD \["node", "dist\/healthcheck\.js"\]$/);
   t.ok(existsSync(join(ROOT, 'src/healthcheck.ts')), 'which is built from src/healthcheck.ts');
   t.match(healthcheck, /--timeout=3s/, "Docker's timeout is above the script's own 2 s");
-  t.same(args(runtime, 'CMD'), [`["node", "${pkg.bin['tim-account-mock']}"]`]);
+  const seconds = (flag: string): number => {
+    const match = new RegExp(`--${flag}=(\\d+)(ms|s)\\b`).exec(healthcheck);
+    t.ok(match, `--${flag} is set`);
+    return match === null ? Number.NaN : Number(match[1]) / (match[2] === 'ms' ? 1000 : 1);
+  };
+  // A ready container is healthy by the next check, so the start interval bounds the lag.
+  t.ok(seconds('start-interval') <= 0.5, 'while starting, a check at least every 500 ms: healthy within a second of ready');
+  t.ok(seconds('start-period') >= 10, 'the start period outlasts a slow start');
+  t.ok(seconds('interval') >= 5, 'once healthy, checks are rarer');
+});
+
+t.test('ENTRYPOINT runs the bin, so that arguments are its flags; there is no CMD', async (t) => {
+  t.same(args(runtime, 'ENTRYPOINT'), [`["node", "${pkg.bin['tim-account-mock']}"]`], 'exec form: node is PID 1 and gets the signals');
+  t.same(args(runtime, 'CMD'), [], '`docker run IMG --port 9000` passes --port 9000 to the CLI');
 });
 
 t.test('.dockerignore keeps node_modules, tests, git and dist out; everything COPY needs is there', async (t) => {

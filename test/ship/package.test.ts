@@ -1,56 +1,68 @@
-import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import t from 'tap';
 import { IMPORT_PATH, ROOT, spawnNode, startCli, vendorCall } from './child.js';
-
-const run = promisify(execFile);
+import { npm, packWorkingTree, run } from './pack.js';
 
 // One pack and one offline production install: tens of seconds.
 t.setTimeout(300_000);
 
+const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
+  scripts: Record<string, string>;
+  engines: { node: string };
+  files: string[];
+  license: string;
+};
+
+t.test('the build runs in prepare (git installs, npm ci, npm pack), never on start', async (t) => {
+  t.equal(pkg.scripts.prepare, 'npm run build', 'npm runs prepare for a git dependency, npm ci and npm pack');
+  t.equal(pkg.scripts.start, 'node dist/cli.js');
+  t.notOk('prestart' in pkg.scripts, 'npm start does not rebuild');
+  t.notOk('prepack' in pkg.scripts, 'prepare already builds before a pack');
+  t.equal(pkg.engines.node, '>=22', 'the active LTS lines');
+  t.match(pkg.scripts.build, /--target=node22\b/, 'the bundles target the oldest Node the engines allow');
+});
+
+t.test('the LICENSE file package.json names is there and shipped', async (t) => {
+  t.equal(pkg.license, 'MIT');
+  const license = await readFile(join(ROOT, 'LICENSE'), 'utf8');
+  t.match(license, /^MIT License\n\nCopyright \(c\) 2026 tim-account-mock contributors\n/);
+  t.match(license, /THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND/);
+  t.ok(pkg.files.includes('LICENSE'));
+});
+
 /**
  * What the image's runtime stage does, without Docker: the packed package (`npm pack`, whose
- * prepack builds dist/) with the lock file, `npm ci --omit=dev --ignore-scripts`, then the bin.
+ * prepare builds dist/) with the lock file, `npm ci --omit=dev --ignore-scripts`, then the bin.
  * It starting and answering proves the runtime needs nothing from the dev dependencies.
  */
 t.test('the packed package, installed with production dependencies only, starts and answers', async (t) => {
   const scratch = await mkdtemp(join(tmpdir(), 'tim-pack-'));
   t.teardown(() => rm(scratch, { recursive: true, force: true }));
 
-  // A copy of the project to pack, so that its build does not touch this checkout's dist/.
-  const project = join(scratch, 'project');
-  await mkdir(project);
-  for (const entry of ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'src', 'fixtures']) {
-    await cp(join(ROOT, entry), join(project, entry), { recursive: true });
-  }
-  await symlink(join(ROOT, 'node_modules'), join(project, 'node_modules'), 'dir');
-  const npmEnv = { ...process.env, npm_config_update_notifier: 'false' };
-  const packed = await run('npm', ['pack', '--json', '--pack-destination', scratch], { cwd: project, env: npmEnv });
-  const [{ filename, files }] = JSON.parse(packed.stdout) as [{ filename: string; files: Array<{ path: string }> }];
-  const paths = files.map((f) => f.path);
+  const { tarball, files: paths } = await packWorkingTree(scratch);
   // esbuild's --splitting puts what is loaded on demand (TLS, interception) and what the entry
   // points share in chunks named <name>-<hash>.js; nothing else is emitted per module.
   const scripts = paths.filter((p) => p.endsWith('.js'));
   t.same(
     scripts.filter((p) => !/^dist\/[a-z-]+-[A-Z0-9]{8}\.js$/.test(p) && !p.startsWith('dist/dashboard/')).sort(),
     ['dist/cli.js', 'dist/healthcheck.js', 'dist/index.js'],
-    'prepack built dist/: one bundle per entry point and its chunks, no per-module output',
+    'prepare built dist/: one bundle per entry point and its chunks, no per-module output',
   );
   const dashboard = (await readdir(join(ROOT, 'src/dashboard/assets'))).map((name) => `dist/dashboard/assets/${name}`);
   t.same(paths.filter((p) => p.startsWith('dist/dashboard/assets/')).sort(), dashboard.sort(), "the build copied the dashboard's files");
   t.ok(scripts.some((p) => /^dist\/generate-[A-Z0-9]{8}\.js$/.test(p)), 'certificate making is a chunk of its own, loaded on demand');
   t.notOk(paths.some((p) => p.startsWith('src/') || p.startsWith('test/')), 'no sources or tests in the package');
+  t.ok(paths.includes('LICENSE'), 'the license is in the package');
 
   const runtime = join(scratch, 'runtime');
   await mkdir(runtime);
-  await run('tar', ['xzf', join(scratch, filename), '-C', runtime]);
+  await run('tar', ['xzf', tarball, '-C', runtime]);
   const app = join(runtime, 'package');
   await cp(join(ROOT, 'package-lock.json'), join(app, 'package-lock.json'));
-  await run('npm', ['ci', '--omit=dev', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: app, env: npmEnv });
+  await npm(['ci', '--omit=dev', '--ignore-scripts'], app);
   for (const dev of ['typescript', 'tsx', 'tap']) t.notOk(existsSync(join(app, 'node_modules', dev)), `${dev} is not installed`);
 
   const { bin, version } = JSON.parse(await readFile(join(app, 'package.json'), 'utf8')) as { bin: Record<string, string>; version: string };
