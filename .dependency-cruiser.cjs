@@ -33,9 +33,10 @@ module.exports = {
       severity: 'error',
       comment:
         'The control plane reaches the services through app.mock and the documents they read; never the vendor pipeline. ' +
-        'It may name a code of the catalogue (src/vendor/errors.ts), as the services may.',
+        'It may name a code of the catalogue (src/vendor/errors.ts), as the services may, and sign a UserSig with the ' +
+        "vendor's algorithm (src/vendor/usersig.ts) for POST /__mock/apps/:sdkappid/usersig.",
       from: { path: '^src/control/' },
-      to: { path: '^src/(vendor/(?!errors\\.ts$)|app\\.ts$|server\\.ts$|cli\\.ts$)' },
+      to: { path: '^src/(vendor/(?!(errors|usersig)\\.ts$)|app\\.ts$|server\\.ts$|cli\\.ts$)' },
     },
     {
       name: 'services-below-the-pipeline',

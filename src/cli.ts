@@ -15,7 +15,6 @@ const DRAIN_MS = 5000;
 /** The most the last log lines are waited for at exit, within the drain bound: stdout may never be read. */
 const LOG_FLUSH_MS = 1000;
 
-
 /** A start error: one line (and a pointer to the help for settings), exit 2, never a stack or the whole usage. */
 function fail(message: string, help: string | undefined): never {
   process.stderr.write(`tim-account-mock: ${message}\n${help === undefined ? '' : `Run '${help}' to see the settings.\n`}`);

@@ -187,7 +187,7 @@ t.test('a config file that is not JSON is reported by line and column, never by 
     [`{"apps":[{"sdkappid":1,"secretKey":"${KEY}\\x"}]}`, 'line 1, column 102'],
     [`{"apps":[{"sdkappid":1,"secretKey":"${KEY}\\u12G4"}]}`, 'line 1, column 102'],
     [`{"apps":[{"sdkappid":1,"secretKey":'${KEY}'}]}`, 'line 1, column 36'],
-    [`{"apps":[{"sdkappid":1,"secretKey":tru}]}`, 'line 1, column 36'],
+    ['{"apps":[{"sdkappid":1,"secretKey":tru}]}', 'line 1, column 36'],
     [`{"apps":[{"sdkappid":1,${KEY}:1}]}`, 'line 1, column 24'],
     ['', 'line 1, column 1'],
     ['\n\n  ', 'line 3, column 3'],

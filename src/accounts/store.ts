@@ -225,10 +225,10 @@ export class AccountStore {
   /** One app's accounts, or every app's, app by app, in the order they were first filed. */
   *values(sdkappid?: number): Generator<Account> {
     if (sdkappid !== undefined) {
-      yield* this.#apps.get(sdkappid)?.accounts.values() ?? [];
+      yield * this.#apps.get(sdkappid)?.accounts.values() ?? [];
       return;
     }
-    for (const app of this.#apps.values()) yield* app.accounts.values();
+    for (const app of this.#apps.values()) yield * app.accounts.values();
   }
 
   list(sdkappid?: number): Account[] {

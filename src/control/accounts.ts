@@ -157,7 +157,7 @@ export const accountsRoutes: FastifyPluginAsyncTypebox = async (app) => {
 };
 
 /** The accounts whose identifier contains `search`, ignoring ASCII letter case. */
-function* searched(store: AccountStore, sdkappid: number | undefined, search: string): Generator<Account> {
+function*searched(store: AccountStore, sdkappid: number | undefined, search: string): Generator<Account> {
   const needle = foldCase(search);
   for (const account of store.values(sdkappid)) if (foldCase(account.identifier).includes(needle)) yield account;
 }

@@ -8,12 +8,11 @@ const CodeView = Type.Object(
     code: Type.Integer(),
     info: Type.String({ description: 'the ErrorInfo the emulator answers with this code' }),
     commands: Type.Array(Type.String(), {
-      description: "the commands that give the code this meaning (empty: any command may answer it); 70402 means one thing on register_account_v1, another on account_import",
+      description: 'the commands that give the code this meaning (empty: any command may answer it); 70402 means one thing on register_account_v1, another on account_import',
     }),
   },
   { additionalProperties: false },
 );
-
 
 /** /__mock/codes: the catalogue of vendor codes, to explain a journal entry's errorCode. */
 export async function codesRoutes(app: FastifyInstance): Promise<void> {

@@ -48,7 +48,7 @@ export async function usersigRoutes(app: FastifyInstance): Promise<void> {
       if (declared === undefined) {
         const why = apps.declared
           ? `app ${sdkappid} is not declared (declared: ${options.apps.map((a) => a.sdkappid).join(', ')})`
-          : `no app is declared (zero-config mode), so there is no secret key to sign with; any non-empty usersig passes`;
+          : 'no app is declared (zero-config mode), so there is no secret key to sign with; any non-empty usersig passes';
         return sendControlError(reply, 404, why);
       }
       const body = (request.body ?? {}) as { identifier?: string; expire?: number };

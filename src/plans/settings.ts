@@ -76,7 +76,7 @@ export const AppPatchSchema = Type.Object(
     reimportCooldownDays: Type.Optional(cooldownSchema),
     rateLimits: Type.Optional(
       Type.Record(Type.String(), Type.Union([Type.Integer({ minimum: 0, maximum: RATE_LIMIT_MAX }), Type.Null()]), {
-        description: "calls per second by command name (0 = unlimited); null returns a command to the configured limit",
+        description: 'calls per second by command name (0 = unlimited); null returns a command to the configured limit',
       }),
     ),
   },

@@ -20,7 +20,7 @@ const INDENT = '        ';
 const listItem = (value: unknown): string => INDENT + JSON.stringify(value, null, 2).replaceAll('\n', `\n${INDENT}`);
 
 /** A list of an app's document, at most `slice` items a piece. */
-function* listPieces<T>(items: readonly T[], pick: (item: T) => unknown, slice: number): Generator<string> {
+function*listPieces<T>(items: readonly T[], pick: (item: T) => unknown, slice: number): Generator<string> {
   if (items.length === 0) {
     yield '[]';
     return;
@@ -34,13 +34,13 @@ function* listPieces<T>(items: readonly T[], pick: (item: T) => unknown, slice: 
 }
 
 /** The text of JSON.stringify(exportState(store, registry), null, 2) + '\n', piece by piece. */
-function* documentPieces(apps: readonly AppSnapshot[], slice: number): Generator<string> {
+function*documentPieces(apps: readonly AppSnapshot[], slice: number): Generator<string> {
   yield `{\n  "format": ${JSON.stringify(STATE_FORMAT)},\n  "version": ${STATE_VERSION},\n  "apps": ${apps.length === 0 ? '[]' : '['}`;
   for (const [i, app] of apps.entries()) {
     yield `${i === 0 ? '\n' : ',\n'}    {\n      "sdkappid": ${app.sdkappid},\n      "accounts": `;
-    yield* listPieces(app.accounts, stateAccount, slice);
+    yield * listPieces(app.accounts, stateAccount, slice);
     yield ',\n      "deleted": ';
-    yield* listPieces(app.deleted, (deletion) => deletion, slice);
+    yield * listPieces(app.deleted, (deletion) => deletion, slice);
     if (app.settings !== undefined) yield `,\n      "settings": ${JSON.stringify(app.settings, null, 2).replaceAll('\n', '\n      ')}`;
     yield '\n    }';
   }

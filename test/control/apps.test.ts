@@ -88,7 +88,7 @@ t.test('PUT /__mock/apps/:sdkappid changes an app and answers it as listed', asy
 
   let res = await put({ plan: 'pro' });
   t.equal(res.status, 200, res.raw);
-  t.match(res.body, { sdkappid: SDKAPPID, plan: 'pro', accountLimit: null, deleteEnabled: false, reimportCooldownDays: 90 }, "a plan brings its defaults");
+  t.match(res.body, { sdkappid: SDKAPPID, plan: 'pro', accountLimit: null, deleteEnabled: false, reimportCooldownDays: 90 }, 'a plan brings its defaults');
   res = await put({ plan: 'trial', accountLimit: 5, reimportCooldownDays: 7 });
   t.match(res.body, { plan: 'trial', accountLimit: 5, deleteEnabled: true, reimportCooldownDays: 7 }, 'values in the same patch win over the plan');
   res = await put({ deleteEnabled: false });

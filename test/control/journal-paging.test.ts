@@ -76,7 +76,7 @@ t.test('paging combines with the filters: next is the oldest match on the page',
   const older = await page(app, `?path=${IMPORT}&limit=3&before=${imports.next}`);
   t.same(older.requests.map((e) => e.account), ['p4', 'p5', 'p6']);
   t.same((await page(app, `?identifier=p2&after=${older.next}`)).requests, []);
-  t.same((await page(app, `?identifier=p5&after=1`)).requests.map((e) => e.account), ['p5']);
+  t.same((await page(app, '?identifier=p5&after=1')).requests.map((e) => e.account), ['p5']);
 });
 
 t.test('seq increases by one per call, is never reused and DELETE does not reset it', async (t) => {

@@ -109,7 +109,7 @@ t.test('the dashboard in Chromium', { skip: noBrowser ?? false }, async (t) => {
     await shows(requests, '.count', '3 most recent calls');
     const failed = requests.locator('ol.journal li.failed');
     t.equal(await failed.count(), 1, 'the failed call stands out');
-    t.match(await failed.innerText(), /70402[\s\S]*invalid parameter/, "with the meaning account_import gives 70402");
+    t.match(await failed.innerText(), /70402[\s\S]*invalid parameter/, 'with the meaning account_import gives 70402');
     await requests.getByLabel('Error code', { exact: true }).fill('70402');
     await shows(requests, '.count', '1 most recent calls');
     await requests.getByLabel('Error code', { exact: true }).fill('');
@@ -174,7 +174,7 @@ t.test('the dashboard in Chromium', { skip: noBrowser ?? false }, async (t) => {
       await form.getByRole('button', { name: 'Arm' }).click();
       await until(() => mock.faults().length === before + 1, 2000, `the ${effect} fault`);
     };
-    await arm('httpStatus', { 'HTTP status': '503', 'Delay (ms)': '5', 'SDKAppID': '42', 'Account': 'who', 'Times (0 = until disarmed)': '0' }, { Stage: 'after' });
+    await arm('httpStatus', { 'HTTP status': '503', 'Delay (ms)': '5', SDKAppID: '42', Account: 'who', 'Times (0 = until disarmed)': '0' }, { Stage: 'after' });
     await arm('drop', { 'Probability (0 to 1)': '0.5', Seed: '7', 'Delay (ms)': '' });
     await arm('delay', { 'Delay (ms)': '20', 'Probability (0 to 1)': '', Seed: '' });
     t.match(mock.faults().slice(1), [

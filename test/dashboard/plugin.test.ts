@@ -25,7 +25,7 @@ t.test('the page is served at / and /__mock/ui with its security headers, and ne
     t.equal(res.headers['x-content-type-options'], 'nosniff');
     t.equal(res.body, pages[0]?.body, 'the same page');
   }
-  t.match(CONTENT_SECURITY_POLICY, /^default-src 'self'; img-src 'self' http: https:;/, "only this origin, but images over http(s)");
+  t.match(CONTENT_SECURITY_POLICY, /^default-src 'self'; img-src 'self' http: https:;/, 'only this origin, but images over http(s)');
   t.notMatch(CONTENT_SECURITY_POLICY, /unsafe-inline|unsafe-eval|\*/, 'no inline script, no eval, no wildcard');
   const html = pages[0]?.body ?? '';
   t.notMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/i, 'every script is a file');

@@ -23,4 +23,3 @@ t.test("install.md's declared-mode curl example works as written against a decla
   t.equal(stdout.trim(), '{"ActionStatus":"OK","ErrorInfo":"","ErrorCode":0}', 'the call is answered as the doc says');
   t.match((await (await fetch(`${child.url}/__mock/accounts`)).json()) as object, { accounts: [{ identifier: 'alice01', nick: 'Alice' }] });
 });
-

@@ -16,7 +16,7 @@ function captured(): { stream: Writable; warnings: () => Array<Record<string, un
   return { stream, warnings };
 }
 
-t.test("zero-config: the first refused non-admin caller of each app is warned about, once", async (t) => {
+t.test('zero-config: the first refused non-admin caller of each app is warned about, once', async (t) => {
   const log = captured();
   const { app } = build(t, { logStream: log.stream, logLevel: 'warn' });
   const asAdmin = { query: { identifier: 'admin' } };
