@@ -1,3 +1,4 @@
+import globals from 'globals';
 import neostandard, { resolveIgnoresFromGitignore } from 'neostandard';
 
 /**
@@ -33,6 +34,11 @@ export default [
       '@typescript-eslint/no-redeclare': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { varsIgnorePattern: '^_', argsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
     },
+  },
+  {
+    // The dashboard's modules run in the browser.
+    files: ['src/dashboard/assets/**/*.js'],
+    languageOptions: { globals: globals.browser },
   },
   {
     // The tests' case tables keep one case per line, however long.

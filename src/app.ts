@@ -159,7 +159,9 @@ export function buildApp(input: Partial<MockOptions> = {}): MockFastifyInstance 
             ...(call && {
               sdkappid: call.app?.sdkappid,
               caller: call.caller === undefined ? undefined : clip(call.caller),
-              ...(call.accounts.length === 1 ? { account: clip(call.accounts[0] as string) } : call.accounts.length > 1 && { accounts: call.accounts.length }),
+              ...(call.accounts.length === 1
+                ? { account: clip(call.accounts[0] as string) }
+                : call.accounts.length > 1 && { accounts: call.accounts.length }),
               errorCode: call.errorCode,
               fault: call.fault?.id,
             }),

@@ -105,7 +105,8 @@ async function main(): Promise<void> {
   const { address, urls } = listenAddresses(options.host, server.port);
   if (terminal) {
     const { apps, admin, stateFile, mockToken } = options;
-    process.stdout.write(banner({ version, address, urls, apps, admin, stateFile, mockToken: mockToken !== undefined }));
+    const hasToken = mockToken !== undefined;
+    process.stdout.write(banner({ version, address, urls, apps, admin, stateFile, mockToken: hasToken }));
   }
   if (options.apps.length === 0) {
     log.warn('zero-config mode: any numeric sdkappid is accepted and any non-empty usersig passes; declare apps to verify UserSigs');

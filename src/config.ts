@@ -42,7 +42,10 @@ export interface MockOptions {
   logger: boolean;
   /** Where log lines go instead of stdout (a test capturing them); logs even when `logger` is false. */
   logStream: DestinationStream | undefined;
-  /** CLI: bytes of log lines held for a stdout pipe that is not read fast enough; lines past it are dropped and counted. */
+  /**
+   * CLI: bytes of log lines held for a stdout pipe that is not read fast enough; lines past it
+   * are dropped and counted.
+   */
   logBuffer: number;
   /**
    * A full garbage collection after a bulk removal of accounts, so that a long-lived process
@@ -445,7 +448,8 @@ export function optionsFromProcess(
     if (apps.some((a) => a.sdkappid === s.sdkappid)) {
       throw new ConfigError(`TIM_SDKAPPID ${s.sdkappid} is also declared in the config file`);
     }
-    apps = [...apps, { sdkappid: s.sdkappid, admin, secretKey: s.secretKey, ...(s.plan !== undefined && { plan: s.plan }) }];
+    const plan = s.plan !== undefined && { plan: s.plan };
+    apps = [...apps, { sdkappid: s.sdkappid, admin, secretKey: s.secretKey, ...plan }];
   } else if (s.plan !== undefined && apps.length > 0) {
     // Silently serving config-file apps without the plan asked for would test the wrong limits.
     throw new ConfigError('TIM_PLAN (--plan) applies to the TIM_SDKAPPID app and to zero-config apps: give config-file apps their "plan" in the file');

@@ -130,7 +130,10 @@ export class AccountStore {
     return this.#apps.get(account.sdkappid)?.accounts.clash(account);
   }
 
-  /** Whether `register` would create the account: its key is free and it clashes with none (string accounts in any letter case). */
+  /**
+   * Whether `register` would create the account: its key is free and it clashes with none
+   * (string accounts in any letter case).
+   */
   registrable(sdkappid: number, identifier: string, identifierType: IdentifierType): boolean {
     const accounts = this.#apps.get(sdkappid)?.accounts;
     const filing: FilingOf = { identifier, kind: 'hosted', identifierType };

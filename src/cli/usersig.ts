@@ -36,7 +36,8 @@ export function usersigCommand(argv: readonly string[], env: NodeJS.ProcessEnv, 
     throw new ConfigError((error as Error).message);
   }
   if (values.help === true) return USERSIG_USAGE;
-  const read = <T>(flag: string, envName: string | undefined, parse: (raw: string, name: string) => T): T | undefined => {
+  type Parse<T> = (raw: string, name: string) => T;
+  const read = <T>(flag: string, envName: string | undefined, parse: Parse<T>): T | undefined => {
     const fromFlag = values[flag];
     if (typeof fromFlag === 'string') return parse(fromFlag, `--${flag}`);
     const fromEnv = envName === undefined ? undefined : env[envName];

@@ -37,7 +37,10 @@ const AccountPage = Type.Object(
   },
   { additionalProperties: false },
 );
-const AccountParams = Type.Object({ sdkappid: SdkAppId, identifier: Type.String({ minLength: 1 }) }, { additionalProperties: false });
+const AccountParams = Type.Object(
+  { sdkappid: SdkAppId, identifier: Type.String({ minLength: 1 }) },
+  { additionalProperties: false },
+);
 const Deleted = Type.Object({ deleted: Type.Integer({ description: 'how many accounts were removed' }) }, { additionalProperties: false });
 
 /** /__mock/accounts: list, look up, seed and delete the emulator's accounts. */
@@ -63,7 +66,9 @@ export const accountsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { query } = request;
       if (query.cursor !== undefined && query.limit === undefined) return sendControlError(reply, 400, 'cursor needs limit');
-      const matching = query.search === undefined ? store.values(query.sdkappid) : searched(store, query.sdkappid, query.search);
+      const matching = query.search === undefined
+        ? store.values(query.sdkappid)
+        : searched(store, query.sdkappid, query.search);
       if (query.limit === undefined) return { accounts: [...matching] };
       return page(matching, Number(query.cursor ?? 0), query.limit);
     },
@@ -166,7 +171,13 @@ function*searched(store: AccountStore, sdkappid: number | undefined, search: str
  * One page of `accounts`, from position `offset`. Counting every match walks the whole app,
  * but only the page's accounts are copied out: a page of 100,000 accounts stays one pass.
  */
-function page(accounts: Iterable<Account>, offset: number, limit: number): { accounts: Account[]; next: string | null; total: number } {
+interface Page {
+  accounts: Account[];
+  next: string | null;
+  total: number;
+}
+
+function page(accounts: Iterable<Account>, offset: number, limit: number): Page {
   const found: Account[] = [];
   let total = 0;
   for (const account of accounts) {

@@ -16,7 +16,8 @@ const CodeView = Type.Object(
 
 /** /__mock/codes: the catalogue of vendor codes, to explain a journal entry's errorCode. */
 export async function codesRoutes(app: FastifyInstance): Promise<void> {
-  const codesOf = (entry: VendorErrorEntry): string[] => app.mock.commands.filter(({ codes }) => codes.includes(entry)).map(({ path }) => path);
+  const codesOf = (entry: VendorErrorEntry): string[] =>
+    app.mock.commands.filter(({ codes }) => codes.includes(entry)).map(({ path }) => path);
   // Built once: the catalogue and the commands are fixed for the life of the process.
   const catalogue = {
     codes: Object.values(Errors)
@@ -29,7 +30,10 @@ export async function codesRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['control'],
         summary: 'The vendor error codes the emulator knows, with their meaning (ErrorInfo), by code',
-        response: { 200: Type.Object({ codes: Type.Array(CodeView) }, { additionalProperties: false }), ...controlErrors },
+        response: {
+          200: Type.Object({ codes: Type.Array(CodeView) }, { additionalProperties: false }),
+          ...controlErrors,
+        },
       },
     },
     async () => catalogue,

@@ -29,7 +29,10 @@ export async function resetRoute(app: FastifyInstance): Promise<void> {
         description:
           'Empties the accounts of every app (fixtures included), the faults, the journal and the rate-limit buckets, ' +
           'gives every app back the settings it started with (plan, limits), and returns the clock to real time.',
-        response: { 200: Type.Object({ reset: Type.Literal(true) }, { additionalProperties: false }), ...controlErrors },
+        response: {
+          200: Type.Object({ reset: Type.Literal(true) }, { additionalProperties: false }),
+          ...controlErrors,
+        },
       },
     },
     async () => {

@@ -227,7 +227,8 @@ export class Journal {
     const matches = matcher(filter);
     const found: StoredEntry[] = [];
     let next: number | null = null;
-    for (let i = filter.before === undefined ? size - 1 : Math.min(size - 1, filter.before - oldest - 1); i >= stop; i--) {
+    const start = filter.before === undefined ? size - 1 : Math.min(size - 1, filter.before - oldest - 1);
+    for (let i = start; i >= stop; i--) {
       const entry = this.#ring.at(i);
       if (!matches(entry)) continue;
       if (found.length === limit) {

@@ -54,7 +54,8 @@ export function planSettings(plan: Plan | null, overrides: SettingOverrides = {}
   };
 }
 
-const planSchema = (description: string) => Type.Union([...PLANS.map((p) => Type.Literal(p)), Type.Null()], { description });
+const planSchema = (description: string) =>
+  Type.Union([...PLANS.map((p) => Type.Literal(p)), Type.Null()], { description });
 const accountLimitSchema = Type.Union([Type.Integer({ minimum: 0, maximum: ACCOUNT_LIMIT_MAX }), Type.Null()], {
   description: 'most accounts the app may hold (70398 past it); null = no cap',
 });
@@ -91,7 +92,8 @@ export class AppSettingsError extends Error {
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const wholeNumber = (value: unknown, max: number): value is number => Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= max;
+const wholeNumber = (value: unknown, max: number): value is number =>
+  Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= max;
 
 /** Checks the plan fields of `fields` that are present; `where` prefixes the field names in messages. */
 export function checkPlanFields(fields: Record<string, unknown>, where = ''): SettingOverrides & { plan?: Plan | null } {

@@ -38,7 +38,8 @@ export function interceptVendorHosts(app: FastifyInstance): () => void {
       if (value === undefined) continue;
       for (const v of Array.isArray(value) ? value : [String(value)]) replyHeaders.append(name, v);
     }
-    controller.respondWith(new Response(NO_BODY.has(res.statusCode) ? null : res.rawPayload, { status: res.statusCode, headers: replyHeaders }));
+    const body = NO_BODY.has(res.statusCode) ? null : res.rawPayload;
+    controller.respondWith(new Response(body, { status: res.statusCode, headers: replyHeaders }));
   });
   interceptor.apply();
   return () => interceptor.dispose();

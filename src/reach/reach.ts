@@ -79,7 +79,11 @@ export class Reach {
    * when the host is the vendor's, refused otherwise. Anything else that is not a path (`*`)
    * goes to Fastify, which answers it as before.
    */
-  absoluteForm(req: IncomingMessage, res: ServerResponse, handler: (req: IncomingMessage, res: ServerResponse) => void): void {
+  absoluteForm(
+    req: IncomingMessage,
+    res: ServerResponse,
+    handler: (req: IncomingMessage, res: ServerResponse) => void,
+  ): void {
     const raw = req.url as string;
     if (!/^https?:\/\//i.test(raw)) return handler(req, res);
     let url: URL;

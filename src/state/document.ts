@@ -119,7 +119,9 @@ export function snapshotApps(store: AccountStore, registry: PlanSettingsRegistry
     return app;
   };
   for (const account of store.list()) appOf(account.sdkappid).accounts.push(account);
-  for (const { sdkappid, identifier, deletedAt } of store.deletions()) appOf(sdkappid).deleted.push({ identifier, deletedAt });
+  for (const { sdkappid, identifier, deletedAt } of store.deletions()) {
+    appOf(sdkappid).deleted.push({ identifier, deletedAt });
+  }
   for (const { sdkappid, settings } of registry.changedPlanSettings()) appOf(sdkappid).settings = settings;
   return [...apps.values()];
 }

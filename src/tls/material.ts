@@ -61,7 +61,8 @@ function savedLeaf(dir: string, names: readonly string[]): TlsMaterial | undefin
     const leaf = new X509Certificate(leafPem);
     const fresh = Date.parse(leaf.validTo) > Date.now() + 86_400_000;
     const holdsAll = names.every((name) => (isIP(name) === 0 ? leaf.checkHost(name, { subject: 'never' }) : leaf.checkIP(name)) !== undefined);
-    if (fresh && holdsAll && leaf.checkIssued(ca) && leaf.verify(ca.publicKey) && leaf.checkPrivateKey(createPrivateKey(key))) {
+    const signed = leaf.checkIssued(ca) && leaf.verify(ca.publicKey) && leaf.checkPrivateKey(createPrivateKey(key));
+    if (fresh && holdsAll && signed) {
       return { cert: leafPem, key, ca: caPem, origin: 'saved' };
     }
   } catch {

@@ -28,7 +28,10 @@ const planFieldsOf = ({ plan, accountLimit, deleteEnabled, reimportCooldownDays 
 });
 
 const samePlanSettings = (a: PlanSettings, b: PlanSettings): boolean =>
-  a.plan === b.plan && a.accountLimit === b.accountLimit && a.deleteEnabled === b.deleteEnabled && a.reimportCooldownDays === b.reimportCooldownDays;
+  a.plan === b.plan &&
+  a.accountLimit === b.accountLimit &&
+  a.deleteEnabled === b.deleteEnabled &&
+  a.reimportCooldownDays === b.reimportCooldownDays;
 
 type StartConfig = Pick<AppConfig, 'plan' | 'accountLimit' | 'deleteEnabled' | 'reimportCooldownDays' | 'rateLimits'>;
 
@@ -79,7 +82,9 @@ export class AppRegistry {
       // one; otherwise TIM_RATE_LIMIT=0 turns limiting off, else the command's documented
       // default, else TIM_RATE_LIMIT.
       rateLimit: (command, commandDefault) =>
-        app.settings.rateLimits[command] ?? rateLimits[command] ?? (rateLimit === 0 ? 0 : (commandDefault ?? rateLimit)),
+        app.settings.rateLimits[command] ??
+        rateLimits[command] ??
+        (rateLimit === 0 ? 0 : (commandDefault ?? rateLimit)),
     };
     this.#apps.set(sdkappid, app);
     this.#start.set(sdkappid, start);
@@ -132,7 +137,8 @@ export class AppRegistry {
     const changed = [];
     for (const [sdkappid, app] of this.#apps) {
       const settings = planFieldsOf(app.settings);
-      if (!samePlanSettings(settings, planFieldsOf(this.#start.get(sdkappid) as AppSettings))) changed.push({ sdkappid, settings });
+      const start = planFieldsOf(this.#start.get(sdkappid) as AppSettings);
+      if (!samePlanSettings(settings, start)) changed.push({ sdkappid, settings });
     }
     return changed;
   }

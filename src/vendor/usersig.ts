@@ -41,7 +41,8 @@ interface InflateInfo {
  */
 function inflateAll(input: Buffer): Buffer {
   // With `info`, Node returns the output and the engine; its types know only the output.
-  const { buffer, engine } = inflateSync(input, { maxOutputLength: MAX_INFLATED_BYTES, info: true }) as unknown as InflateInfo;
+  const inflated = inflateSync(input, { maxOutputLength: MAX_INFLATED_BYTES, info: true }) as unknown as InflateInfo;
+  const { buffer, engine } = inflated;
   if (engine.bytesWritten !== input.length) throw new Error('bytes after the compressed stream');
   return buffer;
 }
@@ -93,7 +94,13 @@ export const USERSIG_EXPIRE_MAX = 2147483647;
  * Makes a UserSig v2 as the official `tls-sig-api-v2` library's genUserSig does, byte for byte
  * for the same second: the same document, key order, HMAC, deflate and URL-safe base64.
  */
-export function makeUserSig(sdkappid: number, key: string, identifier: string, expire: number, nowSeconds: number): string {
+export function makeUserSig(
+  sdkappid: number,
+  key: string,
+  identifier: string,
+  expire: number,
+  nowSeconds: number,
+): string {
   const claims = { identifier, sdkappid, time: nowSeconds, expire, userbuf: undefined };
   const doc = {
     'TLS.ver': '2.0',

@@ -89,7 +89,12 @@ t.test('TIM_TLS_CERT + TIM_TLS_KEY are served as given; there is then no CA to d
 t.test('the CA key appears in no reply, log line, journal entry or state export', async (t) => {
   const dir = freshDir();
   const lines: string[] = [];
-  const logStream = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
+  const logStream = new Writable({
+    write: (chunk, _enc, done) => {
+      lines.push(String(chunk));
+      done();
+    },
+  });
   const mock = await startMockServer({ httpsPort: 0, tlsDir: dir, logStream, logLevel: 'debug', mockToken: 'tok' });
   t.teardown(() => mock.close());
   const caKey = readFileSync(join(dir, 'ca-key.pem'), 'utf8');

@@ -27,6 +27,8 @@ t.test('Go net/http with https://console.tim.qq.com hard-coded, through HTTPS_PR
   const mock = await startTls(t);
   const dir = mkdtempSync(join(tmpdir(), 'tim-go-'));
   writeFileSync(join(dir, 'ca.pem'), mock.ca);
+  // The Go source is gofmt's layout, which indents with tabs.
+  /* eslint-disable @stylistic/no-tabs */
   writeFileSync(
     join(dir, 'main.go'),
     `package main
@@ -50,6 +52,7 @@ func main() {
 }
 `,
   );
+  /* eslint-enable @stylistic/no-tabs */
   const env = { ...proxied(mock.url, join(dir, 'ca.pem')), GOCACHE: join(dir, 'cache'), GOPATH: join(dir, 'gopath'), GO111MODULE: 'off' };
   const { stdout } = await run('go', ['run', join(dir, 'main.go')], { env, timeout: 120_000 });
   t.match(JSON.parse(stdout), { ActionStatus: 'OK', ErrorCode: 0 });

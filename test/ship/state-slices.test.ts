@@ -45,7 +45,13 @@ t.test('serialization yields to the event loop between slices: no more than a sl
   let reads = 0;
   for (const account of s.list()) {
     const { identifier } = account;
-    Object.defineProperty(account, 'identifier', { enumerable: true, get: () => (reads++, identifier) });
+    Object.defineProperty(account, 'identifier', {
+      enumerable: true,
+      get: () => {
+        reads++;
+        return identifier;
+      },
+    });
   }
   const perTurn: number[] = [];
   let counted = 0;

@@ -19,7 +19,8 @@ const failed = (entry) => entry.status !== 200 || (entry.errorCode !== null && e
 function meaningOf(codes, entry) {
   if (entry.errorCode === null || entry.errorCode === 0) return undefined;
   const candidates = (codes ?? []).filter((c) => c.code === entry.errorCode);
-  return (candidates.find((c) => c.commands.includes(entry.path)) ?? candidates.find((c) => c.commands.length === 0) ?? candidates[0])?.info;
+  const own = candidates.find((c) => c.commands.includes(entry.path));
+  return (own ?? candidates.find((c) => c.commands.length === 0) ?? candidates[0])?.info;
 }
 
 function Outcome({ entry, meaning }) {

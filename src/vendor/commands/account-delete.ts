@@ -33,6 +33,7 @@ export default defineCommand({
   execute(ctx, userIds) {
     assertDeletionEnabled(ctx);
     const { app, store } = ctx;
-    return { ResultItem: userIds.map((UserID) => ({ ...(store.delete(app.sdkappid, UserID) ? deleted : missing), UserID })) };
+    const result = (UserID: string) => ({ ...(store.delete(app.sdkappid, UserID) ? deleted : missing), UserID });
+    return { ResultItem: userIds.map(result) };
   },
 });

@@ -54,7 +54,13 @@ export default defineCommand({
   service: 'im_open_login_svc',
   command: 'multiaccount_import',
   summary: 'Import 1 to 100 standalone accounts (Accounts or AccountList); refused ones are listed in FailAccounts',
-  codes: openLoginSvcCodes([Errors.ImportBadRequest, Errors.ServerTimeout, Errors.BatchServerTimeout, Errors.AccountLimit, Errors.Internal]),
+  codes: openLoginSvcCodes([
+    Errors.ImportBadRequest,
+    Errors.ServerTimeout,
+    Errors.BatchServerTimeout,
+    Errors.AccountLimit,
+    Errors.Internal,
+  ]),
   defaultRateLimit: 100,
   body: Body,
   reply: replySchema({
@@ -91,8 +97,9 @@ export default defineCommand({
     for (const entry of entries) {
       if (!entry.ok) FailAccounts.push(entry.failName);
       else if (reimportRefused(ctx, entry.account.identifier)) FailAccounts.push(entry.account.identifier);
-      else if (store.get(app.sdkappid, entry.account.identifier) === undefined && !roomForAnother(ctx)) FailAccounts.push(entry.account.identifier);
-      else store.import(app.sdkappid, entry.account.identifier, entry.account);
+      else if (store.get(app.sdkappid, entry.account.identifier) === undefined && !roomForAnother(ctx)) {
+        FailAccounts.push(entry.account.identifier);
+      } else store.import(app.sdkappid, entry.account.identifier, entry.account);
     }
     return { FailAccounts };
   },
