@@ -1,3 +1,4 @@
+import { writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { DestinationStream, Logger, pino as createPino } from 'pino';
@@ -60,19 +61,20 @@ function createLogger(options: MockOptions): Logger | undefined {
 }
 
 /**
- * pino-pretty's formatter as the log's destination, written synchronously so that a line logged
- * just before an exit is not lost; coloured on a terminal only.
+ * pino-pretty's formatter in front of the log's destination: each JSON line is made readable and
+ * written where a JSON line would have gone (the CLI's bounded stdout, or stdout itself, written
+ * synchronously so that a line logged just before an exit is not lost); coloured on a terminal only.
  */
 function prettyStream(destination: DestinationStream | undefined): DestinationStream {
-  const pretty = require('pino-pretty') as (options: PrettyOptions) => DestinationStream;
-  return pretty({
-    destination: destination ?? 1,
-    sync: true,
+  const { prettyFactory } = require('pino-pretty') as { prettyFactory: (options: PrettyOptions) => (line: string) => string };
+  const prettify = prettyFactory({
     colorize: destination === undefined && process.stdout.isTTY === true,
     translateTime: 'SYS:HH:MM:ss.l',
     ignore: 'pid,hostname',
     singleLine: true,
   });
+  const out = destination ?? { write: (text: string) => writeSync(1, text) };
+  return { write: (line: string) => out.write(prettify(line)) };
 }
 
 /**

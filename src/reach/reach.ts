@@ -93,7 +93,7 @@ export class Reach {
       return handler(req, res);
     }
     if (!this.hosts.serves(url.hostname)) {
-      this.#log.info({ host: url.host }, 'proxy request refused: not a vendor hostname');
+      this.#log.info({ host: clip(url.host) }, 'proxy request refused: not a vendor hostname');
       const body = refusal(url.hostname);
       res.writeHead(403, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), connection: 'close' }).end(body);
       return;
@@ -119,7 +119,7 @@ export class Reach {
       return;
     }
     if (!this.hosts.serves(target.host)) {
-      this.#log.info({ host: target.host, port: target.port }, 'CONNECT refused: not a vendor hostname');
+      this.#log.info({ host: clip(target.host), port: target.port }, 'CONNECT refused: not a vendor hostname');
       const body = refusal(target.host);
       socket.end(
         `HTTP/1.1 403 Forbidden\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,

@@ -13,6 +13,7 @@ import { recordCall } from './record-call.js';
 import { checkQuery, EnvelopeQuery, type Envelope } from './query.js';
 import { failReply, okReply } from './reply.js';
 import { lingerIfUnread } from '../http/lingering-close.js';
+import { clip } from '../journal/clip.js';
 
 /** What the emulator learned about one /v4 call, for the log line and the journal. */
 export interface VendorCall {
@@ -86,9 +87,11 @@ async function vendorPipeline(instance: FastifyInstance, opts: VendorPluginOptio
     if (!adminWarned.has(app.sdkappid)) {
       adminWarned.add(app.sdkappid);
       const setting = options.apps.length > 0 ? 'TIM_ADMIN (--admin), or the app\'s "admin" in the config file' : 'TIM_ADMIN (--admin)';
+      // The caller is the client's text: cut as the journal cuts it, so the line stays small.
+      const named = caller === undefined ? '' : clip(caller);
       log.warn(
-        { sdkappid: app.sdkappid, caller, admin: app.admin, errorCode: entry.code },
-        `app ${app.sdkappid}: identifier=${caller ?? ''} is not the app's admin, so the call is refused (${entry.code}) as the vendor refuses it; the emulator expects identifier=${app.admin}, which ${setting} changes (warned once per app)`,
+        { sdkappid: app.sdkappid, caller: named, admin: app.admin, errorCode: entry.code },
+        `app ${app.sdkappid}: identifier=${named} is not the app's admin, so the call is refused (${entry.code}) as the vendor refuses it; the emulator expects identifier=${app.admin}, which ${setting} changes (warned once per app)`,
       );
     }
     throw new VendorError(entry);

@@ -27,7 +27,7 @@ t.test('a HOST that does not resolve: one line, exit 2', async (t) => {
 t.test('a bad setting: its one line and the hint, not the whole usage', async (t) => {
   const c = runCli(['--log-format', 'yaml']);
   t.equal((await c.exited).code, 2);
-  t.equal(c.stderr(), "tim-account-mock: --log-format must be pretty or json, got 'yaml'\nRun 'tim-account-mock --help' to see the settings.\n");
+  t.equal(c.stderr(), "tim-account-mock: --log-format must be pretty or json; got 4 characters of letters and digits\nRun 'tim-account-mock --help' to see the settings.\n");
   const unknown = runCli(['--prot', '9000']);
   t.equal((await unknown.exited).code, 2);
   t.equal(unknown.stderr().split('\n').length, 3, 'two lines');

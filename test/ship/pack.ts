@@ -7,9 +7,17 @@ import { ROOT } from './child.js';
 
 export const run = promisify(execFile);
 
+/**
+ * The environment of a user's shell: this suite's own tap settings (TAP_*, and the loader tap puts
+ * in NODE_OPTIONS) left out, so that a fresh project's tap runs as it would for the user.
+ */
+const userEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([name]) => !/^_?TAP/i.test(name) && name !== 'NODE_OPTIONS'),
+);
+
 /** npm without the update check, the audit or the funding notice: quiet, offline-first. */
 export const npmEnv: NodeJS.ProcessEnv = {
-  ...process.env,
+  ...userEnv,
   npm_config_update_notifier: 'false',
   npm_config_audit: 'false',
   npm_config_fund: 'false',
