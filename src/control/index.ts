@@ -17,6 +17,7 @@ import { tlsRoutes } from './tls.js';
 import { usersigRoutes } from './usersig.js';
 import { controlValidatorCompiler } from './validation.js';
 import { lingerIfUnread } from '../http/lingering-close.js';
+import { ForbiddenKeyError } from '../mock-errors.js';
 import { pathOf } from '../url.js';
 
 const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
@@ -42,11 +43,6 @@ function fromAnotherSite(origin: string | undefined, host: string | undefined): 
 
 const UNAUTHORIZED = 'this control route needs Authorization: Bearer <TIM_MOCK_TOKEN>';
 
-/** A control body that cannot be read; the error handler answers it as a 400 with its message. */
-class ControlBodyError extends Error {
-  readonly statusCode = 400;
-}
-
 /**
  * Reads a control body as JSON. A `__proto__` or `constructor.prototype` key is refused as
  * Fastify's own parser refuses it, but saying so: Fastify answers "Body is not valid JSON" for
@@ -63,7 +59,7 @@ function parseControlJson(body: string): unknown {
     } catch {
       throw new errorCodes.FST_ERR_CTP_INVALID_JSON_BODY();
     }
-    throw new ControlBodyError('the body has a key named __proto__ or constructor.prototype: such keys are not accepted');
+    throw new ForbiddenKeyError();
   }
 }
 
