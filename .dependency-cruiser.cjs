@@ -1,7 +1,7 @@
 /**
  * The import rules of src/ (docs/architecture.md explains them), checked by `npm run depcruise`
  * in `npm test`. Shared leaves any folder may import: src/clock.ts, src/url.ts,
- * src/client-error.ts, src/version.ts, src/is-record.ts, src/schema-errors.ts and
+ * src/client-error.ts, src/mock-errors.ts, src/version.ts, src/is-record.ts, src/schema-errors.ts and
  * src/accounts/account-schema.ts.
  */
 /** @type {import('dependency-cruiser').IConfiguration} */

@@ -101,17 +101,10 @@ export function buildApp(input: Partial<MockOptions> = {}): MockFastifyInstance 
   const options = resolveOptions(input);
   checkRateLimitNames(options, commands.map((c) => c.command));
   const logger = createLogger(options);
-  // Fastify is given the logger only when request lines are written (info and below): with any
-  // logger it adds a child logger and `finish`/`error` listeners to every request, which a call
-  // at LOG_LEVEL=warn, where no request line is written, need not run (BENCHMARKS.md).
-  // Above info, the emulator's own warnings and errors still go to `services.log`; Fastify's
-  // internal ones (a reply sent twice: a bug in this code, which tests would show) do not.
-  const requestLogger = logger?.isLevelEnabled('info') === true ? (logger as FastifyBaseLogger) : undefined;
-
   const app = Fastify({
-    ...(requestLogger ? { loggerInstance: requestLogger } : { logger: false }),
-    // At info and below, one line per request is written by the onResponse hook below, with
-    // secrets left out.
+    // One logger for Fastify and the emulator: the services log through `app.log`. One line per
+    // request is written by the onResponse hook below, with secrets left out.
+    ...(logger ? { loggerInstance: logger as FastifyBaseLogger } : { logger: false }),
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: options.bodyLimit,
     schemaController: { compilersFactory: { buildSerializer: lazySerializers } },
@@ -128,7 +121,7 @@ export function buildApp(input: Partial<MockOptions> = {}): MockFastifyInstance 
     defaultRateLimit: c.defaultRateLimit,
     codes: [c.codes.badRequest, c.codes.invalidSdkAppId, c.codes.notAdmin, ...c.codes.own],
   }));
-  const services = createMockServices({ app, options, log: logger ?? app.log, commands: served });
+  const services = createMockServices({ app, options, commands: served });
   app.decorate('mock', services);
 
   // /v4 and /__mock have their own error handlers; elsewhere (/health, /documentation) errors
@@ -144,33 +137,30 @@ export function buildApp(input: Partial<MockOptions> = {}): MockFastifyInstance 
 
   app.setNotFoundHandler(notFound);
 
-  if (requestLogger) {
-    const healthLines = logger?.isLevelEnabled('debug') === true;
+  if (logger) {
     app.addHook('onResponse', (request, reply, done) => {
-      const health = request.url === '/health';
-      if (!health || healthLines) {
-        const call = request.vendorCall;
-        request.log[health ? 'debug' : 'info'](
-          {
-            method: request.method,
-            host: request.headers.host,
-            // Client strings are cut as the journal cuts them, so a line stays a few KB at most.
-            path: clip(pathOf(request.url), PATH_MAX),
-            status: reply.statusCode,
-            ms: Math.round(reply.elapsedTime * 100) / 100,
-            ...(call && {
-              sdkappid: call.app?.sdkappid,
-              caller: call.caller === undefined ? undefined : clip(call.caller),
-              ...(call.accounts.length === 1
-                ? { account: clip(call.accounts[0] as string) }
-                : call.accounts.length > 1 && { accounts: call.accounts.length }),
-              errorCode: call.errorCode,
-              fault: call.fault?.id,
-            }),
-          },
-          'request',
-        );
-      }
+      const call = request.vendorCall;
+      // Health checks come every few seconds from a container runtime: at debug only.
+      request.log[request.url === '/health' ? 'debug' : 'info'](
+        {
+          method: request.method,
+          host: request.headers.host,
+          // Client strings are cut as the journal cuts them, so a line stays a few KB at most.
+          path: clip(pathOf(request.url), PATH_MAX),
+          status: reply.statusCode,
+          ms: Math.round(reply.elapsedTime * 100) / 100,
+          ...(call && {
+            sdkappid: call.app?.sdkappid,
+            caller: call.caller === undefined ? undefined : clip(call.caller),
+            ...(call.accounts.length === 1
+              ? { account: clip(call.accounts[0] as string) }
+              : call.accounts.length > 1 && { accounts: call.accounts.length }),
+            errorCode: call.errorCode,
+            fault: call.fault?.id,
+          }),
+        },
+        'request',
+      );
       done();
     });
   }

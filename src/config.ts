@@ -5,7 +5,8 @@ import { decodeJsonFile, JsonFileError, parseJsonText } from './json-file.js';
 import type { DestinationStream } from 'pino';
 import { UINT32_MAX } from './accounts/account-schema.js';
 import type { ControllableClock } from './clock.js';
-import { AppSettingsError, checkPlanFields, ACCOUNT_LIMIT_MAX, COOLDOWN_DAYS_MAX, PLANS, type Plan } from './plans/settings.js';
+import { AppSettingsError } from './mock-errors.js';
+import { checkPlanFields, ACCOUNT_LIMIT_MAX, COOLDOWN_DAYS_MAX, PLANS, type Plan } from './plans/settings.js';
 import { isHostname, normalHost } from './reach/hosts.js';
 import { isRecord } from './is-record.js';
 

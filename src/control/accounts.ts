@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Account } from '../accounts/account.js';
 import type { AccountStore } from '../accounts/store.js';
 import { foldCase } from '../accounts/identifier-rules.js';
-import { parseSeedDocument, SeedError } from '../fixtures/seed.js';
+import { parseSeedDocument } from '../fixtures/seed.js';
 import { SeedDocument } from '../fixtures/schema.js';
 import { AccountList, AccountView, controlErrors, ControlError, SdkAppId, sendControlError } from './schemas.js';
 
@@ -127,14 +127,9 @@ export const accountsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       // the store, with messages naming the entry.
       validatorCompiler: () => () => true,
     },
-    async (request, reply) => {
-      let accounts;
-      try {
-        accounts = parseSeedDocument(request.body, { clock, apps, store });
-      } catch (error) {
-        if (error instanceof SeedError) return sendControlError(reply, 400, error.message);
-        throw error;
-      }
+    async (request) => {
+      // A SeedError is a 400 naming the entry, answered by the control plane's error handler.
+      const accounts = parseSeedDocument(request.body, { clock, apps, store });
       for (const account of accounts) store.put(account);
       return { accounts };
     },

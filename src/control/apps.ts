@@ -2,7 +2,8 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { MockServices } from '../services/mock-services.js';
 import { UINT32_MAX } from '../accounts/account-schema.js';
-import { AppPatchSchema, AppSettingsError, parseAppPatch, PlanSettingsSchema } from '../plans/settings.js';
+import { AppPatchSchema, parseAppPatch, PlanSettingsSchema } from '../plans/settings.js';
+import { AppSettingsError, UnknownAppError } from '../mock-errors.js';
 import { controlErrors, ControlError, SdkAppId } from './schemas.js';
 
 /** An app as the registry holds it. */
@@ -32,12 +33,6 @@ export const AppView = Type.Object(
 export type AppView = Static<typeof AppView>;
 
 const AppList = Type.Object({ apps: Type.Array(AppView) }, { additionalProperties: false });
-
-/** An app that PUT /__mock/apps/:sdkappid or setApp() cannot find (declared mode only). */
-export class UnknownAppError extends Error {
-  override name = 'UnknownAppError';
-  readonly statusCode = 404;
-}
 
 type AppServices = Pick<MockServices, 'apps' | 'store' | 'limiter' | 'commands'>;
 

@@ -1,8 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { errorCodes, type FastifyError, type FastifyInstance } from 'fastify';
+import { errorCodes, type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import bearerAuth from '@fastify/bearer-auth';
 import fp from 'fastify-plugin';
-import sjson from 'secure-json-parse';
 import { clientErrorStatus } from '../client-error.js';
 import { accountsRoutes } from './accounts.js';
 import { appsRoutes } from './apps.js';
@@ -17,6 +16,7 @@ import { tlsRoutes } from './tls.js';
 import { usersigRoutes } from './usersig.js';
 import { controlValidatorCompiler } from './validation.js';
 import { lingerIfUnread } from '../http/lingering-close.js';
+import { ForbiddenKeyError } from '../mock-errors.js';
 import { pathOf } from '../url.js';
 
 const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
@@ -40,30 +40,22 @@ function fromAnotherSite(origin: string | undefined, host: string | undefined): 
   return own !== `http://${authority}` && own !== `https://${authority}`;
 }
 
+/** The parser getDefaultJsonParser returns takes a callback (its type also allows a promise). */
+type CallbackParser = (
+  request: FastifyRequest,
+  body: string,
+  done: (error: Error | null, parsed?: unknown) => void,
+) => void;
+
 const UNAUTHORIZED = 'this control route needs Authorization: Bearer <TIM_MOCK_TOKEN>';
 
-/** A control body that cannot be read; the error handler answers it as a 400 with its message. */
-class ControlBodyError extends Error {
-  readonly statusCode = 400;
-}
-
-/**
- * Reads a control body as JSON. A `__proto__` or `constructor.prototype` key is refused as
- * Fastify's own parser refuses it, but saying so: Fastify answers "Body is not valid JSON" for
- * valid JSON text. Fastify's wording stays for an empty body and for text that is not JSON.
- */
-function parseControlJson(body: string): unknown {
-  if (body.length === 0) throw new errorCodes.FST_ERR_CTP_EMPTY_JSON_BODY();
+/** Whether a text is JSON, whatever keys it has (JSON.parse makes `__proto__` an own key, harmlessly). */
+function isJson(text: string): boolean {
   try {
-    return sjson.parse(body, undefined, { protoAction: 'error', constructorAction: 'error' });
+    JSON.parse(text);
+    return true;
   } catch {
-    // Only the (rare) refused body is parsed twice, to tell which rule it broke.
-    try {
-      sjson.parse(body, undefined, { protoAction: 'ignore', constructorAction: 'ignore' });
-    } catch {
-      throw new errorCodes.FST_ERR_CTP_INVALID_JSON_BODY();
-    }
-    throw new ControlBodyError('the body has a key named __proto__ or constructor.prototype: such keys are not accepted');
+    return false;
   }
 }
 
@@ -96,13 +88,16 @@ async function controlPlane(app: FastifyInstance): Promise<void> {
 
   // JSON only: Fastify's own text/plain parser would hand a string to the schemas (a 400).
   app.removeAllContentTypeParsers();
-  // No bodyLimit here: the server's applies, or a route's own (PUT /__mock/state).
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
-    try {
-      done(null, parseControlJson(body as string));
-    } catch (error) {
-      done(error as Error, undefined);
-    }
+  // Fastify's own JSON parser, which refuses a `__proto__` or `constructor.prototype` key, but with
+  // the error it gives text that is not JSON ("Body is not valid JSON", without a cause). Only a
+  // refused text is read again, to say so when the keys were the reason. No bodyLimit here: the
+  // server's applies, or a route's own (PUT /__mock/state).
+  const fastifyJson = app.getDefaultJsonParser('error', 'error') as CallbackParser;
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    fastifyJson(request, body as string, (error, parsed) => {
+      const forbiddenKey = error instanceof errorCodes.FST_ERR_CTP_INVALID_JSON_BODY && isJson(body as string);
+      done(forbiddenKey ? new ForbiddenKeyError() : error, parsed);
+    });
   });
   app.setValidatorCompiler(controlValidatorCompiler);
   // Bad input is a 400 with a message; anything unexpected is logged and answered without

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
-import { sendControlError } from './schemas.js';
+import { LargeBodyBusyError } from '../mock-errors.js';
 
 /**
  * A hook that lets one request at a time read a body that may be larger than `threshold`
@@ -15,8 +15,7 @@ export function oneLargeBodyAtATime(threshold: number): onRequestHookHandler {
     if (!large) return done();
     if (reading) {
       reply.header('retry-after', '1');
-      sendControlError(reply, 429, 'another large control body is being read; send this one again when it is done');
-      return;
+      return done(new LargeBodyBusyError());
     }
     reading = true;
     // 'close' comes once the reply is sent or the connection is gone, whichever way it ends.

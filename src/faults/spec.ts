@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Errors } from '@sinclair/typebox/errors';
 import { UINT32_MAX } from '../accounts/account-schema.js';
 import { describeValueError } from '../schema-errors.js';
+import { FaultSpecError } from '../mock-errors.js';
 
 /** The longest delay a fault may add: long enough to outlast any client timeout, short enough not to hang a suite. */
 export const MAX_DELAY_MS = 60_000;
@@ -55,12 +56,6 @@ export interface Fault {
   probability: number;
   seed: number | undefined;
   stage: FaultStage;
-}
-
-/** A spec the emulator refuses; the message names the problem (HTTP 400 on the control plane). */
-export class FaultSpecError extends Error {
-  override name = 'FaultSpecError';
-  readonly statusCode = 400;
 }
 
 const KINDS = ['errorCode', 'httpStatus', 'drop'] as const;

@@ -1,22 +1,12 @@
 import type { FastifyInstance, FastifyReply, onRequestHookHandler } from 'fastify';
+import { ExpectationError, HostRequiredError } from '../mock-errors.js';
 
 /** No browser runs a reply marked so as a script or a page of another type than it says. */
 export const noSniff = (reply: FastifyReply): FastifyReply => reply.header('x-content-type-options', 'nosniff');
 
-/**
- * HTTP a request breaks before any route sees it. The status is what Node itself answers
- * (bare, without a body); raised here instead, the error reaches the route's own error handler:
- * under /v4 a vendor reply (60002), on /__mock and elsewhere a JSON error that says why.
- */
-class HttpRuleError extends Error {
-  override name = 'HttpRuleError';
-  constructor(
-    readonly statusCode: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+// HTTP a request breaks before any route sees it gets the status Node itself answers (bare,
+// without a body); raised here instead, the error reaches the route's own error handler: under
+// /v4 a vendor reply (60002), on /__mock and elsewhere a JSON error that says why.
 
 /**
  * One hook on every request: marks every reply nosniff, and refuses an HTTP/1.1 request
@@ -27,9 +17,9 @@ const requestRules: onRequestHookHandler = (request, reply, done) => {
   noSniff(reply);
   const { host, expect } = request.headers;
   if (host === undefined && request.raw.httpVersion === '1.1') {
-    done(new HttpRuleError(400, 'an HTTP/1.1 request needs a Host header'));
+    done(new HostRequiredError());
   } else if (expect !== undefined && expect.toLowerCase() !== '100-continue') {
-    done(new HttpRuleError(417, 'the Expect header can only be 100-continue'));
+    done(new ExpectationError());
   } else {
     done();
   }

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { AppSettingsError } from '../mock-errors.js';
 
 /** The vendor's plans: 体验版 (trial), 开发版 (developer), 专业版 (pro), 旗舰版 (ultimate). */
 export const PLANS = ['trial', 'developer', 'pro', 'ultimate'] as const;
@@ -84,12 +85,6 @@ export const AppPatchSchema = Type.Object(
   { additionalProperties: false },
 );
 export type AppPatch = Static<typeof AppPatchSchema>;
-
-/** A patch or a setting the emulator refuses; the message names the field (HTTP 400 on the control plane). */
-export class AppSettingsError extends Error {
-  override name = 'AppSettingsError';
-  readonly statusCode = 400;
-}
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const wholeNumber = (value: unknown, max: number): value is number =>

@@ -1,4 +1,4 @@
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { reclaimMemory } from '../accounts/reclaim.js';
 import { AccountStore } from '../accounts/store.js';
@@ -13,17 +13,17 @@ import type { CommandInfo, MockServices } from './mock-services.js';
 
 /**
  * What the services are made from: the app (whose router the HTTPS port and interception answer
- * through), the options, the logger and the vendor commands served (the paths a fault may name).
+ * through; its logger is the services' one), the options and the vendor commands served (the
+ * paths a fault may name).
  */
 export interface ServicesOptions {
   app: FastifyInstance;
   options: MockOptions;
-  log: FastifyBaseLogger;
   commands: readonly CommandInfo[];
 }
 
 /** Every service, each given what it reads: its dependencies are its constructor's arguments. */
-export function createMockServices({ app, options, log, commands }: ServicesOptions): MockServices {
+export function createMockServices({ app, options, commands }: ServicesOptions): MockServices {
   const clock = options.clock ?? new ControllableClock();
   return {
     options,
@@ -34,8 +34,8 @@ export function createMockServices({ app, options, log, commands }: ServicesOpti
     faults: new FaultRegistry(new Set(commands.map((c) => c.path))),
     journal: new Journal(options.journalSize, clock),
     commands,
-    reach: new Reach(app, options, log),
-    log,
+    reach: new Reach(app, options, app.log),
+    log: app.log,
   };
 }
 

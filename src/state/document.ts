@@ -8,6 +8,7 @@ import type { AccountStore, Deletion } from '../accounts/store.js';
 import { AccountIndex } from '../accounts/account-index.js';
 import { accountProblem, MAX_UNIX_SECONDS, STORED_TIME, type KnownApps } from '../fixtures/stored-account.js';
 import { PlanSettingsSchema, type PlanSettings } from '../plans/settings.js';
+import { StateError } from '../mock-errors.js';
 
 export const STATE_FORMAT = 'tim-account-mock/state';
 export const STATE_VERSION = 1;
@@ -63,16 +64,6 @@ export const StateDocument = Type.Object(
 
 export type StateDocument = Static<typeof StateDocument>;
 type StateAccount = Static<typeof StateAccount>;
-
-/**
- * A state document that cannot be imported; the message names the field at fault
- * (`apps[0].accounts[2].identifier`).
- */
-export class StateError extends Error {
-  override name = 'StateError';
-  /** Fastify answers an error with this status as a 400 with the message. */
-  readonly statusCode = 400;
-}
 
 /** The fields the document carries, picked one by one so nothing else leaks into a file. */
 export function stateAccount(account: Account): StateAccount {

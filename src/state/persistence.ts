@@ -7,7 +7,8 @@ import { ConfigError } from '../config.js';
 import type { MockServices } from '../services/mock-services.js';
 import writeFileAtomic from 'write-file-atomic';
 import { decodeJsonFile, JsonFileError, parseJsonText } from '../json-file.js';
-import { applyState, parseState, StateError, type ParsedState } from './document.js';
+import { applyState, parseState, type ParsedState } from './document.js';
+import { StateError } from '../mock-errors.js';
 import { serializeState } from './serialize.js';
 
 /**

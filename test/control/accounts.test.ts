@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import t, { type Test } from 'tap';
-import type { FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { verifyPassword } from '../accounts/verify-password.js';
 import { ADMIN, build, call, IMPORT, REGISTER, SDKAPPID } from '../helper.js';
 import { json } from './json.js';
@@ -377,6 +377,23 @@ t.test('anything seeding accepts, a GET state -> PUT state round trip accepts', 
     { numRuns: 150, seed: 20260101 },
   );
   t.ok(accepted > 100, `many seed requests were accepted (${accepted}), so the property was exercised`);
+});
+
+t.test("Fastify's own JSON parser refuses a __proto__ key with the error of text that is not JSON", async (t) => {
+  // Why the control plane reads a refused text again rather than mapping the error in its error
+  // handler: the error carries nothing that tells the two apart, and the handler has no body.
+  const parse = Fastify().getDefaultJsonParser('error', 'error') as (
+    request: FastifyRequest, body: string, done: (error: Error | null, parsed?: unknown) => void) => void;
+  const errorOf = (body: string) => {
+    let seen: Error | null = null;
+    parse({} as FastifyRequest, body, (error) => void (seen = error));
+    return seen as (Error & { code?: string; cause?: unknown }) | null;
+  };
+  for (const body of ['{"__proto__":{}}', '{"constructor":{"prototype":{}}}', '{"a":']) {
+    t.match(errorOf(body), { code: 'FST_ERR_CTP_INVALID_JSON_BODY', message: 'Body is not valid JSON but content-type is set to \'application/json\'' }, body);
+    t.equal(errorOf(body)?.cause, undefined, `${body}: no cause`);
+  }
+  t.equal(errorOf('{"a":1}'), null);
 });
 
 t.test('a control body needs Content-Type application/json; a __proto__ or constructor.prototype key is refused saying so', async (t) => {
