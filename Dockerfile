@@ -38,4 +38,4 @@ EXPOSE 8080 8443
 HEALTHCHECK --interval=5s --timeout=3s --start-period=30s --start-interval=500ms --retries=3 CMD ["node", "dist/healthcheck.js"]
 # SIGTERM (docker stop) drains in-flight requests for at most 5 s, within docker's 10 s grace.
 STOPSIGNAL SIGTERM
-ENTRYPOINT ["node", "dist/cli.js"]
+ENTRYPOINT ["node", "--expose-gc", "dist/cli.js"]

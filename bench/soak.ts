@@ -2,7 +2,7 @@ import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { knownCodes } from '../src/vendor/errors.js';
+import { Errors } from '../src/vendor/errors.js';
 import { buildTargets, flags, IMPORT_PATH, importBody, machine, pinSelf, RESULTS, round, rssOf, start } from './lib.js';
 
 /**
@@ -33,6 +33,9 @@ interface Tally {
   byKind: Record<string, number>;
   samples: string[];
 }
+/** Every code of the vendor catalogue: a reply with any other code is a defect. */
+const knownCodes: ReadonlySet<number> = new Set(Object.values(Errors).map((e) => e.code));
+
 const tally: Tally = { calls: 0, okImports: 0, notVendorShaped: 0, unknownCodes: 0, resetBeforeReply: 0, otherErrors: 0, byKind: {}, samples: [] };
 let nextId = 0;
 

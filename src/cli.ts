@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --expose-gc
 import { constants } from 'node:os';
 import closeWithGrace from 'close-with-grace';
 import { banner } from './cli/banner.js';

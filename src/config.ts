@@ -6,7 +6,18 @@ import type { DestinationStream } from 'pino';
 import { UINT32_MAX } from './accounts/account-schema.js';
 import type { ControllableClock } from './clock.js';
 import { AppSettingsError } from './mock-errors.js';
-import { checkPlanFields, ACCOUNT_LIMIT_MAX, COOLDOWN_DAYS_MAX, PLANS, type Plan } from './plans/settings.js';
+import {
+  AppPatchSchema,
+  checkPlanFields,
+  ACCOUNT_LIMIT_MAX,
+  COOLDOWN_DAYS_MAX,
+  PLANS,
+  RATE_LIMIT_MAX,
+  type Plan,
+} from './plans/settings.js';
+import { Type, type Static, type TObject } from '@sinclair/typebox';
+import { Errors } from '@sinclair/typebox/errors';
+import { describeValueError } from './schema-errors.js';
 import { isHostname, normalHost } from './reach/hosts.js';
 import { isRecord } from './is-record.js';
 
@@ -281,18 +292,36 @@ export function usage(): string {
     '  flag                       environment variable', ...rows, ''].join('\n');
 }
 
-function checkRateLimits(value: unknown, where: string): Record<string, number> {
-  if (value === undefined) return {};
-  if (!isRecord(value)) throw new ConfigError(`${where}.rateLimits must be an object of command name to calls per second`);
-  for (const [command, limit] of Object.entries(value)) {
-    if (!Number.isSafeInteger(limit) || (limit as number) < 0) {
-      throw new ConfigError(`${where}.rateLimits.${command} must be a whole number >= 0`);
-    }
-  }
-  return value as Record<string, number>;
-}
+const RateLimitsSchema = Type.Record(Type.String(), Type.Integer({ minimum: 0, maximum: RATE_LIMIT_MAX }), {
+  description: 'calls per second by command name (0 = unlimited), over the defaults',
+});
+const { rateLimits: _patchLimits, ...planFields } = AppPatchSchema.properties;
 
-/** The plan fields of a config-file app or of in-process options, checked; a bad one is a ConfigError naming it. */
+/** One declared app of the config file. */
+const ConfigAppSchema = Type.Object(
+  {
+    sdkappid: Type.Integer({ minimum: 1, maximum: SDKAPPID_MAX }),
+    admin: Type.Optional(Type.String({ minLength: 1 })),
+    secretKey: Type.String({ minLength: 1 }),
+    rateLimits: Type.Optional(RateLimitsSchema),
+    ...planFields,
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * The JSON config file (TIM_CONFIG, --config). Unknown keys are refused: a misspelt one ("plna")
+ * would otherwise be ignored. Rate limit names are checked against the served commands by
+ * `checkRateLimitNames`, when the app is built.
+ */
+export const ConfigFileSchema = Type.Object(
+  { apps: Type.Array(ConfigAppSchema, { minItems: 1 }), rateLimits: Type.Optional(RateLimitsSchema) },
+  { additionalProperties: false },
+);
+
+const fieldsOf = (schema: TObject): string => Object.keys(schema.properties).join(', ');
+
+/** The plan fields of in-process options, checked; a bad one is a ConfigError naming it. */
 function planFieldsOf(fields: object, where: string): ReturnType<typeof checkPlanFields> {
   try {
     return checkPlanFields(fields as Record<string, unknown>, where);
@@ -303,8 +332,8 @@ function planFieldsOf(fields: object, where: string): ReturnType<typeof checkPla
 }
 
 /**
- * Parses the JSON config file: `{"apps":[{sdkappid, admin?, secretKey, rateLimits?, plan?,
- * accountLimit?, deleteEnabled?, reimportCooldownDays?}], "rateLimits"?}`.
+ * Parses the JSON config file against ConfigFileSchema. Its errors are worded by the shared
+ * describer, which names the field and never the value (a secret key in the wrong place).
  */
 export function parseConfigFile(json: string, file: string, defaultAdmin: string): Pick<MockOptions, 'apps' | 'rateLimits'> {
   let doc: unknown;
@@ -315,33 +344,24 @@ export function parseConfigFile(json: string, file: string, defaultAdmin: string
     throw new ConfigError(`config file ${file} ${error.message}`);
   }
   if (!isRecord(doc)) throw new ConfigError(`config file ${file} must hold a JSON object`);
-  if (!Array.isArray(doc.apps) || doc.apps.length === 0) throw new ConfigError(`config file ${file}: "apps" must be a non-empty array`);
+  const error = Errors(ConfigFileSchema, doc).First();
+  if (error !== undefined) {
+    const what = error.path.startsWith('/apps/')
+      ? `an app (one of ${fieldsOf(ConfigAppSchema)})`
+      : `the config file (one of ${fieldsOf(ConfigFileSchema)})`;
+    throw new ConfigError(`config file ${file}: ${describeValueError(error, 'the file', what)}`);
+  }
+  const valid = doc as Static<typeof ConfigFileSchema>;
   const seen = new Set<number>();
-  const apps = doc.apps.map((app: unknown, i: number): AppConfig => {
+  const apps = valid.apps.map((app, i): AppConfig => {
     const where = `config file ${file}: apps[${i}]`;
-    if (!isRecord(app)) throw new ConfigError(`${where} must be an object`);
-    const { sdkappid, admin = defaultAdmin, secretKey } = app;
-    if (!Number.isSafeInteger(sdkappid) || (sdkappid as number) < 1 || (sdkappid as number) > SDKAPPID_MAX) {
-      throw new ConfigError(`${where}.sdkappid must be a whole number from 1 to ${SDKAPPID_MAX}`);
-    }
-    if (seen.has(sdkappid as number)) throw new ConfigError(`${where}.sdkappid ${sdkappid} is declared twice`);
-    seen.add(sdkappid as number);
-    if (typeof admin !== 'string' || admin === '') throw new ConfigError(`${where}.admin must be a non-empty string`);
-    if (typeof secretKey !== 'string' || secretKey === '') throw new ConfigError(`${where}.secretKey must be a non-empty string`);
-    const rateLimits = checkRateLimits(app.rateLimits, where);
-    const { plan: appPlan, accountLimit: limit, deleteEnabled, reimportCooldownDays } = planFieldsOf(app, `${where}.`);
-    return {
-      sdkappid: sdkappid as number,
-      admin,
-      secretKey,
-      rateLimits,
-      ...(appPlan !== undefined && { plan: appPlan }),
-      ...(limit !== undefined && { accountLimit: limit }),
-      ...(deleteEnabled !== undefined && { deleteEnabled }),
-      ...(reimportCooldownDays !== undefined && { reimportCooldownDays }),
-    };
+    if (seen.has(app.sdkappid)) throw new ConfigError(`${where}.sdkappid ${app.sdkappid} is declared twice`);
+    seen.add(app.sdkappid);
+    const admin = app.admin ?? defaultAdmin;
+    if (admin === '') throw new ConfigError(`${where}.admin must be a non-empty string`);
+    return { ...app, admin, rateLimits: app.rateLimits ?? {} };
   });
-  return { apps, rateLimits: checkRateLimits(doc.rateLimits, `config file ${file}`) };
+  return { apps, rateLimits: valid.rateLimits ?? {} };
 }
 
 /** Fills in defaults and checks that the options make sense together. */

@@ -5,9 +5,11 @@ import type { TSchema } from '@sinclair/typebox';
 export const fieldOf = (pointer: string, root: string): string =>
   pointer === '' ? root : pointer.slice(1).replace(/\/(\d+)(?=\/|$)/g, '[$1]').replaceAll('/', '.');
 
+/** A union's choices when each is a literal or null (a plan name or none). */
 const literals = (schema: TSchema): unknown[] | undefined => {
   const options = (schema as { anyOf?: TSchema[] }).anyOf;
-  return options?.every((s) => 'const' in s) ? options.map((s) => s.const) : undefined;
+  const isNull = (s: TSchema) => s.type === 'null';
+  return options?.every((s) => 'const' in s || isNull(s)) ? options.map((s) => (isNull(s) ? null : s.const)) : undefined;
 };
 
 /**

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import t, { type Test } from 'tap';
 import { buildApp } from '../src/app.js';
 import { ConfigError, DEFAULTS, optionsFromProcess, parseConfigFile, resolveOptions, SETTINGS, usage } from '../src/config.js';
+import { RATE_LIMIT_MAX } from '../src/plans/settings.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tim-config-'));
 const file = (name: string, content: string): string => {
@@ -107,9 +108,9 @@ t.test('a bad config file is refused with a message naming the file and the fiel
   const cases: [string, RegExp][] = [
     ['{', /not valid JSON/],
     ['[]', /must hold a JSON object/],
-    ['{}', /"apps" must be a non-empty array/],
-    ['{"apps":[]}', /"apps" must be a non-empty array/],
-    ['{"apps":[1]}', /apps\[0\] must be an object/],
+    ['{}', /: apps: Expected required property/],
+    ['{"apps":[]}', /: apps: Expected array length to be greater or equal to 1/],
+    ['{"apps":[1]}', /apps\[0\]: Expected object/],
     ['{"apps":[{"secretKey":"k"}]}', /apps\[0\]\.sdkappid/],
     ['{"apps":[{"sdkappid":"1400000001","secretKey":"k"}]}', /apps\[0\]\.sdkappid/],
     ['{"apps":[{"sdkappid":0,"secretKey":"k"}]}', /apps\[0\]\.sdkappid/],
@@ -119,7 +120,7 @@ t.test('a bad config file is refused with a message naming the file and the fiel
     ['{"apps":[{"sdkappid":1,"secretKey":"k","admin":""}]}', /apps\[0\]\.admin/],
     ['{"apps":[{"sdkappid":1,"secretKey":"k"},{"sdkappid":1,"secretKey":"j"}]}', /apps\[1\]\.sdkappid 1 is declared twice/],
     ['{"apps":[{"sdkappid":1,"secretKey":"k","rateLimits":{"account_import":-1}}]}', /rateLimits\.account_import/],
-    ['{"apps":[{"sdkappid":1,"secretKey":"k"}],"rateLimits":[]}', /rateLimits must be an object/],
+    ['{"apps":[{"sdkappid":1,"secretKey":"k"}],"rateLimits":[]}', /: rateLimits: Expected object/],
   ];
   for (const [i, [content, named]] of cases.entries()) {
     const path = file(`bad${i}.json`, content);
@@ -129,6 +130,45 @@ t.test('a bad config file is refused with a message naming the file and the fiel
   }
   t.match(refusal(t, () => optionsFromProcess(['--config', join(dir, 'missing.json')], {})), /missing\.json cannot be read/);
   t.match(refusal(t, () => parseConfigFile('{"apps":[{"sdkappid":1,"secretKey":"k"}]}', 'f', '')), /^config file f: apps\[0\]\.admin/);
+});
+
+t.test('an unknown key in the config file is refused, naming it, at the top and in an app', async (t) => {
+  const app = { sdkappid: 1, secretKey: 'k' };
+  const typo = file('typo.json', JSON.stringify({ apps: [{ ...app, plna: 'pro' }] }));
+  t.match(
+    refusal(t, () => optionsFromProcess(['--config', typo], {})),
+    new RegExp(`^config file ${typo}: apps\\[0\\]\\.plna: not a field of an app \\(one of sdkappid, admin, secretKey, rateLimits, plan, `),
+  );
+  const top = file('top.json', JSON.stringify({ apps: [app], ratelimits: {} }));
+  t.match(refusal(t, () => optionsFromProcess(['--config', top], {})), /: ratelimits: not a field of the config file \(one of apps, rateLimits\)$/);
+});
+
+t.test('a config file error names the setting, never its value (a secret key in the wrong place)', async (t) => {
+  const SECRET = 'TOPSECRET-key-1234';
+  const cases: unknown[] = [
+    { apps: [{ sdkappid: 1, secretkey: SECRET }] },
+    { apps: [{ sdkappid: SECRET, secretKey: 'k' }] },
+    { apps: [{ sdkappid: 1, secretKey: 'k', plan: SECRET }] },
+    { apps: [{ sdkappid: 1, secretKey: 'k', admin: 1, rateLimits: { account_import: SECRET } }] },
+    { apps: [{ sdkappid: 1, secretKey: [SECRET] }] },
+  ];
+  for (const doc of cases) {
+    const message = refusal(t, () => parseConfigFile(JSON.stringify(doc), 'f', 'a'));
+    t.notOk(message.includes('TOPSECRET'), `${message}: no value`);
+    t.match(message, /^config file f: apps\[0\]\.\w+/, 'the field is named');
+  }
+});
+
+t.test('config file rate limits: 0 to RATE_LIMIT_MAX calls per second, whole numbers', async (t) => {
+  const limits = (value: unknown) => JSON.stringify({ apps: [{ sdkappid: 1, secretKey: 'k' }], rateLimits: { account_import: value } });
+  t.same(parseConfigFile(limits(0), 'f', 'a').rateLimits, { account_import: 0 }, 'the smallest');
+  t.same(parseConfigFile(limits(RATE_LIMIT_MAX), 'f', 'a').rateLimits, { account_import: RATE_LIMIT_MAX }, 'the largest');
+  t.match(refusal(t, () => parseConfigFile(limits(RATE_LIMIT_MAX + 1), 'f', 'a')), /^config file f: rateLimits\.account_import: Expected integer to be less or equal to /);
+  t.match(refusal(t, () => parseConfigFile(limits(-1), 'f', 'a')), /^config file f: rateLimits\.account_import: Expected integer to be greater or equal to 0$/);
+  t.match(refusal(t, () => parseConfigFile(limits(1.5), 'f', 'a')), /^config file f: rateLimits\.account_import: Expected integer$/);
+  const sdkappid = (id: number) => JSON.stringify({ apps: [{ sdkappid: id, secretKey: 'k' }] });
+  t.equal(parseConfigFile(sdkappid(1), 'f', 'a').apps[0]?.sdkappid, 1, 'the smallest sdkappid');
+  t.equal(parseConfigFile(sdkappid(4294967295), 'f', 'a').apps[0]?.sdkappid, 4294967295, 'the largest sdkappid');
 });
 
 t.test('a rate limit must name a served command: a misspelt one is refused, naming the key', async (t) => {

@@ -2,7 +2,7 @@ import type { Test } from 'tap';
 import { buildApp } from '../src/app.js';
 import { ControllableClock } from '../src/clock.js';
 import type { MockOptions } from '../src/config.js';
-import { knownCodes } from '../src/vendor/errors.js';
+import { Errors } from '../src/vendor/errors.js';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 
 export const REGISTER = '/v4/registration_service/register_account_v1';
@@ -38,6 +38,9 @@ const EXTRA_FIELDS: Readonly<Record<string, readonly string[]>> = {
   account_check: ['ResultItem'],
   account_delete: ['ResultItem'],
 };
+/** Every code of the vendor catalogue. */
+export const knownCodes: ReadonlySet<number> = new Set(Object.values(Errors).map((e) => e.code));
+
 const COMMON_FIELDS = ['ActionStatus', 'ErrorCode', 'ErrorInfo'];
 
 /** One /v4 answer as the app sends it (onSend sees the serialized payload). */

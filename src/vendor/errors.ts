@@ -120,5 +120,3 @@ export function entryForCode(code: number, preferred: readonly VendorErrorEntry[
     entry(code, 'error injected by the emulator')
   );
 }
-
-export const knownCodes: ReadonlySet<number> = new Set(entries.map((e) => e.code));

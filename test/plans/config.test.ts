@@ -63,9 +63,9 @@ t.test('the config file sets each app its plan and settings; its own values win 
   t.match(settingsOf(o, 4), { plan: null, accountLimit: null }, 'null in the file: no cap, whatever the environment says');
 
   const bad: [unknown, RegExp][] = [
-    [{ sdkappid: 1, secretKey: 'k', plan: 'gold' }, /apps\[0\]\.plan: must be one of "trial", "developer", "pro", "ultimate" or null, got "gold"/],
+    [{ sdkappid: 1, secretKey: 'k', plan: 'gold' }, /apps\[0\]\.plan: Expected one of "trial", "developer", "pro", "ultimate", null$/],
     [{ sdkappid: 1, secretKey: 'k', accountLimit: -1 }, /apps\[0\]\.accountLimit: /],
-    [{ sdkappid: 1, secretKey: 'k', deleteEnabled: 'no' }, /apps\[0\]\.deleteEnabled: must be true or false/],
+    [{ sdkappid: 1, secretKey: 'k', deleteEnabled: 'no' }, /apps\[0\]\.deleteEnabled: Expected boolean$/],
     [{ sdkappid: 1, secretKey: 'k', reimportCooldownDays: 1.5 }, /apps\[0\]\.reimportCooldownDays: /],
   ];
   for (const [i, [app, message]] of bad.entries()) {

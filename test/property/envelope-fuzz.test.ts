@@ -2,9 +2,9 @@ import { inflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import t, { type Test } from 'tap';
 import type { FastifyInstance } from 'fastify';
-import { Errors, knownCodes } from '../../src/vendor/errors.js';
+import { Errors } from '../../src/vendor/errors.js';
 import { officialUserSig } from '../../bench/usersig.js';
-import { ADMIN, assertVendorShaped, build, call, envelope, IMPORT, REGISTER, SDKAPPID } from '../helper.js';
+import { ADMIN, assertVendorShaped, build, call, envelope, IMPORT, knownCodes, REGISTER, SDKAPPID } from '../helper.js';
 
 /**
  * Whatever a client sends to a vendor path, the answer is HTTP 200, vendor-shaped, with a code

@@ -84,7 +84,11 @@ t.test('HEALTHCHECK runs node with the compiled health-check script, every 500 m
 });
 
 t.test('ENTRYPOINT runs the bin, so that arguments are its flags; there is no CMD', async (t) => {
-  t.same(args(runtime, 'ENTRYPOINT'), [`["node", "${pkg.bin['tim-account-mock']}"]`], 'exec form: node is PID 1 and gets the signals');
+  t.same(
+    args(runtime, 'ENTRYPOINT'),
+    [`["node", "--expose-gc", "${pkg.bin['tim-account-mock']}"]`],
+    'exec form: node is PID 1 and gets the signals; --expose-gc as the bin\'s shebang gives it',
+  );
   t.same(args(runtime, 'CMD'), [], '`docker run IMG --port 9000` passes --port 9000 to the CLI');
 });
 

@@ -18,7 +18,7 @@ const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
 
 t.test('the build runs in prepare (git installs, npm ci, npm pack), never on start', async (t) => {
   t.equal(pkg.scripts.prepare, 'npm run build', 'npm runs prepare for a git dependency, npm ci and npm pack');
-  t.equal(pkg.scripts.start, 'node dist/cli.js');
+  t.equal(pkg.scripts.start, 'node --expose-gc dist/cli.js', 'the built CLI, with gc exposed as its shebang does');
   t.notOk('prestart' in pkg.scripts, 'npm start does not rebuild');
   t.notOk('prepack' in pkg.scripts, 'prepare already builds before a pack');
   t.equal(pkg.engines.node, '>=22', 'the active LTS lines');

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import t from 'tap';
 import { commandPath } from '../../src/vendor/command.js';
 import { commands } from '../../src/vendor/commands/index.js';
-import { Errors, knownCodes } from '../../src/vendor/errors.js';
-import { build, call, IMPORT, REGISTER, SDKAPPID, ADMIN } from '../helper.js';
+import { Errors } from '../../src/vendor/errors.js';
+import { build, call, IMPORT, knownCodes, REGISTER, SDKAPPID, ADMIN } from '../helper.js';
 
 const table = readFileSync(new URL('../../docs/error-codes.md', import.meta.url), 'utf8');
 /** The codes in the first column of the table's rows (`| 60002 | ...`), 0 (OK) aside. */
