@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildTargets, cpuSecondsOf, flags, freePort, inRoundOrder, machine, median, medianRatio, pinSelf, RESULTS, round, start, type Running, type Target } from './lib.js';
+import { buildTargets, cpuSecondsOf, flags, freePort, inRoundOrder, machine, median, medianRatio, pinSelf, RESULTS, round, start, type Running, type Target, type LoadRun as Run } from './lib.js';
 import { load } from './load.js';
 
 /**
@@ -34,14 +34,6 @@ await (await startTls()).stop();
 type Name = 'ceiling' | 'http' | 'https';
 const NAMES: Name[] = ['ceiling', 'http', 'https'];
 const CEILING: Target = { name: 'ceiling' };
-
-interface Run {
-  rps: number;
-  p50: number;
-  p99: number;
-  cpuUs: number;
-  bad: number;
-}
 
 const runs: Record<Name, Run[]> = { ceiling: [], http: [], https: [] };
 for (let r = 0; r < opts.rounds; r++) {

@@ -90,6 +90,15 @@ export interface Target {
   env?: Record<string, string>;
 }
 
+/** One saturation run's figures against one target, as the HTTP benches report them. */
+export interface LoadRun {
+  rps: number;
+  p50: number;
+  p99: number;
+  cpuUs: number;
+  bad: number;
+}
+
 export interface Running {
   child: ChildProcess;
   port: number;

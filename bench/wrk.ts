@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildTargets, cpuSecondsOf, flags, inRoundOrder, LOAD_CORE, machine, median, medianRatio, onCore, RESULTS, ROOT, round, SDKAPPID, SECRET, ADMIN, start, type Target } from './lib.js';
+import { buildTargets, cpuSecondsOf, flags, inRoundOrder, LOAD_CORE, machine, median, medianRatio, onCore, RESULTS, ROOT, round, SDKAPPID, SECRET, ADMIN, start, type Target, type LoadRun as Run } from './lib.js';
 import { officialUserSig } from './usersig.js';
 
 /**
@@ -53,13 +53,6 @@ await buildTargets(opts.build);
 const usersig = officialUserSig(SDKAPPID, SECRET, ADMIN);
 const before = machine();
 
-interface Run {
-  rps: number;
-  p50: number;
-  p99: number;
-  cpuUs: number;
-  bad: number;
-}
 const runs = Object.fromEntries(NAMES.map((n) => [n, [] as Run[]])) as Record<Name, Run[]>;
 for (let r = 0; r < opts.rounds; r++) {
   for (const name of inRoundOrder(NAMES, r)) {
