@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,18 @@ import { CLI, ROOT, until } from './child.js';
  * do); as anyone else it takes the write permission away from the folder instead.
  */
 const asRoot = process.getuid?.() === 0;
+
+/**
+ * As root, the other UID must be able to read this checkout (its modules above all): a checkout
+ * below a private folder (mktemp's 0700, a home folder) cannot be tested that way.
+ */
+const unreadable =
+  asRoot &&
+  spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(join(ROOT, 'node_modules', 'tsx', 'package.json'))})`], {
+    uid: 12345,
+    gid: 0,
+  }).status !== 0 &&
+  'UID 12345 cannot read this checkout (a parent folder is private): put it where other users can read it, e.g. chmod o+x on its parent folders';
 
 async function stateFolder(t: Test, mode: number): Promise<{ folder: string; file: string }> {
   const folder = await mkdtemp(join(tmpdir(), 'tim-folder-'));
@@ -40,7 +52,7 @@ function startCli(file: string) {
   return { child, stdout: () => out, stderr: () => err, exited };
 }
 
-t.test('an existing state file whose folder this user cannot write stops the start: one line, exit 2, never serving', async (t) => {
+t.test('an existing state file whose folder this user cannot write stops the start: one line, exit 2, never serving', { skip: unreadable }, async (t) => {
   // Root's folder, writable by root only (as root), or by nobody (as another user).
   const { folder, file } = await stateFolder(t, asRoot ? 0o755 : 0o555);
   const c = startCli(file);
@@ -49,7 +61,7 @@ t.test('an existing state file whose folder this user cannot write stops the sta
   t.notMatch(c.stdout(), /listening on/, 'it never served');
 });
 
-t.test('the folder writable by group 0 as by its owner (chmod g=u, as the image makes /data): it starts and saves', { skip: !asRoot && 'needs root to start the CLI as another UID in group 0' }, async (t) => {
+t.test('the folder writable by group 0 as by its owner (chmod g=u, as the image makes /data): it starts and saves', { skip: unreadable || (!asRoot && 'needs root to start the CLI as another UID in group 0') }, async (t) => {
   const { file } = await stateFolder(t, 0o775);
   const c = startCli(file);
   t.teardown(() => c.child.kill('SIGKILL'));
