@@ -6,8 +6,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import t, { type Test } from 'tap';
 import { assertVendorShaped, envelope, IMPORT } from './helper.js';
+import { RUN_TS } from './run-ts.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// Each case starts the CLI from source on tap's loader (test/run-ts.ts): about 40 s on a quiet
+// two-core machine, so the file gets more than tap's 60 s.
+t.setTimeout(180_000);
 /** Generous: a cold start compiles TypeScript on a shared machine. */
 const START_TIMEOUT_MS = 30_000;
 
@@ -21,7 +25,7 @@ interface Cli {
 }
 
 function cli(t: Test, args: string[], env: Record<string, string> = {}): Cli {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+  const child = spawn(process.execPath, [...RUN_TS, 'src/cli.ts', ...args], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,8 +4,12 @@ import t from 'tap';
 import { banner } from '../../src/cli/banner.js';
 import { listenAddresses } from '../../src/cli/addresses.js';
 import { CLI, ROOT, spawnNode, startCli, until } from '../ship/child.js';
+import { RUN_TS } from '../run-ts.js';
 
 const run = promisify(execFile);
+// Each case starts the CLI from source on tap's loader (test/run-ts.ts): about 40 s on a quiet
+// two-core machine, so the file gets more than tap's 60 s.
+t.setTimeout(180_000);
 
 /**
  * The CLI with a terminal as its stdout: util-linux `script` gives it a pseudo-terminal.
@@ -13,7 +17,7 @@ const run = promisify(execFile);
  * reads everything it printed.
  */
 async function onTerminal(env: string): Promise<string> {
-  const command = `${env} PORT=0 timeout -s TERM 15 ${process.execPath} --import tsx ${CLI}`;
+  const command = `${env} PORT=0 timeout -s TERM 15 ${process.execPath} ${RUN_TS.join(' ')} ${CLI}`;
   const { stdout } = await run('script', ['-qec', command, '/dev/null'], { cwd: ROOT, timeout: 30_000 }).catch(
     (error: { stdout?: string; code?: number }) => ({ stdout: error.stdout ?? '' }),
   );
@@ -56,7 +60,7 @@ t.test('not on a terminal: no banner, JSON lines; LOG_FORMAT=pretty makes them p
     msg: new RegExp(`listening on http://0\\.0\\.0\\.0:${plain.port} \\(reach it at http://127\\.0\\.0\\.1:${plain.port}`),
   }, 'the address it listens on, and where to reach it');
 
-  const pretty = spawnNode(['--import', 'tsx', CLI], { LOG_FORMAT: 'pretty', PORT: '0' });
+  const pretty = spawnNode([...RUN_TS, CLI], { LOG_FORMAT: 'pretty', PORT: '0' });
   t.teardown(() => pretty.child.kill('SIGKILL'));
   await until(() => /INFO.*tim-account-mock listening on/.test(pretty.stdout()), 30_000, 'a pretty listening line');
   pretty.child.kill('SIGTERM');

@@ -11,7 +11,7 @@ export const run = promisify(execFile);
  * The environment of a user's shell: this suite's own tap settings (TAP_*, and the loader tap puts
  * in NODE_OPTIONS) left out, so that a fresh project's tap runs as it would for the user.
  */
-const userEnv = Object.fromEntries(
+export const userEnv: NodeJS.ProcessEnv = Object.fromEntries(
   Object.entries(process.env).filter(([name]) => !/^_?TAP/i.test(name) && name !== 'NODE_OPTIONS'),
 );
 
