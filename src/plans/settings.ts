@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { clip } from '../journal/clip.js';
 import { AppSettingsError } from '../mock-errors.js';
 
 /** The vendor's plans: 体验版 (trial), 开发版 (developer), 专业版 (pro), 旗舰版 (ultimate). */
@@ -90,20 +91,36 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 const wholeNumber = (value: unknown, max: number): value is number =>
   Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= max;
 
+/**
+ * What a refused value was, for an error message: numbers, booleans and null as they are (short,
+ * and what a caller needs to see), anything else by its kind and size only, so that a control-plane
+ * request's text (a megabyte string, say) is never echoed back or logged.
+ */
+function described(value: unknown): string {
+  if (value === null || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) return String(value);
+  const count = (n: number, unit: string): string => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  if (typeof value === 'string') return `a string of ${count(value.length, 'character')}`;
+  if (Array.isArray(value)) return `an array of ${count(value.length, 'item')}`;
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/** A client's field name in an error message, cut like every client string the journal keeps. */
+const fieldName = (name: string): string => JSON.stringify(clip(name));
+
 /** Checks the plan fields of `fields` that are present; `where` prefixes the field names in messages. */
 export function checkPlanFields(fields: Record<string, unknown>, where = ''): SettingOverrides & { plan?: Plan | null } {
   const { plan, accountLimit, deleteEnabled, reimportCooldownDays } = fields;
   if (plan !== undefined && plan !== null && !PLANS.includes(plan as Plan)) {
-    throw new AppSettingsError(`${where}plan: must be one of ${PLANS.map((p) => `"${p}"`).join(', ')} or null, got ${JSON.stringify(plan)}`);
+    throw new AppSettingsError(`${where}plan: must be one of ${PLANS.map((p) => `"${p}"`).join(', ')} or null, got ${described(plan)}`);
   }
   if (accountLimit !== undefined && accountLimit !== null && !wholeNumber(accountLimit, ACCOUNT_LIMIT_MAX)) {
-    throw new AppSettingsError(`${where}accountLimit: must be a whole number from 0 to ${ACCOUNT_LIMIT_MAX}, or null for no cap, got ${JSON.stringify(accountLimit)}`);
+    throw new AppSettingsError(`${where}accountLimit: must be a whole number from 0 to ${ACCOUNT_LIMIT_MAX}, or null for no cap, got ${described(accountLimit)}`);
   }
   if (deleteEnabled !== undefined && typeof deleteEnabled !== 'boolean') {
-    throw new AppSettingsError(`${where}deleteEnabled: must be true or false, got ${JSON.stringify(deleteEnabled)}`);
+    throw new AppSettingsError(`${where}deleteEnabled: must be true or false, got ${described(deleteEnabled)}`);
   }
   if (reimportCooldownDays !== undefined && !wholeNumber(reimportCooldownDays, COOLDOWN_DAYS_MAX)) {
-    throw new AppSettingsError(`${where}reimportCooldownDays: must be a whole number from 0 to ${COOLDOWN_DAYS_MAX}, got ${JSON.stringify(reimportCooldownDays)}`);
+    throw new AppSettingsError(`${where}reimportCooldownDays: must be a whole number from 0 to ${COOLDOWN_DAYS_MAX}, got ${described(reimportCooldownDays)}`);
   }
   return fields as SettingOverrides & { plan?: Plan | null };
 }
@@ -114,15 +131,15 @@ const PATCH_FIELDS = Object.keys(AppPatchSchema.properties);
 export function parseAppPatch(input: unknown, commands: readonly string[]): AppPatch {
   if (!isRecord(input)) throw new AppSettingsError('the patch must be a JSON object');
   const unknown = Object.keys(input).find((key) => !PATCH_FIELDS.includes(key));
-  if (unknown !== undefined) throw new AppSettingsError(`${unknown}: not an app setting (one of ${PATCH_FIELDS.join(', ')})`);
+  if (unknown !== undefined) throw new AppSettingsError(`${fieldName(unknown)}: not an app setting (one of ${PATCH_FIELDS.join(', ')})`);
   checkPlanFields(input);
   const { rateLimits } = input;
   if (rateLimits !== undefined) {
     if (!isRecord(rateLimits)) throw new AppSettingsError('rateLimits: must be an object of command name to calls per second');
     for (const [command, limit] of Object.entries(rateLimits)) {
-      if (!commands.includes(command)) throw new AppSettingsError(`rateLimits.${command}: not a command (one of ${commands.join(', ')})`);
+      if (!commands.includes(command)) throw new AppSettingsError(`rateLimits.${fieldName(command)}: not a command (one of ${commands.join(', ')})`);
       if (limit !== null && !wholeNumber(limit, RATE_LIMIT_MAX)) {
-        throw new AppSettingsError(`rateLimits.${command}: must be a whole number from 0 (unlimited) to ${RATE_LIMIT_MAX}, or null for the configured limit, got ${JSON.stringify(limit)}`);
+        throw new AppSettingsError(`rateLimits.${command}: must be a whole number from 0 (unlimited) to ${RATE_LIMIT_MAX}, or null for the configured limit, got ${described(limit)}`);
       }
     }
   }

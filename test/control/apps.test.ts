@@ -3,6 +3,7 @@ import { AppSettingsError, startMockServer, UnknownAppError } from '../../src/in
 import { commands } from '../../src/vendor/commands/index.js';
 import { build, call, IMPORT, SDKAPPID, ADMIN } from '../helper.js';
 import { json } from './json.js';
+import { CLIENT_TEXT_MAX, CUT_MARK } from '../../src/journal/clip.js';
 
 const SECRET = 'a-secret-key-never-shown';
 const OTHER = 1400000002;
@@ -122,17 +123,17 @@ t.test('PUT validates the whole patch first: a 400 naming the field, and nothing
   const before = (await json(app, 'GET', '/__mock/apps')).body;
   const bad: [string, unknown, RegExp][] = [
     ['not an object', [1], /the patch must be a JSON object/],
-    ['an unknown field', { plna: 'pro' }, /^plna: not an app setting \(one of plan, accountLimit, deleteEnabled, reimportCooldownDays, rateLimits\)/],
-    ['a plan that does not exist', { plan: 'free' }, /^plan: must be one of "trial", "developer", "pro", "ultimate" or null, got "free"/],
-    ['a negative cap', { deleteEnabled: false, accountLimit: -1 }, /^accountLimit: must be a whole number from 0 to 1000000000, or null/],
+    ['an unknown field', { plna: 'pro' }, /^"plna": not an app setting \(one of plan, accountLimit, deleteEnabled, reimportCooldownDays, rateLimits\)/],
+    ['a plan that does not exist', { plan: 'free' }, /^plan: must be one of "trial", "developer", "pro", "ultimate" or null, got a string of 4 characters$/],
+    ['a negative cap', { deleteEnabled: false, accountLimit: -1 }, /^accountLimit: must be a whole number from 0 to 1000000000, or null for no cap, got -1$/],
     ['a cap over the largest', { accountLimit: 1_000_000_001 }, /^accountLimit: /],
     ['a fractional cap', { accountLimit: 1.5 }, /^accountLimit: /],
-    ['a cap as text', { accountLimit: '100' }, /^accountLimit: /],
-    ['deleteEnabled as text', { deleteEnabled: 'true' }, /^deleteEnabled: must be true or false/],
+    ['a cap as text', { accountLimit: '100' }, /^accountLimit: .*, got a string of 3 characters$/],
+    ['deleteEnabled as text', { deleteEnabled: 'true' }, /^deleteEnabled: must be true or false, got a string of 4 characters$/],
     ['a cooldown over 3650 days', { reimportCooldownDays: 3651 }, /^reimportCooldownDays: must be a whole number from 0 to 3650/],
-    ['a null cooldown', { reimportCooldownDays: null }, /^reimportCooldownDays: /],
+    ['a null cooldown', { reimportCooldownDays: null }, /^reimportCooldownDays: .*, got null$/],
     ['rateLimits not an object', { rateLimits: 5 }, /^rateLimits: must be an object/],
-    ['a rate limit for no command', { plan: 'pro', rateLimits: { account_imports: 5 } }, /^rateLimits\.account_imports: not a command \(one of register_account_v1, account_import/],
+    ['a rate limit for no command', { plan: 'pro', rateLimits: { account_imports: 5 } }, /^rateLimits\."account_imports": not a command \(one of register_account_v1, account_import/],
     ['a negative rate limit', { rateLimits: { account_import: -1 } }, /^rateLimits\.account_import: must be a whole number from 0 \(unlimited\)/],
   ];
   for (const [name, body, message] of bad) {
@@ -144,6 +145,26 @@ t.test('PUT validates the whole patch first: a 400 naming the field, and nothing
   t.equal(app.mock.apps.get(SDKAPPID)?.settings.accountLimit, 100, 'the cap is still the plan default');
   t.equal((await json(app, 'PUT', `/__mock/apps/${SDKAPPID}`, { body: { accountLimit: 1_000_000_000, reimportCooldownDays: 3650 } })).status, 200, 'the largest values');
   t.equal((await json(app, 'PUT', `/__mock/apps/${SDKAPPID}`, { body: { accountLimit: 0, reimportCooldownDays: 0, rateLimits: { account_import: 0 } } })).status, 200, 'the smallest');
+});
+
+t.test('PUT: a refused value is described, never echoed; a field name is cut like the journal cuts it', async (t) => {
+  const { app } = build(t, { apps: declared });
+  const long = 'x'.repeat(1_000_000);
+  const cut = `${'x'.repeat(CLIENT_TEXT_MAX - 1)}${CUT_MARK}`;
+  const bad: [string, unknown, string][] = [
+    ['a megabyte plan', { plan: long }, 'plan: must be one of "trial", "developer", "pro", "ultimate" or null, got a string of 1000000 characters'],
+    ['a cap as an array', { accountLimit: [long] }, 'accountLimit: must be a whole number from 0 to 1000000000, or null for no cap, got an array of 1 item'],
+    ['a plan of one letter', { plan: 'x' }, 'plan: must be one of "trial", "developer", "pro", "ultimate" or null, got a string of 1 character'],
+    ['deleteEnabled as an object', { deleteEnabled: { long } }, 'deleteEnabled: must be true or false, got an object'],
+    ['a megabyte field name', { [long]: 1 }, `"${cut}": not an app setting (one of plan, accountLimit, deleteEnabled, reimportCooldownDays, rateLimits)`],
+    ['a megabyte command name', { rateLimits: { [long]: 1 } }, `rateLimits."${cut}": not a command (one of register_account_v1, account_import, multiaccount_import, account_check, account_delete)`],
+    ['a field name with a line break', { 'a\nb': 1 }, '"a\\nb": not an app setting (one of plan, accountLimit, deleteEnabled, reimportCooldownDays, rateLimits)'],
+  ];
+  for (const [name, body, message] of bad) {
+    const res = await json(app, 'PUT', `/__mock/apps/${SDKAPPID}`, { body });
+    t.equal(res.status, 400, name);
+    t.equal((res.body as { message: string }).message, message, name);
+  }
 });
 
 t.test('PUT: an undeclared app is a 404; a bad sdkappid a 400; in zero-config mode any sdkappid is an app', async (t) => {
@@ -194,6 +215,7 @@ t.test('apps() and setApp() in process: the same views and rules; reset() restor
   t.match(server.setApp(SDKAPPID, { plan: 'ultimate', rateLimits: { account_check: 9 } }), { plan: 'ultimate', deleteEnabled: false, reimportCooldownDays: 90 });
   server.setApp(OTHER, { accountLimit: 3, deleteEnabled: false });
   t.throws(() => server.setApp(SDKAPPID, { plan: 'gold' as never }), AppSettingsError);
+  t.throws(() => server.setApp(SDKAPPID, { accountLimit: Number.NaN }), { message: /^accountLimit: .*, got a number$/ }, 'NaN, which no JSON body can send');
   t.throws(() => server.setApp(SDKAPPID, { accountLimit: -5 }), /^accountLimit: /);
   t.throws(() => server.setApp(1400000009, {}), UnknownAppError);
   t.throws(() => server.setApp(0, {}), AppSettingsError);
