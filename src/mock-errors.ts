@@ -36,6 +36,16 @@ export class SeedError extends createError<'TIM_MOCK_SEED', 400, [string]>('TIM_
   override name = 'SeedError';
 }
 
+/** A control-plane resource that does not exist (an account, a fault, an app to sign for, the CA). */
+export const NotFoundError = createError<'TIM_MOCK_NOT_FOUND', 404, [string]>('TIM_MOCK_NOT_FOUND', '%s', 404);
+
+/** A control-plane request whose fields contradict each other or go out of range; the message says which. */
+export const ControlRequestError = createError<'TIM_MOCK_BAD_REQUEST', 400, [string]>(
+  'TIM_MOCK_BAD_REQUEST',
+  '%s',
+  400,
+);
+
 /** A control body whose JSON has a key that could reach an object's prototype. */
 export const ForbiddenKeyError = createError<'TIM_MOCK_FORBIDDEN_KEY', 400, []>(
   'TIM_MOCK_FORBIDDEN_KEY',

@@ -5,7 +5,9 @@ import type { AccountStore } from '../accounts/store.js';
 import { foldCase } from '../accounts/identifier-rules.js';
 import { parseSeedDocument } from '../fixtures/seed.js';
 import { SeedDocument } from '../fixtures/schema.js';
-import { AccountList, AccountView, controlErrors, ControlError, SdkAppId, sendControlError } from './schemas.js';
+import { clip } from '../journal/clip.js';
+import { ControlRequestError, NotFoundError } from '../mock-errors.js';
+import { AccountList, AccountView, controlErrors, ControlError, SdkAppId } from './schemas.js';
 
 const AppQuery = Type.Object({ sdkappid: Type.Optional(SdkAppId) }, { additionalProperties: false });
 
@@ -44,6 +46,9 @@ const AccountParams = Type.Object(
 const Deleted = Type.Object({ deleted: Type.Integer({ description: 'how many accounts were removed' }) }, { additionalProperties: false });
 
 /** /__mock/accounts: list, look up, seed and delete the emulator's accounts. */
+/** The 404 of a route naming an account; the identifier comes from the URL, so it is cut like the journal cuts it. */
+const noAccount = (sdkappid: number, identifier: string) => new NotFoundError(`no account '${clip(identifier)}' in app ${sdkappid}`);
+
 export const accountsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { store, clock, apps, limiter } = app.mock;
   const tags = ['control'];
@@ -63,9 +68,9 @@ export const accountsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: AccountPage, ...controlErrors },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const { query } = request;
-      if (query.cursor !== undefined && query.limit === undefined) return sendControlError(reply, 400, 'cursor needs limit');
+      if (query.cursor !== undefined && query.limit === undefined) throw new ControlRequestError('cursor needs limit');
       const matching = query.search === undefined
         ? store.values(query.sdkappid)
         : searched(store, query.sdkappid, query.search);
@@ -84,11 +89,10 @@ export const accountsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Deleted, 404: ControlError, ...controlErrors },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const { sdkappid, identifier } = request.params;
-      return store.forget(sdkappid, identifier) === undefined
-        ? sendControlError(reply, 404, `no account '${identifier}' in app ${sdkappid}`)
-        : { deleted: 1 };
+      if (store.forget(sdkappid, identifier) === undefined) throw noAccount(sdkappid, identifier);
+      return { deleted: 1 };
     },
   );
 
@@ -102,10 +106,11 @@ export const accountsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: AccountView, 404: ControlError, ...controlErrors },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const { sdkappid, identifier } = request.params;
       const account = store.get(sdkappid, identifier);
-      return account ?? sendControlError(reply, 404, `no account '${identifier}' in app ${sdkappid}`);
+      if (account === undefined) throw noAccount(sdkappid, identifier);
+      return account;
     },
   );
 

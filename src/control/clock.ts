@@ -1,7 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { unixSeconds, type ControllableClock } from '../clock.js';
-import { controlErrors, sendControlError } from './schemas.js';
+import { ControlRequestError } from '../mock-errors.js';
+import { controlErrors } from './schemas.js';
 
 /** The last second a JavaScript Date can show in four digits (9999-12-31T23:59:59Z). */
 const MAX_SECONDS = 253402300799;
@@ -50,13 +51,13 @@ export const clockRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response,
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const { advanceSeconds, now } = request.body;
       if ((advanceSeconds === undefined) === (now === undefined)) {
-        return sendControlError(reply, 400, 'give exactly one of advanceSeconds and now');
+        throw new ControlRequestError('give exactly one of advanceSeconds and now');
       }
       if (advanceSeconds !== undefined && unixSeconds(clock) + advanceSeconds > MAX_SECONDS) {
-        return sendControlError(reply, 400, `advanceSeconds would move the clock past ${MAX_SECONDS} (year 9999)`);
+        throw new ControlRequestError(`advanceSeconds would move the clock past ${MAX_SECONDS} (year 9999)`);
       }
       if (now !== undefined) clock.set(now * 1000);
       else clock.advance((advanceSeconds as number) * 1000);

@@ -1,7 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { FaultSpecSchema, parseFaultSpec } from '../faults/spec.js';
-import { controlErrors, ControlError, sendControlError } from './schemas.js';
+import { NotFoundError } from '../mock-errors.js';
+import { controlErrors, ControlError } from './schemas.js';
 
 const FaultView = Type.Object({
   id: Type.String(),
@@ -72,9 +73,10 @@ export const faultsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Removed, 404: ControlError, ...controlErrors },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const { id } = request.params;
-      return faults.remove(id) ? { removed: 1 } : sendControlError(reply, 404, `no fault ${id}`);
+      if (!faults.remove(id)) throw new NotFoundError(`no fault ${id}`);
+      return { removed: 1 };
     },
   );
 };

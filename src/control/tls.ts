@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { ConfigError } from '../config.js';
+import { NotFoundError } from '../mock-errors.js';
 import { ControlError, controlErrors, sendControlError } from './schemas.js';
 
 /**
@@ -30,10 +31,12 @@ export async function tlsRoutes(app: FastifyInstance): Promise<void> {
         ({ ca } = await app.mock.reach.material());
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error;
+        // The user's TLS settings are wrong: answered here with the message saying how, since the
+        // error handler hides the message of every other 500.
         return sendControlError(reply, 500, error.message);
       }
       if (ca === undefined) {
-        return sendControlError(reply, 404, 'TIM_TLS_CERT is in use: the certificate comes from your own CA, the emulator has none');
+        throw new NotFoundError('TIM_TLS_CERT is in use: the certificate comes from your own CA, the emulator has none');
       }
       return reply.type('application/x-pem-file').serializer((payload) => payload as string).send(ca);
     },

@@ -2,7 +2,8 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { unixSeconds } from '../clock.js';
 import { expiresAt, makeUserSig, USERSIG_DEFAULT_EXPIRE, USERSIG_EXPIRE_MAX } from '../vendor/usersig.js';
-import { controlErrors, ControlError, SdkAppId, sendControlError } from './schemas.js';
+import { NotFoundError } from '../mock-errors.js';
+import { controlErrors, ControlError, SdkAppId } from './schemas.js';
 
 const SigRequest = Type.Object(
   {
@@ -42,14 +43,14 @@ export async function usersigRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: SigReply, 404: ControlError, ...controlErrors },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const { sdkappid } = request.params as { sdkappid: number };
       const declared = options.apps.find((a) => a.sdkappid === sdkappid);
       if (declared === undefined) {
         const why = apps.declared
           ? `app ${sdkappid} is not declared (declared: ${options.apps.map((a) => a.sdkappid).join(', ')})`
           : 'no app is declared (zero-config mode), so there is no secret key to sign with; any non-empty usersig passes';
-        return sendControlError(reply, 404, why);
+        throw new NotFoundError(why);
       }
       const body = (request.body ?? {}) as { identifier?: string; expire?: number };
       const identifier = body.identifier ?? (apps.get(sdkappid)?.admin ?? declared.admin);

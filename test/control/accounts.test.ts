@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { verifyPassword } from '../accounts/verify-password.js';
 import { ADMIN, build, call, IMPORT, REGISTER, SDKAPPID } from '../helper.js';
 import { json } from './json.js';
+import { CLIENT_TEXT_MAX, CUT_MARK } from '../../src/journal/clip.js';
 
 const OTHER = SDKAPPID + 1;
 const hosted = (identifier: string, extra: Record<string, unknown> = {}) => ({
@@ -527,4 +528,16 @@ t.test('DELETE /__mock/accounts/:sdkappid/:identifier removes one account, found
   t.equal((await json(app, 'DELETE', `/__mock/accounts/${SDKAPPID}/bob`)).status, 200);
   t.equal((await call(t, app, IMPORT, { Identifier: 'bob' })).ErrorCode, 0, 'imported again at once: no 70399');
   t.equal((await json(app, 'DELETE', '/__mock/accounts/0/bob')).status, 400, 'a bad sdkappid');
+});
+
+t.test('the 404 of GET and DELETE names the identifier from the URL cut to 64 units, as the journal cuts it', async (t) => {
+  const { app } = build(t);
+  // 100 characters: Fastify's longest route parameter (maxParamLength); the vendor's longest identifier is 32 bytes.
+  const long = 'x'.repeat(100);
+  const message = `no account '${'x'.repeat(CLIENT_TEXT_MAX - 1)}${CUT_MARK}' in app ${SDKAPPID}`;
+  for (const method of ['GET', 'DELETE'] as const) {
+    const res = await json(app, method, `/__mock/accounts/${SDKAPPID}/${long}`);
+    t.equal(res.status, 404, method);
+    t.same(res.body, { statusCode: 404, error: 'Not Found', message }, method);
+  }
 });
