@@ -9,8 +9,8 @@ import { assertVendorShaped, envelope, IMPORT } from './helper.js';
 import { RUN_TS } from './run-ts.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-// Each case starts the CLI from source on tap's loader (test/run-ts.ts): about 40 s on a quiet
-// two-core machine, so the file gets more than tap's 60 s.
+// Each case starts the CLI from source on tap's loader (test/run-ts.ts), which compiles every
+// module it loads: the file needs more than tap's default of 60 s on a busy machine.
 t.setTimeout(180_000);
 /** Generous: a cold start compiles TypeScript on a shared machine. */
 const START_TIMEOUT_MS = 30_000;
