@@ -45,10 +45,10 @@ const AccountParams = Type.Object(
 );
 const Deleted = Type.Object({ deleted: Type.Integer({ description: 'how many accounts were removed' }) }, { additionalProperties: false });
 
-/** /__mock/accounts: list, look up, seed and delete the emulator's accounts. */
 /** The 404 of a route naming an account; the identifier comes from the URL, so it is cut like the journal cuts it. */
 const noAccount = (sdkappid: number, identifier: string) => new NotFoundError(`no account '${clip(identifier)}' in app ${sdkappid}`);
 
+/** /__mock/accounts: list, look up, seed and delete the emulator's accounts. */
 export const accountsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { store, clock, apps, limiter } = app.mock;
   const tags = ['control'];
