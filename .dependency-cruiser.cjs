@@ -1,8 +1,7 @@
 /**
  * The import rules of src/ (docs/architecture.md explains them), checked by `npm run depcruise`
- * in `npm test`. Shared leaves any folder may import: src/clock.ts, src/url.ts,
- * src/client-error.ts, src/mock-errors.ts, src/version.ts, src/is-record.ts, src/schema-errors.ts and
- * src/accounts/account-schema.ts.
+ * in `npm test`. Imports run one way: entries → app → control, dashboard, transport → the vendor's
+ * API (src/tim/) → services → model → shared.
  */
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -15,51 +14,60 @@ module.exports = {
       to: { circular: true },
     },
     {
-      name: 'accounts-import-nothing-of-the-app',
+      name: 'shared-imports-only-shared',
       severity: 'error',
-      comment: 'src/accounts/ is the store and the account rules: it imports only itself and the clock, and no Fastify.',
-      from: { path: '^src/accounts/' },
-      to: { pathNot: ['^src/accounts/', '^src/clock\\.ts$', '^node_modules/@sinclair/typebox/'], dependencyTypesNot: ['core'] },
+      comment: 'src/shared/ holds leaves any folder may import, so they import nothing else of the app.',
+      from: { path: '^src/shared/' },
+      to: { path: '^src/', pathNot: '^src/shared/' },
     },
     {
-      name: 'commands-import-vendor-and-accounts',
+      name: 'model-has-no-fastify',
       severity: 'error',
-      comment: 'A vendor command reads the pipeline (src/vendor/), the store and account rules (src/accounts/), the clock and is-record.',
-      from: { path: '^src/vendor/commands/' },
-      to: { path: '^src/', pathNot: ['^src/vendor/', '^src/accounts/', '^src/clock\\.ts$', '^src/is-record\\.ts$'] },
+      comment: 'The domain model (src/model/) knows no HTTP: it imports itself, src/shared/, TypeBox and Node built-ins.',
+      from: { path: '^src/model/' },
+      to: {
+        pathNot: ['^src/model/', '^src/shared/(?!url\\.ts$)', '^node_modules/@sinclair/typebox/'],
+        dependencyTypesNot: ['core'],
+      },
     },
     {
-      name: 'control-uses-services-not-vendor',
+      name: 'commands-import-the-api-and-the-model',
+      severity: 'error',
+      comment: 'A vendor command reads the pipeline (src/tim/), the model and the shared leaves; nothing else of the app.',
+      from: { path: '^src/tim/(v4|rules)/' },
+      to: { path: '^src/', pathNot: ['^src/tim/', '^src/model/', '^src/shared/'] },
+    },
+    {
+      name: 'services-below-the-api',
       severity: 'error',
       comment:
-        'The control plane reaches the services through app.mock and the documents they read; never the vendor pipeline. ' +
-        'It may name a code of the catalogue (src/vendor/errors.ts), as the services may, and sign a UserSig with the ' +
-        "vendor's algorithm (src/vendor/usersig.ts) for POST /__mock/apps/:sdkappid/usersig.",
+        'The services (faults, journal, rate limits, state file, fixtures) know nothing of the vendor pipeline, the ' +
+        'control plane or the transport; they may name a vendor code from the catalogue (src/tim/errors.ts).',
+      from: { path: '^src/services/(faults|journal|state-file|fixtures|rate-limit)' },
+      to: { path: '^src/(tim/(?!errors\\.ts$)|control/|dashboard/|transport/|cli/|app\\.ts|in-process\\.ts)' },
+    },
+    {
+      name: 'api-not-control',
+      severity: 'error',
+      comment: 'The vendor pipeline does not reach into the control plane, the dashboard, the CLI, fixtures or state file.',
+      from: { path: '^src/tim/' },
+      to: { path: '^src/(control|dashboard|cli|services/fixtures|services/state-file)/' },
+    },
+    {
+      name: 'control-uses-services-not-the-api',
+      severity: 'error',
+      comment:
+        'The control plane reaches the services through app.mock; never the vendor pipeline. It may name a code of ' +
+        "the catalogue (src/tim/errors.ts) and sign a UserSig with the vendor's algorithm (src/tim/usersig.ts).",
       from: { path: '^src/control/' },
-      to: { path: '^src/(vendor/(?!(errors|usersig)\\.ts$)|app\\.ts$|server\\.ts$|cli\\.ts$)' },
-    },
-    {
-      name: 'services-below-the-pipeline',
-      severity: 'error',
-      comment:
-        'The services (faults, journal, state, fixtures) know nothing of the vendor pipeline or the control plane; ' +
-        'they may name a vendor code from the catalogue (src/vendor/errors.ts).',
-      from: { path: '^src/(faults|journal|state|fixtures)/' },
-      to: { path: '^src/(vendor/(?!errors\\.ts$)|control/|app\\.ts|server\\.ts|cli\\.ts)' },
-    },
-    {
-      name: 'vendor-pipeline-not-control',
-      severity: 'error',
-      comment: 'The vendor pipeline does not reach into the control plane, fixtures or state documents.',
-      from: { path: '^src/vendor/' },
-      to: { path: '^src/(control|fixtures|state)/' },
+      to: { path: '^src/(tim/(?!(errors|usersig)\\.ts$)|cli/|app\\.ts$|in-process\\.ts$)' },
     },
     {
       name: 'entries-are-not-imported',
       severity: 'error',
-      comment: 'src/app.ts composes the app; only the entries (server.ts, index.ts, cli.ts) import it or each other.',
-      from: { pathNot: '^src/(server|index|cli)\\.ts$' },
-      to: { path: '^src/(app|server|cli)\\.ts$' },
+      comment: 'src/app.ts composes the app; only the entries (in-process.ts, index.ts, cli/main.ts) import it or each other.',
+      from: { pathNot: '^src/(in-process\\.ts|index\\.ts|cli/main\\.ts)$' },
+      to: { path: '^src/(app\\.ts|in-process\\.ts|cli/main\\.ts)$' },
     },
   ],
   options: {

@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import accountImport from '../src/vendor/commands/account-import.js';
-import { commandPath } from '../src/vendor/command.js';
-import { EnvelopeQuery } from '../src/vendor/query.js';
+import accountImport from '../src/tim/v4/im_open_login_svc/account_import.js';
+import { commandPath } from '../src/tim/command.js';
+import { EnvelopeQuery } from '../src/tim/query.js';
 
 /**
  * The ceiling: bare Fastify 5 with the emulator's account_import route path, its JSON body

@@ -18,7 +18,7 @@ const target = join(ROOT, 'bench', '.memory-target.mjs');
 await bundle(
   {
     stdin: {
-      contents: "export { buildApp } from './src/app.ts'; export { default as accountImport } from './src/vendor/commands/account-import.ts';",
+      contents: "export { buildApp } from './src/app.ts'; export { default as accountImport } from './src/tim/v4/im_open_login_svc/account_import.ts';",
       resolveDir: ROOT,
       loader: 'ts',
     },

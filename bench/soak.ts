@@ -2,7 +2,7 @@ import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Errors } from '../src/vendor/errors.js';
+import { Errors } from '../src/tim/errors.js';
 import { buildTargets, flags, IMPORT_PATH, importBody, machine, pinSelf, RESULTS, round, rssOf, start } from './lib.js';
 
 /**

@@ -25,7 +25,7 @@ interface Cli {
 }
 
 function cli(t: Test, args: string[], env: Record<string, string> = {}): Cli {
-  const child = spawn(process.execPath, [...RUN_TS, 'src/cli.ts', ...args], {
+  const child = spawn(process.execPath, [...RUN_TS, 'src/cli/main.ts', ...args], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { clientErrorStatus } from '../src/client-error.js';
+import { clientErrorStatus } from '../src/transport/client-error.js';
 
 const withStatus = (statusCode: unknown) => Object.assign(new Error('thrown'), { statusCode });
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t, { type Test } from 'tap';
 import { buildApp } from '../src/app.js';
-import { ConfigError, DEFAULTS, optionsFromProcess, parseConfigFile, resolveOptions, SETTINGS, usage } from '../src/config.js';
-import { RATE_LIMIT_MAX } from '../src/plans/settings.js';
+import { ConfigError, DEFAULTS, optionsFromProcess, parseConfigFile, resolveOptions, SETTINGS, usage } from '../src/config/settings.js';
+import { RATE_LIMIT_MAX } from '../src/model/plans.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tim-config-'));
 const file = (name: string, content: string): string => {

@@ -1,7 +1,7 @@
 import t from 'tap';
 import type { Test } from 'tap';
 import { buildApp } from '../src/app.js';
-import { ControllableClock } from '../src/clock.js';
+import { ControllableClock } from '../src/model/clock.js';
 import { checkEveryVendorReply, envelope, IMPORT, REGISTER, vendorShapeViolation, type SentReply } from './helper.js';
 
 const MULTI = '/v4/im_open_login_svc/multiaccount_import';

@@ -1,8 +1,8 @@
 import type { Test } from 'tap';
 import { buildApp } from '../src/app.js';
-import { ControllableClock } from '../src/clock.js';
-import type { MockOptions } from '../src/config.js';
-import { Errors } from '../src/vendor/errors.js';
+import { ControllableClock } from '../src/model/clock.js';
+import type { MockOptions } from '../src/config/settings.js';
+import { Errors } from '../src/tim/errors.js';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 
 export const REGISTER = '/v4/registration_service/register_account_v1';

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { AppSettingsError, FaultSpecError, UnknownAppError } from '../src/index.js';
-import { StateError, SeedError, ForbiddenKeyError, LargeBodyBusyError, HostRequiredError, ExpectationError } from '../src/mock-errors.js';
+import { StateError, SeedError, ForbiddenKeyError, LargeBodyBusyError, HostRequiredError, ExpectationError } from '../src/shared/mock-errors.js';
 
 t.test('the errors users catch keep their class name, and carry a TIM_MOCK_ code and their HTTP status', async (t) => {
   const cases = [

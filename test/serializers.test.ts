@@ -1,6 +1,6 @@
 import t from 'tap';
 import { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
-import { lazySerializers } from '../src/serializers.js';
+import { lazySerializers } from '../src/shared/serializers.js';
 
 const route = (schema: unknown) => ({ method: 'GET', url: '/x', httpStatus: '200', schema });
 

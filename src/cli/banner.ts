@@ -1,4 +1,4 @@
-import type { AppConfig } from '../config.js';
+import type { AppConfig } from '../config/settings.js';
 
 export interface BannerInfo {
   version: string;

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, DEFAULTS, integer, SETTINGS } from '../config.js';
-import { makeUserSig, USERSIG_DEFAULT_EXPIRE, USERSIG_EXPIRE_MAX } from '../vendor/usersig.js';
+import { ConfigError, DEFAULTS, integer, SETTINGS } from '../config/settings.js';
+import { makeUserSig, USERSIG_DEFAULT_EXPIRE, USERSIG_EXPIRE_MAX } from '../tim/usersig.js';
 
 export const USERSIG_USAGE = `Usage: tim-account-mock usersig --sdkappid N --secret-key K [--identifier ID] [--expire SECONDS]
 

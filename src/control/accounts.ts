@@ -1,12 +1,12 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Account } from '../accounts/account.js';
-import type { AccountStore } from '../accounts/store.js';
-import { foldCase } from '../accounts/identifier-rules.js';
-import { parseSeedDocument } from '../fixtures/seed.js';
-import { SeedDocument } from '../fixtures/schema.js';
-import { clip } from '../journal/clip.js';
-import { ControlRequestError, NotFoundError } from '../mock-errors.js';
+import type { Account } from '../model/accounts/account.js';
+import type { AccountStore } from '../model/accounts/store.js';
+import { foldCase } from '../model/accounts/identifier-rules.js';
+import { parseSeedDocument } from '../services/fixtures/seed.js';
+import { SeedDocument } from '../services/fixtures/schema.js';
+import { clip } from '../shared/clip.js';
+import { ControlRequestError, NotFoundError } from '../shared/mock-errors.js';
 import { AccountList, AccountView, controlErrors, ControlError, SdkAppId } from './schemas.js';
 
 const AppQuery = Type.Object({ sdkappid: Type.Optional(SdkAppId) }, { additionalProperties: false });

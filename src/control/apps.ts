@@ -1,9 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { MockServices } from '../services/mock-services.js';
-import { UINT32_MAX } from '../accounts/account-schema.js';
-import { AppPatchSchema, parseAppPatch, PlanSettingsSchema } from '../plans/settings.js';
-import { AppSettingsError, UnknownAppError } from '../mock-errors.js';
+import { UINT32_MAX } from '../model/accounts/account-schema.js';
+import { AppPatchSchema, parseAppPatch, PlanSettingsSchema } from '../model/plans.js';
+import { AppSettingsError, UnknownAppError } from '../shared/mock-errors.js';
 import { controlErrors, ControlError, SdkAppId } from './schemas.js';
 
 /** An app as the registry holds it. */

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { unixSeconds, type ControllableClock } from '../clock.js';
-import { ControlRequestError } from '../mock-errors.js';
+import { unixSeconds, type ControllableClock } from '../model/clock.js';
+import { ControlRequestError } from '../shared/mock-errors.js';
 import { controlErrors } from './schemas.js';
 
 /** The last second a JavaScript Date can show in four digits (9999-12-31T23:59:59Z). */

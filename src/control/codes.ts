@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { Errors, type VendorErrorEntry } from '../vendor/errors.js';
+import { Errors, type VendorErrorEntry } from '../tim/errors.js';
 import { controlErrors } from './schemas.js';
 
 const CodeView = Type.Object(

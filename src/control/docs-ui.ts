@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { StaticDocumentSpec } from '@fastify/swagger';
-import { notFound, pathOf } from '../url.js';
+import { notFound, pathOf } from '../shared/url.js';
 
 /** Response headers the outer reply sets itself. */
 const HOP_HEADERS = new Set(['connection', 'content-length', 'date', 'keep-alive', 'transfer-encoding']);

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { FaultSpecSchema, parseFaultSpec } from '../faults/spec.js';
-import { NotFoundError } from '../mock-errors.js';
+import { FaultSpecSchema, parseFaultSpec } from '../services/faults/spec.js';
+import { NotFoundError } from '../shared/mock-errors.js';
 import { controlErrors, ControlError } from './schemas.js';
 
 const FaultView = Type.Object({

@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { errorCodes, type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import bearerAuth from '@fastify/bearer-auth';
 import fp from 'fastify-plugin';
-import { clientErrorStatus } from '../client-error.js';
+import { clientErrorStatus } from '../transport/client-error.js';
 import { accountsRoutes } from './accounts.js';
 import { appsRoutes } from './apps.js';
 import { clockRoutes } from './clock.js';
@@ -15,9 +15,9 @@ import { stateRoutes } from './state.js';
 import { tlsRoutes } from './tls.js';
 import { usersigRoutes } from './usersig.js';
 import { controlValidatorCompiler } from './validation.js';
-import { lingerIfUnread } from '../http/lingering-close.js';
-import { ForbiddenKeyError } from '../mock-errors.js';
-import { pathOf } from '../url.js';
+import { lingerIfUnread } from '../transport/lingering-close.js';
+import { ForbiddenKeyError } from '../shared/mock-errors.js';
+import { pathOf } from '../shared/url.js';
 
 const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
 

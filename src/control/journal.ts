@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { JOURNAL_PAGE_DEFAULT, JOURNAL_PAGE_MAX, JournalFilterSchema, JournalPageSchema } from '../journal/journal.js';
+import { JOURNAL_PAGE_DEFAULT, JOURNAL_PAGE_MAX, JournalFilterSchema, JournalPageSchema } from '../services/journal/journal.js';
 import { controlErrors } from './schemas.js';
 
 /** /__mock/requests: the request journal (the last TIM_JOURNAL_SIZE /v4 calls). */

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
-import { LargeBodyBusyError } from '../mock-errors.js';
+import { LargeBodyBusyError } from '../shared/mock-errors.js';
 
 /**
  * A hook that lets one request at a time read a body that may be larger than `threshold`

@@ -1,8 +1,8 @@
 import { STATUS_CODES } from 'node:http';
 import { FormatRegistry, Type, type Static } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
-import { isIsoDateTime } from '../fixtures/stored-account.js';
-import { AccountKindSchema, IdentifierTypeSchema, ProfileTypeSchema, SdkAppId } from '../accounts/account-schema.js';
+import { isIsoDateTime } from '../services/fixtures/stored-account.js';
+import { AccountKindSchema, IdentifierTypeSchema, ProfileTypeSchema, SdkAppId } from '../model/accounts/account-schema.js';
 
 // TypeBox checks a string `format` only against formats registered here (the fixture loader
 // and the control routes validate with TypeBox, not Ajv).

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { applyState, exportState, parseState, StateDocument } from '../state/document.js';
+import { applyState, exportState, parseState, StateDocument } from '../services/state-file/document.js';
 import { oneLargeBodyAtATime } from './large-body.js';
 import { ControlError } from './schemas.js';
 

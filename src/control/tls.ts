@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { ConfigError } from '../config.js';
-import { NotFoundError } from '../mock-errors.js';
+import { ConfigError } from '../config/settings.js';
+import { NotFoundError } from '../shared/mock-errors.js';
 import { ControlError, controlErrors, sendControlError } from './schemas.js';
 
 /**

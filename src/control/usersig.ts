@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { unixSeconds } from '../clock.js';
-import { expiresAt, makeUserSig, USERSIG_DEFAULT_EXPIRE, USERSIG_EXPIRE_MAX } from '../vendor/usersig.js';
-import { NotFoundError } from '../mock-errors.js';
+import { unixSeconds } from '../model/clock.js';
+import { expiresAt, makeUserSig, USERSIG_DEFAULT_EXPIRE, USERSIG_EXPIRE_MAX } from '../tim/usersig.js';
+import { NotFoundError } from '../shared/mock-errors.js';
 import { controlErrors, ControlError, SdkAppId } from './schemas.js';
 
 const SigRequest = Type.Object(

@@ -1,7 +1,7 @@
 import type { TObject, TSchema } from '@sinclair/typebox';
 import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
 import type { FastifySchemaCompiler } from 'fastify';
-import { describeValueError } from '../schema-errors.js';
+import { describeValueError } from '../shared/schema-errors.js';
 
 /** A plain decimal numeral: not `true`, `1e3`, `0x10` or ` 7`. */
 const NUMERAL = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;

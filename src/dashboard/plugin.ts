@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { pathOf } from '../url.js';
+import { pathOf } from '../shared/url.js';
 
 export interface DashboardOptions {
   /** The folder of the page's own files (index.html, the scripts, the style sheet). */

@@ -1,13 +1,13 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { AccountStore } from '../accounts/store.js';
-import type { ControllableClock } from '../clock.js';
-import type { MockOptions } from '../config.js';
-import type { FaultRegistry } from '../faults/registry.js';
-import type { Journal } from '../journal/journal.js';
-import type { Reach } from '../reach/reach.js';
-import type { AppRegistry } from '../vendor/apps.js';
-import type { VendorErrorEntry } from '../vendor/errors.js';
-import type { RateLimiter } from '../vendor/rate-limit.js';
+import type { AccountStore } from '../model/accounts/store.js';
+import type { ControllableClock } from '../model/clock.js';
+import type { MockOptions } from '../config/settings.js';
+import type { FaultRegistry } from './faults/registry.js';
+import type { Journal } from './journal/journal.js';
+import type { Reach } from '../transport/reach.js';
+import type { AppRegistry } from '../model/apps.js';
+import type { VendorErrorEntry } from '../tim/errors.js';
+import type { RateLimiter } from './rate-limit.js';
 
 /** What the control plane knows of a vendor command: its name, path, default rate limit and codes. */
 export interface CommandInfo {

@@ -1,6 +1,6 @@
 import t from 'tap';
-import type { Account } from '../../src/accounts/account.js';
-import { AccountIndex } from '../../src/accounts/account-index.js';
+import type { Account } from '../../src/model/accounts/account.js';
+import { AccountIndex } from '../../src/model/accounts/account-index.js';
 
 const at = '2026-01-01T00:00:00.000Z';
 const standalone = (identifier: string): Account => ({ sdkappid: 1, identifier, kind: 'standalone', createdAt: at, updatedAt: at });

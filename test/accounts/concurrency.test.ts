@@ -1,5 +1,5 @@
 import t from 'tap';
-import { startMockServer } from '../../src/server.js';
+import { startMockServer } from '../../src/in-process.js';
 import { assertVendorShaped, envelope, REGISTER, IMPORT, SDKAPPID } from '../helper.js';
 
 t.test('200 simultaneous registrations of one account over HTTP: one OK, 199 x 70402', async (t) => {

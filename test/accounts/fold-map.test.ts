@@ -1,5 +1,5 @@
 import t from 'tap';
-import { FoldMap } from '../../src/accounts/fold-map.js';
+import { FoldMap } from '../../src/model/accounts/fold-map.js';
 
 t.test('one value, then several, under one folded form; delete and take keep it consistent', async (t) => {
   const m = new FoldMap<string>();

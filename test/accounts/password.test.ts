@@ -1,5 +1,5 @@
 import t from 'tap';
-import { hashPassword, isPasswordHash } from '../../src/accounts/password.js';
+import { hashPassword, isPasswordHash } from '../../src/model/accounts/password.js';
 import { verifyPassword } from './verify-password.js';
 import { build, call, REGISTER, SDKAPPID } from '../helper.js';
 

@@ -1,6 +1,6 @@
 import { PerformanceObserver, constants } from 'node:perf_hooks';
 import { buildApp } from '../../src/app.js';
-import { RECLAIM_AFTER } from '../../src/accounts/reclaim.js';
+import { RECLAIM_AFTER } from '../../src/model/accounts/reclaim.js';
 
 /**
  * Run by reclaim.test.ts in a node started with --expose-gc, as the CLI and the image start it:

@@ -5,10 +5,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { runInNewContext } from 'node:vm';
-import { ControllableClock } from '../../src/clock.js';
-import { AccountStore } from '../../src/accounts/store.js';
-import { RECLAIM_AFTER, reclaimMemory } from '../../src/accounts/reclaim.js';
-import { optionsFromProcess, resolveOptions } from '../../src/config.js';
+import { ControllableClock } from '../../src/model/clock.js';
+import { AccountStore } from '../../src/model/accounts/store.js';
+import { RECLAIM_AFTER, reclaimMemory } from '../../src/model/accounts/reclaim.js';
+import { optionsFromProcess, resolveOptions } from '../../src/config/settings.js';
 import { build, SDKAPPID } from '../helper.js';
 import { RUN_TS } from '../run-ts.js';
 
@@ -105,7 +105,7 @@ t.test('without --expose-gc a bulk deletion collects nothing and flips no V8 fla
 
 t.test('the CLI and the image start node with --expose-gc', async (t) => {
   const read = (file: string) => readFileSync(join(root, file), 'utf8');
-  t.equal(read('src/cli.ts').split('\n', 1)[0], '#!/usr/bin/env -S node --expose-gc', "the bin's shebang");
+  t.equal(read('src/cli/main.ts').split('\n', 1)[0], '#!/usr/bin/env -S node --expose-gc', "the bin's shebang");
   t.match(read('Dockerfile'), /^ENTRYPOINT \["node", "--expose-gc", "dist\/cli\.js"\]$/m, "the image's entrypoint");
   t.match(read('package.json'), /"start": "node --expose-gc dist\/cli\.js"/, 'npm start');
 });

@@ -1,7 +1,7 @@
 import t from 'tap';
-import { ControllableClock } from '../../src/clock.js';
-import { AccountStore } from '../../src/accounts/store.js';
-import type { Account } from '../../src/accounts/account.js';
+import { ControllableClock } from '../../src/model/clock.js';
+import { AccountStore } from '../../src/model/accounts/store.js';
+import type { Account } from '../../src/model/accounts/account.js';
 
 const store = () => {
   const clock = new ControllableClock();

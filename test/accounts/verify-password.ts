@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { hashPassword } from '../../src/accounts/password.js';
+import { hashPassword } from '../../src/model/accounts/password.js';
 
 /** Whether `stored` is the hash of `password`: the emulator never checks one (there is no login), the tests do. */
 export function verifyPassword(password: string, stored: string): boolean {

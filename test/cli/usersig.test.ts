@@ -1,7 +1,7 @@
 import t from 'tap';
 import { usersigCommand } from '../../src/cli/usersig.js';
-import { startMockServer } from '../../src/server.js';
-import { decodeUserSig } from '../../src/vendor/usersig.js';
+import { startMockServer } from '../../src/in-process.js';
+import { decodeUserSig } from '../../src/tim/usersig.js';
 import { CLI, spawnNode, VENDOR_QUERY } from '../ship/child.js';
 import { userSig } from '../vendor/sig.js';
 import { RUN_TS } from '../run-ts.js';

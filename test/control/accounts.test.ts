@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { verifyPassword } from '../accounts/verify-password.js';
 import { ADMIN, build, call, IMPORT, REGISTER, SDKAPPID } from '../helper.js';
 import { json } from './json.js';
-import { CLIENT_TEXT_MAX, CUT_MARK } from '../../src/journal/clip.js';
+import { CLIENT_TEXT_MAX, CUT_MARK } from '../../src/shared/clip.js';
 
 const OTHER = SDKAPPID + 1;
 const hosted = (identifier: string, extra: Record<string, unknown> = {}) => ({

@@ -1,9 +1,9 @@
 import t from 'tap';
 import { AppSettingsError, startMockServer, UnknownAppError } from '../../src/index.js';
-import { commands } from '../../src/vendor/commands/index.js';
+import { commands } from '../../src/tim/v4/index.js';
 import { build, call, IMPORT, SDKAPPID, ADMIN } from '../helper.js';
 import { json } from './json.js';
-import { CLIENT_TEXT_MAX, CUT_MARK } from '../../src/journal/clip.js';
+import { CLIENT_TEXT_MAX, CUT_MARK } from '../../src/shared/clip.js';
 
 const SECRET = 'a-secret-key-never-shown';
 const OTHER = 1400000002;

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import t from 'tap';
-import { decodeUserSig } from '../../src/vendor/usersig.js';
+import { decodeUserSig } from '../../src/tim/usersig.js';
 import { ADMIN, build, call, IMPORT, REGISTER, SDKAPPID } from '../helper.js';
 import { json } from './json.js';
 

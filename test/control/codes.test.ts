@@ -1,5 +1,5 @@
 import t from 'tap';
-import { Errors } from '../../src/vendor/errors.js';
+import { Errors } from '../../src/tim/errors.js';
 import { build, IMPORT, REGISTER } from '../helper.js';
 import { json } from './json.js';
 

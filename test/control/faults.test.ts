@@ -1,6 +1,6 @@
 import t, { type Test } from 'tap';
 import type { FastifyInstance } from 'fastify';
-import { Errors } from '../../src/vendor/errors.js';
+import { Errors } from '../../src/tim/errors.js';
 import { build, call, envelope, IMPORT, REGISTER, SDKAPPID } from '../helper.js';
 
 const arm = async (t: Test, app: FastifyInstance, spec: object): Promise<string> => {

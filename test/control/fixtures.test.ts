@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import t, { type Test } from 'tap';
 import { verifyPassword } from '../accounts/verify-password.js';
-import { ConfigError } from '../../src/config.js';
-import { fixtureJsonSchema } from '../../src/fixtures/schema.js';
+import { ConfigError } from '../../src/config/settings.js';
+import { fixtureJsonSchema } from '../../src/services/fixtures/schema.js';
 import { build, call, REGISTER, SDKAPPID } from '../helper.js';
 import { json } from './json.js';
 import { RUN_TS } from '../run-ts.js';
@@ -48,7 +48,7 @@ t.test('the shipped JSON Schema file is the TypeBox schema the loader checks aga
     shipped,
     fixtureJsonSchema(),
     'fixtures/accounts.schema.json is stale: regenerate it with\n' +
-      '  npx tsx -e "import(\'./src/fixtures/schema.ts\').then((m) => console.log(JSON.stringify(m.fixtureJsonSchema(), null, 2)))" > fixtures/accounts.schema.json',
+      '  npx tsx -e "import(\'./src/services/fixtures/schema.ts\').then((m) => console.log(JSON.stringify(m.fixtureJsonSchema(), null, 2)))" > fixtures/accounts.schema.json',
   );
 });
 
@@ -132,7 +132,7 @@ t.test('the CLI prints the message and exits non-zero for a bad fixture file (TI
     [[], { TIM_FIXTURES: file }],
     [['--fixtures', file], {}],
   ] as [string[], Record<string, string>][]) {
-    const child = spawn(process.execPath, [...RUN_TS, join(ROOT, 'src/cli.ts'), ...args], {
+    const child = spawn(process.execPath, [...RUN_TS, join(ROOT, 'src/cli/main.ts'), ...args], {
       cwd: ROOT,
       env: { ...process.env, PORT: '0', LOG_LEVEL: 'silent', ...env },
       stdio: ['ignore', 'ignore', 'pipe'],

@@ -1,7 +1,7 @@
 import t from 'tap';
 import type { FastifyInstance } from 'fastify';
-import { JOURNAL_PAGE_DEFAULT, JOURNAL_PAGE_MAX, type JournalPage } from '../../src/journal/journal.js';
-import { mockControls } from '../../src/server.js';
+import { JOURNAL_PAGE_DEFAULT, JOURNAL_PAGE_MAX, type JournalPage } from '../../src/services/journal/journal.js';
+import { mockControls } from '../../src/in-process.js';
 import { build, call, IMPORT, REGISTER } from '../helper.js';
 
 const page = async (app: FastifyInstance, query = ''): Promise<JournalPage> => {

@@ -2,10 +2,10 @@ import t, { type Test } from 'tap';
 import { once } from 'node:events';
 import { connect } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import type { JournalEntry } from '../../src/journal/journal.js';
+import type { JournalEntry } from '../../src/services/journal/journal.js';
 import { userSig } from '../vendor/sig.js';
 import { ADMIN, build, call, envelope, IMPORT, REGISTER, SDKAPPID } from '../helper.js';
-import { startMockServer } from '../../src/server.js';
+import { startMockServer } from '../../src/in-process.js';
 
 const journal = async (app: FastifyInstance, query = ''): Promise<JournalEntry[]> => {
   const res = await app.inject(`/__mock/requests${query}`);

@@ -1,7 +1,7 @@
 import t from 'tap';
 import type { RouteOptions } from 'fastify';
-import { commandPath } from '../../src/vendor/command.js';
-import { commands } from '../../src/vendor/commands/index.js';
+import { commandPath } from '../../src/tim/command.js';
+import { commands } from '../../src/tim/v4/index.js';
 import { build } from '../helper.js';
 import { json } from './json.js';
 

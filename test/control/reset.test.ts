@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import t, { type Test } from 'tap';
-import { mockControls } from '../../src/server.js';
+import { mockControls } from '../../src/in-process.js';
 import { build, call, IMPORT, SDKAPPID } from '../helper.js';
 import { json } from './json.js';
 

@@ -1,8 +1,8 @@
 import t from 'tap';
 import { once } from 'node:events';
 import { connect } from 'node:net';
-import { startMockServer } from '../../src/server.js';
-import { STATE_FORMAT, STATE_VERSION } from '../../src/state/document.js';
+import { startMockServer } from '../../src/in-process.js';
+import { STATE_FORMAT, STATE_VERSION } from '../../src/services/state-file/document.js';
 import { until } from '../ship/child.js';
 
 const T = '2026-01-01T00:00:00.000Z';

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { decodeUserSig } from '../../src/vendor/usersig.js';
+import { decodeUserSig } from '../../src/tim/usersig.js';
 import { build, call, IMPORT } from '../helper.js';
 import { userSig } from '../vendor/sig.js';
 import { json } from './json.js';

@@ -3,8 +3,8 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Test } from 'tap';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startMockServer, type MockServer } from '../../src/server.js';
-import type { MockOptions } from '../../src/config.js';
+import { startMockServer, type MockServer } from '../../src/in-process.js';
+import type { MockOptions } from '../../src/config/settings.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 

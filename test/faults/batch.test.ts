@@ -1,5 +1,5 @@
 import t from 'tap';
-import { mockControls } from '../../src/server.js';
+import { mockControls } from '../../src/in-process.js';
 import { build, call, IMPORT } from '../helper.js';
 
 const MULTI = '/v4/im_open_login_svc/multiaccount_import';

@@ -1,6 +1,6 @@
 import t from 'tap';
-import { FaultRegistry, type FaultTarget } from '../../src/faults/registry.js';
-import { parseFaultSpec, type FaultSpec } from '../../src/faults/spec.js';
+import { FaultRegistry, type FaultTarget } from '../../src/services/faults/registry.js';
+import { parseFaultSpec, type FaultSpec } from '../../src/services/faults/spec.js';
 import { IMPORT, REGISTER, SDKAPPID } from '../helper.js';
 
 const served = new Set([REGISTER, IMPORT]);

@@ -1,6 +1,6 @@
 import t, { type Test } from 'tap';
-import { parseFaultSpec } from '../../src/faults/spec.js';
-import { FaultSpecError } from '../../src/mock-errors.js';
+import { parseFaultSpec } from '../../src/services/faults/spec.js';
+import { FaultSpecError } from '../../src/shared/mock-errors.js';
 import { REGISTER } from '../helper.js';
 
 const served = new Set([REGISTER]);

@@ -2,8 +2,8 @@ import t from 'tap';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { clip, CLIENT_TEXT_MAX, CUT_MARK } from '../../src/journal/clip.js';
-import { JOURNAL_ACCOUNTS_MAX } from '../../src/journal/journal.js';
+import { clip, CLIENT_TEXT_MAX, CUT_MARK } from '../../src/shared/clip.js';
+import { JOURNAL_ACCOUNTS_MAX } from '../../src/services/journal/journal.js';
 import { ADMIN, build, call, IMPORT, REGISTER } from '../helper.js';
 import { PROBE_TS, probeEnv } from '../run-ts.js';
 

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { JOURNAL_BODY_MAX_BYTES } from '../../src/journal/journal.js';
+import { JOURNAL_BODY_MAX_BYTES } from '../../src/services/journal/journal.js';
 import { build, call, IMPORT } from '../helper.js';
 
 t.test('an entry keeps at most JOURNAL_BODY_MAX_BYTES of body text, so the journal stays bounded', async (t) => {

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { REDACTED, redactSecrets, TOO_DEEP } from '../../src/journal/redact.js';
+import { REDACTED, redactSecrets, TOO_DEEP } from '../../src/services/journal/redact.js';
 
 t.test('secret-named keys are redacted at any depth, in any case; the input is not touched', async (t) => {
   const body = {

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { RingBuffer } from '../../src/journal/ring.js';
+import { RingBuffer } from '../../src/services/journal/ring.js';
 
 t.test('keeps the newest `capacity` items, oldest first', async (t) => {
   const ring = new RingBuffer<number>(3);

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { BoundedLog, type LineSink } from '../../src/log/bounded.js';
+import { BoundedLog, type LineSink } from '../../src/cli/bounded-stdout.js';
 
 /** A sink that writes nothing until the test says so: a reader that stopped reading. */
 function stuckSink(): LineSink & { lines: string[]; release(error?: Error): void } {

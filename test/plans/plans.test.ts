@@ -1,9 +1,9 @@
 import t, { type Test } from 'tap';
 import type { FastifyInstance } from 'fastify';
-import { commandPath } from '../../src/vendor/command.js';
-import accountDelete from '../../src/vendor/commands/account-delete.js';
-import multiaccountImport from '../../src/vendor/commands/multiaccount-import.js';
-import { Errors } from '../../src/vendor/errors.js';
+import { commandPath } from '../../src/tim/command.js';
+import accountDelete from '../../src/tim/v4/im_open_login_svc/account_delete.js';
+import multiaccountImport from '../../src/tim/v4/im_open_login_svc/multiaccount_import.js';
+import { Errors } from '../../src/tim/errors.js';
 import { build, call, IMPORT, REGISTER, SDKAPPID } from '../helper.js';
 import { json } from '../control/json.js';
 

@@ -1,7 +1,7 @@
 import t from 'tap';
 import type { FastifyInstance } from 'fastify';
-import { mockControls } from '../../src/server.js';
-import { STATE_FORMAT, STATE_VERSION, type StateDocument } from '../../src/state/document.js';
+import { mockControls } from '../../src/in-process.js';
+import { STATE_FORMAT, STATE_VERSION, type StateDocument } from '../../src/services/state-file/document.js';
 import { build, call, IMPORT, SDKAPPID } from '../helper.js';
 
 const T = '2026-01-01T00:00:00.000Z';

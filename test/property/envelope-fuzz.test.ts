@@ -2,7 +2,7 @@ import { inflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import t, { type Test } from 'tap';
 import type { FastifyInstance } from 'fastify';
-import { Errors } from '../../src/vendor/errors.js';
+import { Errors } from '../../src/tim/errors.js';
 import { officialUserSig } from '../../bench/usersig.js';
 import { ADMIN, assertVendorShaped, build, call, envelope, IMPORT, knownCodes, REGISTER, SDKAPPID } from '../helper.js';
 

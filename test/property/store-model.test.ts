@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import t, { type Test } from 'tap';
-import type { IdentifierType } from '../../src/accounts/account.js';
-import { foldCase } from '../../src/accounts/identifier-rules.js';
-import { AccountStore } from '../../src/accounts/store.js';
-import { ControllableClock } from '../../src/clock.js';
+import type { IdentifierType } from '../../src/model/accounts/account.js';
+import { foldCase } from '../../src/model/accounts/identifier-rules.js';
+import { AccountStore } from '../../src/model/accounts/store.js';
+import { ControllableClock } from '../../src/model/clock.js';
 import { build, call, IMPORT, REGISTER } from '../helper.js';
 
 /**

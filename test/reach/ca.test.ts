@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import t from 'tap';
-import { ConfigError } from '../../src/config.js';
-import { LOOPBACK_NAMES, ServedHosts, VENDOR_HOSTS } from '../../src/reach/hosts.js';
-import { startMockServer } from '../../src/server.js';
-import { loadTlsMaterial } from '../../src/tls/material.js';
+import { ConfigError } from '../../src/config/settings.js';
+import { LOOPBACK_NAMES, ServedHosts, VENDOR_HOSTS } from '../../src/transport/hosts.js';
+import { startMockServer } from '../../src/in-process.js';
+import { loadTlsMaterial } from '../../src/transport/tls/material.js';
 import { IMPORT_PATH, httpsViaProxy } from './tls-client.js';
 
 const names = (extra: string[] = []): string[] => new ServedHosts(extra).certificateNames;

@@ -4,7 +4,7 @@ import { connect as netConnect, createServer as createNetServer } from 'node:net
 import { connect as tlsConnect } from 'node:tls';
 import t from 'tap';
 import { Agent, ProxyAgent, fetch as undiciFetch } from 'undici';
-import { VENDOR_HOSTS } from '../../src/reach/hosts.js';
+import { VENDOR_HOSTS } from '../../src/transport/hosts.js';
 import { IMPORT_PATH, answerOf, loopbackLookup, httpsViaProxy, startTls, tunnel } from './tls-client.js';
 
 const body = (id: string): string => JSON.stringify({ UserID: id });
@@ -70,7 +70,7 @@ t.test('proxy mode: CONNECT to every vendor hostname is terminated in-process an
 });
 
 t.test('proxy mode makes the CA on the first CONNECT when no TLS was asked for', async (t) => {
-  const { startMockServer } = await import('../../src/server.js');
+  const { startMockServer } = await import('../../src/in-process.js');
   const mock = await startMockServer();
   t.teardown(() => mock.close());
   t.equal(mock.httpsUrl, undefined, 'no HTTPS port');

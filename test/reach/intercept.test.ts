@@ -3,8 +3,8 @@ import { createServer } from 'node:http';
 import https from 'node:https';
 import t from 'tap';
 import axios from 'axios';
-import { ControllableClock } from '../../src/clock.js';
-import { startMockServer } from '../../src/server.js';
+import { ControllableClock } from '../../src/model/clock.js';
+import { startMockServer } from '../../src/in-process.js';
 import { IMPORT_PATH, answerOf } from './tls-client.js';
 
 t.test('intercept: fetch, node:https and axios to vendor hostnames are answered in-process; other hosts pass through', async (t) => {

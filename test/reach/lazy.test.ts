@@ -12,7 +12,7 @@ const run = promisify(execFile);
  */
 const SCRIPT = `
 const { createRequire } = await import('node:module');
-const { startMockServer } = await import('./src/server.ts');
+const { startMockServer } = await import('./src/in-process.ts');
 const cache = createRequire(import.meta.url).cache;
 const loaded = () => ({
   x509: Object.keys(cache).some((file) => file.includes('@peculiar')),

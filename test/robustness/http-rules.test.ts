@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import t, { type Test } from 'tap';
-import { startMockServer } from '../../src/server.js';
+import { startMockServer } from '../../src/in-process.js';
 import { assertVendorShaped, build, call, envelope, IMPORT, SDKAPPID } from '../helper.js';
 import { RawClient } from './raw-http.js';
 

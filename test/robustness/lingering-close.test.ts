@@ -1,6 +1,6 @@
 import t, { type Test } from 'tap';
-import { LINGER_BYTES } from '../../src/http/lingering-close.js';
-import { startMockServer } from '../../src/server.js';
+import { LINGER_BYTES } from '../../src/transport/lingering-close.js';
+import { startMockServer } from '../../src/in-process.js';
 import { startCli } from '../ship/child.js';
 import { assertVendorShaped, envelope, IMPORT } from '../helper.js';
 import { RawClient, requestHead } from './raw-http.js';

@@ -1,5 +1,5 @@
 import t, { type Test } from 'tap';
-import { startMockServer } from '../../src/server.js';
+import { startMockServer } from '../../src/in-process.js';
 import { assertVendorShaped, envelope, IMPORT } from '../helper.js';
 import { RawClient, requestHead } from './raw-http.js';
 

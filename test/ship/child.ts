@@ -8,7 +8,7 @@ import { assertVendorShaped, type Reply } from '../helper.js';
 import { RUN_TS } from '../run-ts.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const CLI = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
+export const CLI = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
 
 /** A running CLI process and what it has said so far. */
 export interface Child {

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t, { type Test } from 'tap';
-import { STATE_FORMAT, STATE_VERSION, type StateDocument } from '../../src/state/document.js';
+import { STATE_FORMAT, STATE_VERSION, type StateDocument } from '../../src/services/state-file/document.js';
 import { assertVendorShaped } from '../helper.js';
 import { CLI, freePort, IMPORT_PATH, refused, spawnNode, startCli, until, VENDOR_QUERY, vendorCall, type Child } from './child.js';
 import { RUN_TS } from '../run-ts.js';

@@ -70,7 +70,7 @@ t.test('/data is writable by the node user and by any UID in group 0 (the OpenSh
 t.test('HEALTHCHECK runs node with the compiled health-check script, every 500 ms while starting', async (t) => {
   const [healthcheck = ''] = args(runtime, 'HEALTHCHECK');
   t.match(healthcheck, /CMD \["node", "dist\/healthcheck\.js"\]$/);
-  t.ok(existsSync(join(ROOT, 'src/healthcheck.ts')), 'which is built from src/healthcheck.ts');
+  t.ok(existsSync(join(ROOT, 'src/cli/healthcheck.ts')), 'which is built from src/cli/healthcheck.ts');
   t.match(healthcheck, /--timeout=3s/, "Docker's timeout is above the script's own 2 s");
   const seconds = (flag: string): number => {
     const match = new RegExp(`--${flag}=(\\d+)(ms|s)\\b`).exec(healthcheck);

@@ -3,11 +3,11 @@ import { createServer as createHttpServer } from 'node:http';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import t, { type Test } from 'tap';
-import { startMockServer } from '../../src/server.js';
+import { startMockServer } from '../../src/in-process.js';
 import { freePort, spawnNode } from './child.js';
 import { RUN_TS } from '../run-ts.js';
 
-const SCRIPT = fileURLToPath(new URL('../../src/healthcheck.ts', import.meta.url));
+const SCRIPT = fileURLToPath(new URL('../../src/cli/healthcheck.ts', import.meta.url));
 const TIMEOUT_MS = 2000;
 
 /** Runs the health check as Docker does, as a process of its own, with the container's environment. */

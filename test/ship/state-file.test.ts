@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t, { type Test } from 'tap';
 import { buildApp } from '../../src/app.js';
-import { ConfigError } from '../../src/config.js';
-import { STATE_FORMAT, STATE_VERSION, type StateDocument } from '../../src/state/document.js';
+import { ConfigError } from '../../src/config/settings.js';
+import { STATE_FORMAT, STATE_VERSION, type StateDocument } from '../../src/services/state-file/document.js';
 import { call, IMPORT, REGISTER, SDKAPPID } from '../helper.js';
 
 const T = '2026-01-01T00:00:00.000Z';

@@ -1,10 +1,10 @@
 import t from 'tap';
-import { AccountStore } from '../../src/accounts/store.js';
-import { ControllableClock } from '../../src/clock.js';
-import { resolveOptions } from '../../src/config.js';
-import { exportState } from '../../src/state/document.js';
-import { serializeState } from '../../src/state/serialize.js';
-import { AppRegistry } from '../../src/vendor/apps.js';
+import { AccountStore } from '../../src/model/accounts/store.js';
+import { ControllableClock } from '../../src/model/clock.js';
+import { resolveOptions } from '../../src/config/settings.js';
+import { exportState } from '../../src/services/state-file/document.js';
+import { serializeState } from '../../src/services/state-file/serialize.js';
+import { AppRegistry } from '../../src/model/apps.js';
 
 /** Zero-config apps; app 8 had its plan changed while running, so its settings go in the document. */
 const registry = new AppRegistry(resolveOptions({}));

@@ -1,7 +1,7 @@
 import t, { type Test } from 'tap';
 import type { FastifyInstance } from 'fastify';
-import { isPasswordHash } from '../../src/accounts/password.js';
-import { STATE_FORMAT, STATE_VERSION, type StateDocument } from '../../src/state/document.js';
+import { isPasswordHash } from '../../src/model/accounts/password.js';
+import { STATE_FORMAT, STATE_VERSION, type StateDocument } from '../../src/services/state-file/document.js';
 import { ADMIN, build, call, IMPORT, REGISTER, SDKAPPID } from '../helper.js';
 
 const T = '2026-01-01T00:00:00.000Z';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import t from 'tap';
-import { commandPath } from '../../src/vendor/command.js';
-import { commands } from '../../src/vendor/commands/index.js';
-import { Errors } from '../../src/vendor/errors.js';
+import { commandPath } from '../../src/tim/command.js';
+import { commands } from '../../src/tim/v4/index.js';
+import { Errors } from '../../src/tim/errors.js';
 import { build, call, IMPORT, knownCodes, REGISTER, SDKAPPID, ADMIN } from '../helper.js';
 
 const table = readFileSync(new URL('../../docs/error-codes.md', import.meta.url), 'utf8');
@@ -11,7 +11,7 @@ const documented = [...table.matchAll(/^\| (\d+) \|/gm)].map((m) => Number(m[1])
 
 t.test('docs/error-codes.md names exactly the codes of the catalogue, each once', async (t) => {
   t.same(documented.length, new Set(documented).size, 'no code has two rows');
-  t.same([...documented].sort(), [...knownCodes].sort(), 'the table and src/vendor/errors.ts list the same codes');
+  t.same([...documented].sort(), [...knownCodes].sort(), 'the table and src/tim/errors.ts list the same codes');
   t.ok(documented.length >= 49, `the table is not empty by accident (${documented.length} codes)`);
 });
 

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { decodeUserSig, makeUserSig, UserSigVerifier } from '../../src/vendor/usersig.js';
+import { decodeUserSig, makeUserSig, UserSigVerifier } from '../../src/tim/usersig.js';
 import { userSig } from './sig.js';
 
 const AT = Date.UTC(2026, 0, 1) / 1000;

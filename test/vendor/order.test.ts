@@ -1,8 +1,8 @@
 import t from 'tap';
 import { ADMIN, build, call, IMPORT, REGISTER, SDKAPPID } from '../helper.js';
 import { userSig } from './sig.js';
-import { checkOrder, errorCodesDescription } from '../../src/vendor/check-order.js';
-import { commands } from '../../src/vendor/commands/index.js';
+import { checkOrder, errorCodesDescription } from '../../src/tim/check-order.js';
+import { commands } from '../../src/tim/v4/index.js';
 
 // Order of checks: URL parameters, UserSig, rate limit, body JSON, admin, fields, state. Each
 // test breaks two adjacent checks at once and expects the earlier one's code.

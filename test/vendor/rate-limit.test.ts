@@ -1,6 +1,6 @@
 import t from 'tap';
-import { ControllableClock } from '../../src/clock.js';
-import { RateLimiter } from '../../src/vendor/rate-limit.js';
+import { ControllableClock } from '../../src/model/clock.js';
+import { RateLimiter } from '../../src/services/rate-limit.js';
 import { build, call, envelope, IMPORT, REGISTER, type Reply } from '../helper.js';
 import type { FastifyInstance } from 'fastify';
 import type { Test } from 'tap';

@@ -2,7 +2,7 @@ import { deflateSync } from 'node:zlib';
 import t from 'tap';
 import { ADMIN, build, call, IMPORT, REGISTER, SDKAPPID } from '../helper.js';
 import { userSig } from './sig.js';
-import { UserSigVerifier } from '../../src/vendor/usersig.js';
+import { UserSigVerifier } from '../../src/tim/usersig.js';
 
 const KEY = 'app-secret-key-0123456789abcdef';
 const OTHER_APP = 1400000002;

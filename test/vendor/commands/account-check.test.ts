@@ -1,7 +1,7 @@
 import t from 'tap';
-import { commandPath } from '../../../src/vendor/command.js';
-import accountCheck from '../../../src/vendor/commands/account-check.js';
-import accountDelete from '../../../src/vendor/commands/account-delete.js';
+import { commandPath } from '../../../src/tim/command.js';
+import accountCheck from '../../../src/tim/v4/im_open_login_svc/account_check.js';
+import accountDelete from '../../../src/tim/v4/im_open_login_svc/account_delete.js';
 import { build, call, IMPORT, REGISTER } from '../../helper.js';
 
 const CHECK = commandPath(accountCheck);

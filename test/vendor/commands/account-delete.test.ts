@@ -1,8 +1,8 @@
 import t from 'tap';
-import { commandPath } from '../../../src/vendor/command.js';
-import accountCheck from '../../../src/vendor/commands/account-check.js';
-import accountDelete from '../../../src/vendor/commands/account-delete.js';
-import multiaccountImport from '../../../src/vendor/commands/multiaccount-import.js';
+import { commandPath } from '../../../src/tim/command.js';
+import accountCheck from '../../../src/tim/v4/im_open_login_svc/account_check.js';
+import accountDelete from '../../../src/tim/v4/im_open_login_svc/account_delete.js';
+import multiaccountImport from '../../../src/tim/v4/im_open_login_svc/multiaccount_import.js';
 import { build, call, IMPORT, REGISTER, SDKAPPID } from '../../helper.js';
 
 const CHECK = commandPath(accountCheck);

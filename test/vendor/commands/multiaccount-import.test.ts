@@ -1,6 +1,6 @@
 import t from 'tap';
-import { commandPath } from '../../../src/vendor/command.js';
-import multiaccountImport from '../../../src/vendor/commands/multiaccount-import.js';
+import { commandPath } from '../../../src/tim/command.js';
+import multiaccountImport from '../../../src/tim/v4/im_open_login_svc/multiaccount_import.js';
 import { build, call, IMPORT, SDKAPPID } from '../../helper.js';
 
 const MULTI = commandPath(multiaccountImport);

@@ -1,11 +1,11 @@
 import { createRequire } from 'node:module';
 import t, { type Test } from 'tap';
 import type { FastifyInstance } from 'fastify';
-import { optionsFromProcess } from '../../../src/config.js';
-import { commandPath } from '../../../src/vendor/command.js';
-import accountCheck from '../../../src/vendor/commands/account-check.js';
-import accountDelete from '../../../src/vendor/commands/account-delete.js';
-import multiaccountImport from '../../../src/vendor/commands/multiaccount-import.js';
+import { optionsFromProcess } from '../../../src/config/settings.js';
+import { commandPath } from '../../../src/tim/command.js';
+import accountCheck from '../../../src/tim/v4/im_open_login_svc/account_check.js';
+import accountDelete from '../../../src/tim/v4/im_open_login_svc/account_delete.js';
+import multiaccountImport from '../../../src/tim/v4/im_open_login_svc/multiaccount_import.js';
 import { build, call, IMPORT, REGISTER, type CallOptions } from '../../helper.js';
 
 const { Api } = createRequire(import.meta.url)('tls-sig-api-v2') as {

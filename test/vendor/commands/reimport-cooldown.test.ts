@@ -1,8 +1,8 @@
 import t from 'tap';
-import { optionsFromProcess } from '../../../src/config.js';
-import { commandPath } from '../../../src/vendor/command.js';
-import accountDelete from '../../../src/vendor/commands/account-delete.js';
-import multiaccountImport from '../../../src/vendor/commands/multiaccount-import.js';
+import { optionsFromProcess } from '../../../src/config/settings.js';
+import { commandPath } from '../../../src/tim/command.js';
+import accountDelete from '../../../src/tim/v4/im_open_login_svc/account_delete.js';
+import multiaccountImport from '../../../src/tim/v4/im_open_login_svc/multiaccount_import.js';
 import { build, call, IMPORT, REGISTER, SDKAPPID } from '../../helper.js';
 
 const DELETE = commandPath(accountDelete);

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { startMockServer } from '../../../src/server.js';
+import { startMockServer } from '../../../src/in-process.js';
 import { assertVendorShaped, build, call, envelope, IMPORT, REGISTER, type CallOptions } from '../../helper.js';
 
 // [name, body, options, register_account_v1's code, account_import's code]; an unknown command is 60009 whatever is sent.

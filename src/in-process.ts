@@ -1,0 +1,124 @@
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import type { Account } from './model/accounts/account.js';
+import { buildApp, type MockFastifyInstance } from './app.js';
+import type { ControllableClock } from './model/clock.js';
+import type { MockOptions } from './config/settings.js';
+import { changeApp, listApps, type AppView } from './control/apps.js';
+import { resetMock } from './control/reset.js';
+import { AccountView } from './control/schemas.js';
+import type { FaultView } from './services/faults/registry.js';
+import { parseFaultSpec, type FaultSpec } from './services/faults/spec.js';
+import type { JournalEntry, JournalFilter } from './services/journal/journal.js';
+import type { AppPatch } from './model/plans.js';
+import { reachableHost } from './shared/url.js';
+
+/** The control plane as functions, for a test suite that runs the emulator in its own process. */
+export interface MockControls {
+  /**
+   * Empties accounts, faults, the journal and the rate-limit buckets, gives every app back the
+   * settings it started with, and returns the clock to real time.
+   */
+  reset(): void;
+  /** Every app, as GET /__mock/apps lists it (never a secret key). */
+  apps(): AppView[];
+  /**
+   * Changes an app's plan settings or rate limits, as PUT /__mock/apps/:sdkappid does, all or
+   * nothing; returns the app as apps() lists it. Throws an AppSettingsError naming a bad field,
+   * or an UnknownAppError for an undeclared app.
+   */
+  setApp(sdkappid: number, patch: AppPatch): AppView;
+  /** The accounts, as GET /__mock/accounts lists them (never a password or its hash). */
+  accounts(sdkappid?: number): AccountView[];
+  /**
+   * The request journal, as GET /__mock/requests lists it, oldest first, secrets redacted: every
+   * matching entry the journal holds, or the newest `limit` of them (no page cap in process).
+   * For the older page, pass the first entry's `seq` as `before`.
+   */
+  requests(filter?: JournalFilter): JournalEntry[];
+  /** Arms a fault, as POST /__mock/faults does; returns its id. Throws a FaultSpecError naming a bad field. */
+  addFault(spec: FaultSpec): string;
+  /** The armed faults with how often each fired. */
+  faults(): FaultView[];
+  /** Disarms one fault; false when there is no such fault. */
+  removeFault(id: string): boolean;
+  /** The emulator's clock, in milliseconds: `set(ms)`, `advance(ms)` freeze it; `useRealTime()` lets it run. */
+  clock: ControllableClock;
+}
+
+/** A running emulator, as `startMockServer` gives it to a test suite. */
+export interface MockServer extends MockControls {
+  app: MockFastifyInstance;
+  url: string;
+  port: number;
+  /** The HTTPS listener's URL and port, when `httpsPort` was given. */
+  httpsUrl: string | undefined;
+  httpsPort: number | undefined;
+  /**
+   * Answers this process's requests to the vendor's hostnames (and TIM_TLS_HOSTS) in-process,
+   * whatever client sends them; resolves with the function that undoes it (close() does too).
+   */
+  intercept(): Promise<() => void>;
+  /** Stops listening and interception; resolves when both ports are closed. */
+  close(): Promise<void>;
+}
+
+/** The listing schema is the one allow-list of account fields (the password hash is not on it). */
+const VIEW_FIELDS = Object.keys(AccountView.properties) as Array<keyof AccountView>;
+
+/**
+ * An account as GET /__mock/accounts shows it; its fields are plain values, so the copy is
+ * detached. Picked here rather than with TypeBox's Value.Clean: importing @sinclair/typebox/value
+ * would lengthen every process start.
+ */
+const viewOf = (account: Account): AccountView =>
+  Object.fromEntries(
+    VIEW_FIELDS.filter((field) => field in account).map((field) => [field, account[field]]),
+  ) as AccountView;
+
+/** The control plane of an app made by `buildApp`, without going through HTTP. */
+export function mockControls(app: FastifyInstance): MockControls {
+  const { store, faults, journal, clock } = app.mock;
+  return {
+    reset: () => resetMock(app.mock),
+    apps: () => listApps(app.mock),
+    setApp: (sdkappid, patch) => changeApp(app.mock, sdkappid, patch),
+    accounts: (sdkappid) => store.list(sdkappid).map(viewOf),
+    requests: (filter) => journal.list(filter),
+    addFault: (spec) => faults.arm(parseFaultSpec(spec, faults.servedPaths)).id,
+    faults: () => faults.list(),
+    removeFault: (id) => faults.remove(id),
+    clock,
+  };
+}
+
+/**
+ * Builds the emulator and listens; port 0 (the in-process default) picks a free port. With
+ * `httpsPort` it serves HTTPS too; with `intercept` it answers this process's requests to the
+ * vendor's hostnames.
+ */
+export async function startMockServer(options: Partial<MockOptions> = {}): Promise<MockServer> {
+  const app = buildApp({ port: 0, ...options });
+  const { host, port, httpsPort, intercept } = app.mock.options;
+  const { reach } = app.mock;
+  await app.listen({ host, port });
+  const actual = (app.server.address() as AddressInfo).port;
+  let secure: number | undefined;
+  try {
+    if (httpsPort !== undefined) secure = await reach.listenHttps(host, httpsPort);
+    if (intercept) await reach.intercept();
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  return {
+    ...mockControls(app),
+    app,
+    url: `http://${reachableHost(host)}:${actual}`,
+    port: actual,
+    httpsUrl: secure === undefined ? undefined : `https://${reachableHost(host)}:${secure}`,
+    httpsPort: secure,
+    intercept: () => reach.intercept(),
+    close: () => app.close(),
+  };
+}

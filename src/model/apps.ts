@@ -1,0 +1,158 @@
+import type { AppConfig, MockOptions } from '../config/settings.js';
+import { planSettings, type AppPatch, type PlanSettings } from './plans.js';
+import { UserSigVerifier } from '../tim/usersig.js';
+
+/** An app's settings that a running emulator may change (PUT /__mock/apps/:sdkappid). */
+export interface AppSettings extends PlanSettings {
+  /** Calls per second by command name, over the configured ones (the config file's and TIM_RATE_LIMIT). */
+  rateLimits: Readonly<Record<string, number>>;
+}
+
+/** An app as the envelope sees it. */
+export interface App {
+  sdkappid: number;
+  admin: string;
+  /** Absent in zero-config mode, where any non-empty usersig is accepted. */
+  verifier: UserSigVerifier | undefined;
+  /** Replaced whole by a change, so a call reads one consistent set. */
+  settings: AppSettings;
+  /** Calls per second for a command name; 0 = unlimited. */
+  rateLimit(command: string, commandDefault: number | undefined): number;
+}
+
+const planFieldsOf = ({ plan, accountLimit, deleteEnabled, reimportCooldownDays }: PlanSettings): PlanSettings => ({
+  plan,
+  accountLimit,
+  deleteEnabled,
+  reimportCooldownDays,
+});
+
+const samePlanSettings = (a: PlanSettings, b: PlanSettings): boolean =>
+  a.plan === b.plan &&
+  a.accountLimit === b.accountLimit &&
+  a.deleteEnabled === b.deleteEnabled &&
+  a.reimportCooldownDays === b.reimportCooldownDays;
+
+type StartConfig = Pick<AppConfig, 'plan' | 'accountLimit' | 'deleteEnabled' | 'reimportCooldownDays' | 'rateLimits'>;
+
+/**
+ * The apps the emulator serves: the declared ones, or in zero-config mode any sdkappid,
+ * made on first use with admin `options.admin` and plan `options.plan`.
+ */
+export class AppRegistry {
+  readonly #apps = new Map<number, App>();
+  /** The settings each app started with, which `restore` brings back. */
+  readonly #start = new Map<number, AppSettings>();
+  readonly #options: MockOptions;
+  readonly declared: boolean;
+
+  constructor(options: MockOptions) {
+    this.#options = options;
+    this.declared = options.apps.length > 0;
+    for (const app of options.apps) {
+      this.#add(app.sdkappid, app.admin, new UserSigVerifier(app.sdkappid, app.secretKey), app);
+    }
+  }
+
+  /**
+   * An app's own settings win, then the process-wide ones (TIM_ACCOUNT_LIMIT,
+   * TIM_DELETE_ENABLED, TIM_REIMPORT_COOLDOWN_DAYS), then its plan's defaults.
+   */
+  #startSettings(config: StartConfig): AppSettings {
+    const o = this.#options;
+    return {
+      ...planSettings(config.plan ?? null, {
+        accountLimit: config.accountLimit === undefined ? o.accountLimit : config.accountLimit,
+        deleteEnabled: config.deleteEnabled ?? o.deleteEnabled,
+        reimportCooldownDays: config.reimportCooldownDays ?? o.reimportCooldownDays,
+      }),
+      rateLimits: { ...config.rateLimits },
+    };
+  }
+
+  #add(sdkappid: number, admin: string, verifier: UserSigVerifier | undefined, config: StartConfig): App {
+    const { rateLimit, rateLimits } = this.#options;
+    const start = this.#startSettings(config);
+    const app: App = {
+      sdkappid,
+      admin,
+      verifier,
+      settings: start,
+      // A limit set for the app (the config file's, or a change) wins, then the file's top-level
+      // one; otherwise TIM_RATE_LIMIT=0 turns limiting off, else the command's documented
+      // default, else TIM_RATE_LIMIT.
+      rateLimit: (command, commandDefault) =>
+        app.settings.rateLimits[command] ??
+        rateLimits[command] ??
+        (rateLimit === 0 ? 0 : (commandDefault ?? rateLimit)),
+    };
+    this.#apps.set(sdkappid, app);
+    this.#start.set(sdkappid, start);
+    return app;
+  }
+
+  /** The app, or undefined when it is not declared (declared mode only). */
+  get(sdkappid: number): App | undefined {
+    const app = this.#apps.get(sdkappid);
+    if (app !== undefined || this.declared) return app;
+    return this.#add(sdkappid, this.#options.admin, undefined, { plan: this.#options.plan });
+  }
+
+  /** Every app known so far (declared ones, or zero-config ones already used). */
+  list(): App[] {
+    return [...this.#apps.values()];
+  }
+
+  /**
+   * Applies a checked patch (parseAppPatch) to an app, made on first use in zero-config mode;
+   * undefined when there is no such app. A plan brings its defaults for the three plan settings,
+   * then the patch's own values apply; a rate limit of null drops the app's own limit.
+   */
+  update(sdkappid: number, patch: AppPatch): App | undefined {
+    const app = this.get(sdkappid);
+    if (app === undefined) return undefined;
+    const base: PlanSettings = patch.plan === undefined ? app.settings : planSettings(patch.plan);
+    const rateLimits: Record<string, number> = { ...app.settings.rateLimits };
+    for (const [command, limit] of Object.entries(patch.rateLimits ?? {})) {
+      if (limit === null) delete rateLimits[command];
+      else rateLimits[command] = limit;
+    }
+    app.settings = {
+      plan: base.plan,
+      accountLimit: patch.accountLimit === undefined ? base.accountLimit : patch.accountLimit,
+      deleteEnabled: patch.deleteEnabled ?? base.deleteEnabled,
+      reimportCooldownDays: patch.reimportCooldownDays ?? base.reimportCooldownDays,
+      rateLimits,
+    };
+    return app;
+  }
+
+  /** Gives every app back the settings it started with. */
+  restore(): void {
+    for (const [sdkappid, app] of this.#apps) app.settings = this.#start.get(sdkappid) as AppSettings;
+  }
+
+  /** The apps whose plan settings are no longer those they started with, for the state document. */
+  changedPlanSettings(): Array<{ sdkappid: number; settings: PlanSettings }> {
+    const changed = [];
+    for (const [sdkappid, app] of this.#apps) {
+      const settings = planFieldsOf(app.settings);
+      const start = planFieldsOf(this.#start.get(sdkappid) as AppSettings);
+      if (!samePlanSettings(settings, start)) changed.push({ sdkappid, settings });
+    }
+    return changed;
+  }
+
+  /**
+   * Sets the plan settings of the apps given and gives every other app back the plan settings it
+   * started with (a state import replaces the whole state); rate limits are left as they are.
+   */
+  replacePlanSettings(entries: ReadonlyArray<{ sdkappid: number; settings: PlanSettings }>): void {
+    const given = new Map(entries.map((e) => [e.sdkappid, e.settings]));
+    for (const sdkappid of given.keys()) this.get(sdkappid);
+    for (const [sdkappid, app] of this.#apps) {
+      const settings = given.get(sdkappid) ?? planFieldsOf(this.#start.get(sdkappid) as AppSettings);
+      app.settings = { ...settings, rateLimits: app.settings.rateLimits };
+    }
+  }
+}

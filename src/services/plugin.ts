@@ -1,0 +1,64 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { reclaimMemory } from '../model/accounts/reclaim.js';
+import { AccountStore } from '../model/accounts/store.js';
+import { ControllableClock } from '../model/clock.js';
+import type { MockOptions } from '../config/settings.js';
+import { FaultRegistry } from './faults/registry.js';
+import { Journal } from './journal/journal.js';
+import { Reach } from '../transport/reach.js';
+import { AppRegistry } from '../model/apps.js';
+import { RateLimiter } from './rate-limit.js';
+import type { CommandInfo, MockServices } from './mock-services.js';
+
+/**
+ * What the services are made from: the app (whose router the HTTPS port and interception answer
+ * through; its logger is the services' one), the options and the vendor commands served (the
+ * paths a fault may name).
+ */
+export interface ServicesOptions {
+  app: FastifyInstance;
+  options: MockOptions;
+  commands: readonly CommandInfo[];
+}
+
+/** Every service, each given what it reads: its dependencies are its constructor's arguments. */
+export function createMockServices({ app, options, commands }: ServicesOptions): MockServices {
+  const clock = options.clock ?? new ControllableClock();
+  return {
+    options,
+    clock,
+    store: new AccountStore(clock, options.reclaimMemory ? reclaimMemory : undefined),
+    apps: new AppRegistry(options),
+    limiter: new RateLimiter(clock),
+    faults: new FaultRegistry(new Set(commands.map((c) => c.path))),
+    journal: new Journal(options.journalSize, clock),
+    commands,
+    reach: new Reach(app, options, app.log),
+    log: app.log,
+  };
+}
+
+/**
+ * The services' part in the app's life, and the name ('mock-services') the plugins that use
+ * `app.mock` declare among their dependencies. `buildApp` decorates `app.mock` itself, when the
+ * app is built rather than when it boots: `mockControls(buildApp())` and a test reading
+ * `app.mock` before its first call need the services at once.
+ */
+export const servicesPlugin = fp(
+  (app: FastifyInstance, _opts: unknown, done: (err?: Error) => void) => {
+    const { faults, reach } = app.mock;
+    // A pending fault delay must not hold up close(); nor may an open proxy tunnel.
+    app.addHook('preClose', (hookDone) => {
+      faults.close();
+      reach.beginClose();
+      hookDone();
+    });
+    app.addHook('onClose', (_instance, hookDone) => {
+      reach.endClose();
+      hookDone();
+    });
+    done();
+  },
+  { name: 'mock-services', fastify: '5.x', decorators: { fastify: ['mock'] } },
+);

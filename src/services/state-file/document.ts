@@ -1,0 +1,200 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Errors } from '@sinclair/typebox/errors';
+import { describeValueError } from '../../shared/schema-errors.js';
+import { isRecord } from '../../shared/is-record.js';
+import type { Account } from '../../model/accounts/account.js';
+import { AccountKindSchema, IdentifierTypeSchema, ProfileTypeSchema, UINT32_MAX } from '../../model/accounts/account-schema.js';
+import type { AccountStore, Deletion } from '../../model/accounts/store.js';
+import { AccountIndex } from '../../model/accounts/account-index.js';
+import { accountProblem, MAX_UNIX_SECONDS, STORED_TIME, type KnownApps } from '../fixtures/stored-account.js';
+import { PlanSettingsSchema, type PlanSettings } from '../../model/plans.js';
+import { StateError } from '../../shared/mock-errors.js';
+
+export const STATE_FORMAT = 'tim-account-mock/state';
+export const STATE_VERSION = 1;
+
+const ISO_TIME = STORED_TIME.source;
+
+/** An account as the state document holds it: a hosted one with its password hash, never a clear password. */
+export const StateAccount = Type.Object(
+  {
+    identifier: Type.String({ minLength: 1 }),
+    kind: AccountKindSchema(),
+    identifierType: Type.Optional(IdentifierTypeSchema()),
+    passwordHash: Type.Optional(Type.String({ description: 'sha256$salt$digest' })),
+    nick: Type.Optional(Type.String()),
+    faceUrl: Type.Optional(Type.String()),
+    type: Type.Optional(ProfileTypeSchema({})),
+    createdAt: Type.String({ pattern: ISO_TIME }),
+    updatedAt: Type.String({ pattern: ISO_TIME }),
+  },
+  { additionalProperties: false },
+);
+
+/** A deleted identifier and when (unix seconds), so the re-import cooldown survives a restart. */
+export const StateDeletion = Type.Object(
+  { identifier: Type.String({ minLength: 1 }), deletedAt: Type.Integer({ minimum: 0, maximum: MAX_UNIX_SECONDS }) },
+  { additionalProperties: false },
+);
+
+export const StateApp = Type.Object(
+  {
+    sdkappid: Type.Integer({ minimum: 1, maximum: UINT32_MAX }),
+    accounts: Type.Array(StateAccount),
+    deleted: Type.Optional(Type.Array(StateDeletion)),
+    settings: Type.Optional(
+      Type.Object(PlanSettingsSchema.properties, {
+        additionalProperties: false,
+        description: 'plan settings changed while running (PUT /__mock/apps); absent: the ones the app started with',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/** Every app's accounts as one JSON document: what GET /__mock/state answers and the state file holds. */
+export const StateDocument = Type.Object(
+  {
+    format: Type.Literal(STATE_FORMAT),
+    version: Type.Literal(STATE_VERSION),
+    apps: Type.Array(StateApp),
+  },
+  { additionalProperties: false, title: 'StateDocument' },
+);
+
+export type StateDocument = Static<typeof StateDocument>;
+type StateAccount = Static<typeof StateAccount>;
+
+/** The fields the document carries, picked one by one so nothing else leaks into a file. */
+export function stateAccount(account: Account): StateAccount {
+  const { identifier, kind, identifierType, passwordHash, nick, faceUrl, type, createdAt, updatedAt } = account;
+  const picked: StateAccount = { identifier, kind, createdAt, updatedAt };
+  if (identifierType !== undefined) picked.identifierType = identifierType;
+  if (passwordHash !== undefined) picked.passwordHash = passwordHash;
+  if (nick !== undefined) picked.nick = nick;
+  if (faceUrl !== undefined) picked.faceUrl = faceUrl;
+  if (type !== undefined) picked.type = type;
+  return picked;
+}
+
+/** What a state document needs of the app registry: the plan settings changed while running. */
+export interface PlanSettingsRegistry {
+  changedPlanSettings(): Array<{ sdkappid: number; settings: PlanSettings }>;
+  replacePlanSettings(entries: ReadonlyArray<{ sdkappid: number; settings: PlanSettings }>): void;
+}
+
+/** One app of the document, holding the store's accounts themselves (picked when written). */
+export interface AppSnapshot {
+  sdkappid: number;
+  accounts: Account[];
+  deleted: Static<typeof StateDeletion>[];
+  settings?: PlanSettings;
+}
+
+/**
+/**
+ * The store's apps as a document lists them, taken at once: apps in first-use order, accounts
+ * in insertion order. The store forgets a deletion once its identifier names an account again,
+ * so every deletion goes in and the document imports again. An app whose plan settings changed
+ * while running carries them; settings an app started with stay with the configuration, so a
+ * changed config file is not overridden by an old state file.
+ */
+export function snapshotApps(store: AccountStore, registry: PlanSettingsRegistry): AppSnapshot[] {
+  const apps = new Map<number, AppSnapshot>();
+  const appOf = (sdkappid: number): AppSnapshot => {
+    let app = apps.get(sdkappid);
+    if (app === undefined) {
+      app = { sdkappid, accounts: [], deleted: [] };
+      apps.set(sdkappid, app);
+    }
+    return app;
+  };
+  for (const account of store.list()) appOf(account.sdkappid).accounts.push(account);
+  for (const { sdkappid, identifier, deletedAt } of store.deletions()) {
+    appOf(sdkappid).deleted.push({ identifier, deletedAt });
+  }
+  for (const { sdkappid, settings } of registry.changedPlanSettings()) appOf(sdkappid).settings = settings;
+  return [...apps.values()];
+}
+
+/** The store as a state document. */
+export function exportState(store: AccountStore, registry: PlanSettingsRegistry): StateDocument {
+  const apps = snapshotApps(store, registry).map(({ sdkappid, accounts, deleted, settings }) => ({
+    sdkappid,
+    accounts: accounts.map(stateAccount),
+    deleted,
+    ...(settings !== undefined && { settings }),
+  }));
+  return { format: STATE_FORMAT, version: STATE_VERSION, apps };
+}
+
+/** What a checked document puts in the store. */
+export interface ParsedState {
+  accounts: Account[];
+  deletions: Deletion[];
+  settings: Array<{ sdkappid: number; settings: PlanSettings }>;
+}
+
+/** Replaces the whole state with a checked document (state import and the state file). */
+export function applyState(store: AccountStore, apps: PlanSettingsRegistry, state: ParsedState): void {
+  store.replace(state.accounts, state.deletions);
+  apps.replacePlanSettings(state.settings);
+}
+
+/**
+ * Checks a whole document before anything is changed, so an import is all-or-nothing: the
+ * schema, then the rules seeding applies too (src/services/fixtures/stored-account.ts: the vendor's
+ * account rules and real times; src/model/accounts/account-index.ts: one account per key per app, no
+ * string account beside one equal to it but for case), deletions only of identifiers that are
+ * not accounts, each once, and in declared mode only declared apps.
+ */
+export function parseState(doc: unknown, apps: KnownApps): ParsedState {
+  if (!isRecord(doc)) throw new StateError('the state document must be a JSON object');
+  if (doc.format !== STATE_FORMAT) throw new StateError(`format: must be '${STATE_FORMAT}'`);
+  if (doc.version !== STATE_VERSION) {
+    throw new StateError(`version: ${JSON.stringify(doc.version)} is not supported (this build reads version ${STATE_VERSION})`);
+  }
+  const error = Errors(StateDocument, doc).First();
+  if (error !== undefined) throw new StateError(describeValueError(error, 'the document'));
+  const checked = doc as StateDocument;
+
+  const accounts: Account[] = [];
+  const deletions: Deletion[] = [];
+  const settings: ParsedState['settings'] = [];
+  const seenApps = new Set<number>();
+  checked.apps.forEach((app, i) => {
+    const { sdkappid } = app;
+    if (seenApps.has(sdkappid)) throw new StateError(`apps[${i}].sdkappid: ${sdkappid} appears twice`);
+    seenApps.add(sdkappid);
+    if (apps.declared && apps.get(sdkappid) === undefined) {
+      throw new StateError(`apps[${i}].sdkappid: ${sdkappid} is not a declared app`);
+    }
+    if (app.settings !== undefined) settings.push({ sdkappid, settings: app.settings });
+    const filed = new AccountIndex();
+    app.accounts.forEach((stateAccount, j) => {
+      const at = `apps[${i}].accounts[${j}]`;
+      const account: Account = { ...stateAccount, sdkappid };
+      const problem = accountProblem(account);
+      if (problem !== undefined) throw new StateError(`${at}${problem.field === undefined ? '' : `.${problem.field}`}: ${problem.reason}`);
+      if (filed.sameKey(account) !== undefined) throw new StateError(`${at}.identifier: '${account.identifier}' appears twice in app ${sdkappid}`);
+      const other = filed.clash(account);
+      if (other !== undefined) {
+        throw new StateError(`${at}.identifier: '${account.identifier}' and '${other.identifier}' in app ${sdkappid} are one string account (its case is ignored)`);
+      }
+      filed.put(account);
+      accounts.push(account);
+    });
+    const deleted = new Set<string>();
+    (app.deleted ?? []).forEach(({ identifier, deletedAt }, k) => {
+      const at = `apps[${i}].deleted[${k}].identifier`;
+      if (deleted.has(identifier)) throw new StateError(`${at}: '${identifier}' appears twice in app ${sdkappid}`);
+      deleted.add(identifier);
+      const existing = filed.find(identifier);
+      if (existing !== undefined) {
+        throw new StateError(`${at}: '${identifier}' is the account '${existing.identifier}' of app ${sdkappid}: an account that exists has no deletion`);
+      }
+      deletions.push({ sdkappid, identifier, deletedAt });
+    });
+  });
+  return { accounts, deletions, settings };
+}

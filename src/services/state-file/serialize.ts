@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import type { AccountStore } from '../../model/accounts/store.js';
+import { snapshotApps, STATE_FORMAT, STATE_VERSION, stateAccount, type AppSnapshot, type PlanSettingsRegistry } from './document.js';
+
+/** Accounts (or deletions) serialized between two turns of the event loop. */
+export const SAVE_SLICE = 500;
+
+/** Waits for the event loop to take a turn, so that requests waiting meanwhile are served. */
+export type Pause = () => Promise<void>;
+const nextTurn: Pause = () => new Promise((resolve) => setImmediate(resolve));
+
+/** The state file's text, in the pieces it was made in, and their digest (to tell an unchanged state). */
+export interface SerializedState {
+  chunks: string[];
+  digest: string;
+}
+
+const INDENT = '        ';
+/** An item of an app's list, as JSON.stringify(document, null, 2) indents it there. */
+const listItem = (value: unknown): string => INDENT + JSON.stringify(value, null, 2).replaceAll('\n', `\n${INDENT}`);
+
+/** A list of an app's document, at most `slice` items a piece. */
+function*listPieces<T>(items: readonly T[], pick: (item: T) => unknown, slice: number): Generator<string> {
+  if (items.length === 0) {
+    yield '[]';
+    return;
+  }
+  for (let start = 0; start < items.length; start += slice) {
+    const end = Math.min(start + slice, items.length);
+    const parts: string[] = [];
+    for (let i = start; i < end; i++) parts.push(listItem(pick(items[i] as T)));
+    yield `${start === 0 ? '[\n' : ',\n'}${parts.join(',\n')}${end === items.length ? '\n      ]' : ''}`;
+  }
+}
+
+/** The text of JSON.stringify(exportState(store, registry), null, 2) + '\n', piece by piece. */
+function*documentPieces(apps: readonly AppSnapshot[], slice: number): Generator<string> {
+  yield `{\n  "format": ${JSON.stringify(STATE_FORMAT)},\n  "version": ${STATE_VERSION},\n  "apps": ${apps.length === 0 ? '[]' : '['}`;
+  for (const [i, app] of apps.entries()) {
+    yield `${i === 0 ? '\n' : ',\n'}    {\n      "sdkappid": ${app.sdkappid},\n      "accounts": `;
+    yield * listPieces(app.accounts, stateAccount, slice);
+    yield ',\n      "deleted": ';
+    yield * listPieces(app.deleted, (deletion) => deletion, slice);
+    if (app.settings !== undefined) yield `,\n      "settings": ${JSON.stringify(app.settings, null, 2).replaceAll('\n', '\n      ')}`;
+    yield '\n    }';
+  }
+  yield `${apps.length === 0 ? '' : '\n  ]'}\n}\n`;
+}
+
+/**
+ * The state file's text, made `slice` accounts at a time with a turn of the event loop between
+ * pieces, so that a save of a large state never holds up the requests meanwhile. The accounts
+ * are those of the moment it starts: one that comes or goes meanwhile is in the next save.
+ */
+export async function serializeState(
+  store: AccountStore,
+  registry: PlanSettingsRegistry,
+  pause: Pause = nextTurn,
+  slice = SAVE_SLICE,
+): Promise<SerializedState> {
+  const hash = createHash('sha256');
+  const chunks: string[] = [];
+  for (const piece of documentPieces(snapshotApps(store, registry), slice)) {
+    chunks.push(piece);
+    hash.update(piece);
+    await pause();
+  }
+  return { chunks, digest: hash.digest('hex') };
+}

@@ -1,0 +1,60 @@
+import type { TObject, TSchema } from '@sinclair/typebox';
+import type { AccountStore } from '../model/accounts/store.js';
+import type { Clock } from '../model/clock.js';
+import type { App } from '../model/apps.js';
+import type { JsonObject } from './body.js';
+import type { VendorErrorEntry } from './errors.js';
+
+/** What a command may read and change while it runs. */
+export interface CommandContext {
+  app: App;
+  /** The caller (the URL's `identifier`), already checked to be the app's admin. */
+  caller: string;
+  store: AccountStore;
+  clock: Clock;
+}
+
+/** Per-command vendor codes where the seed pages give each command its own. */
+export interface CommandCodes {
+  /** The request-format code (70418 on register_account_v1, 70402 on account_import). */
+  badRequest: VendorErrorEntry;
+  /** sdkappid invalid or not declared (70411 on register_account_v1, 60006 elsewhere). */
+  invalidSdkAppId: VendorErrorEntry;
+  /** The caller is not the app's admin (70425 / 70403). */
+  notAdmin: VendorErrorEntry;
+  /** The command's own codes: listed in its OpenAPI description, preferred when a fault names a bare code. */
+  own: readonly VendorErrorEntry[];
+}
+
+/**
+ * One vendor command: its URL, schemas (for the serializer and the OpenAPI document), its
+ * field rules and its effect on the store. Adding a command is one file exporting one of
+ * these, listed in `vendor/commands/index.ts`.
+ */
+export interface VendorCommand<Input = unknown, Extra extends object = object> {
+  service: string;
+  command: string;
+  summary: string;
+  codes: CommandCodes;
+  /** Documented calls per second, when not TIM_RATE_LIMIT's default. */
+  defaultRateLimit?: number;
+  /** The request body, for the OpenAPI document (validation is `parse`, in vendor order). */
+  body: TObject;
+  /** The whole reply (common fields and the command's own), compiled into its serializer. */
+  reply: TSchema;
+  /** Checks the fields, throwing VendorErrors; returns what `execute` needs. */
+  parse(body: JsonObject): Input;
+  /** The accounts the body names, as sent (before any check), for faults and the journal. */
+  accountsOf?(body: JsonObject): string[];
+  /** Applies the call to the store; returns the reply's extra fields. */
+  execute(ctx: CommandContext, input: Input): Extra | void;
+}
+
+export const defineCommand = <Input, Extra extends object = object>(
+  c: VendorCommand<Input, Extra>,
+): VendorCommand<Input, Extra> => c;
+
+/** `[value]` when it is a string: the account list of a body naming one account. */
+export const namedAccount = (value: unknown): string[] => (typeof value === 'string' ? [value] : []);
+
+export const commandPath = (c: Pick<VendorCommand, 'service' | 'command'>): string => `/v4/${c.service}/${c.command}`;

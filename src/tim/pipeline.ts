@@ -1,0 +1,258 @@
+import { isUtf8 } from 'node:buffer';
+import fp from 'fastify-plugin';
+import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
+import { unixSeconds } from '../model/clock.js';
+import type { App } from '../model/apps.js';
+import { parseBody, type JsonObject } from './body.js';
+import { clientErrorStatus } from '../transport/client-error.js';
+import { errorCodesDescription } from './check-order.js';
+import { commandPath, type CommandCodes, type CommandContext, type VendorCommand } from './command.js';
+import { Errors, VendorError, type VendorErrorEntry } from './errors.js';
+import { injectFault, type FiredFault } from './fault-injection.js';
+import { recordCall } from './record-call.js';
+import { checkQuery, EnvelopeQuery, type Envelope } from './query.js';
+import { failReply, okReply } from './reply.js';
+import { lingerIfUnread } from '../transport/lingering-close.js';
+import { clip } from '../shared/clip.js';
+
+/** What the emulator learned about one /v4 call, for the log line and the journal. */
+export interface VendorCall {
+  command: VendorCommand | undefined;
+  /** The command's path when the call was routed to one: a string of its own, not a slice of the URL. */
+  path: string | undefined;
+  app: App | undefined;
+  caller: string | undefined;
+  /** The accounts the body names (one for the single-account commands, up to 100 for batches). */
+  accounts: readonly string[];
+  body: JsonObject | undefined;
+  errorCode: number;
+  /** The fault that answered or delayed the call, if one did. */
+  fault: FiredFault | undefined;
+  /** performance.now() when the call arrived, for the journal's durationMs. */
+  startedAt: number;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    vendorCall: VendorCall | null;
+  }
+}
+
+export interface VendorPluginOptions {
+  commands: readonly VendorCommand<any, any>[];
+}
+
+const newCall = (command?: VendorCommand, path?: string): VendorCall => ({
+  command,
+  path,
+  app: undefined,
+  caller: undefined,
+  accounts: [],
+  body: undefined,
+  errorCode: 0,
+  fault: undefined,
+  startedAt: performance.now(),
+});
+
+/** Maps anything thrown on a /v4 route to a catalogue entry: the one place errors become replies. */
+function entryFor(
+  error: FastifyError | VendorError,
+  request: FastifyRequest,
+  log: FastifyBaseLogger,
+): VendorErrorEntry {
+  if (error instanceof VendorError) return error;
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return Errors.RequestFormat;
+  if (clientErrorStatus(error) !== undefined) return Errors.HttpParse;
+  log.error({ reqId: request.id, err: error }, 'unexpected error on a vendor route');
+  return Errors.Internal;
+}
+
+/**
+ * Serves the vendor commands under /v4 with the vendor's envelope, running the checks in the
+ * order `checkOrder` states (check-order.ts): method and path (Fastify's routing), then per
+ * call the steps below, numbered as there. Steps 2 to 4 run in onRequest, before Fastify reads
+ * the body; 5 to 8 in the handler. Every answer is HTTP 200 and vendor-shaped, unless an armed
+ * fault answers an HTTP status or drops the connection.
+ */
+async function vendorPipeline(instance: FastifyInstance, opts: VendorPluginOptions): Promise<void> {
+  const { apps, store, limiter, clock, options, faults, journal, log } = instance.mock;
+  const record = (request: FastifyRequest, reply: FastifyReply) => recordCall(journal, log, request, reply);
+
+  instance.decorateRequest('vendorCall', null);
+
+  // The vendor's own examples call as `admin`; the emulator's default admin is `administrator`.
+  // The first refusal of a non-admin caller per app says which admin is expected and how to change it.
+  const adminWarned = new Set<number>();
+  const refuseNonAdmin = (app: App, caller: string | undefined, entry: VendorErrorEntry): never => {
+    if (!adminWarned.has(app.sdkappid)) {
+      adminWarned.add(app.sdkappid);
+      const setting = options.apps.length > 0 ? 'TIM_ADMIN (--admin), or the app\'s "admin" in the config file' : 'TIM_ADMIN (--admin)';
+      // The caller is the client's text: cut as the journal cuts it, so the line stays small.
+      const named = caller === undefined ? '' : clip(caller);
+      log.warn(
+        { sdkappid: app.sdkappid, caller: named, admin: app.admin, errorCode: entry.code },
+        `app ${app.sdkappid}: identifier=${named} is not the app's admin, so the call is refused (${entry.code}) as the vendor refuses it; the emulator expects identifier=${app.admin}, which ${setting} changes (warned once per app)`,
+      );
+    }
+    throw new VendorError(entry);
+  };
+
+  // The vendor reads the body as JSON whatever the Content-Type says (SDKs send none, or
+  // text/plain), so every type is taken as text and parsed in vendor order by the handler.
+  // JSON text is UTF-8 (RFC 8259): other bytes are refused rather than stored as U+FFFD.
+  instance.removeAllContentTypeParsers();
+  instance.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: options.bodyLimit }, (_request, body: Buffer, done) => {
+    // toString() without an encoding argument is Node's UTF-8 fast path.
+    if (isUtf8(body)) done(null, body.toString());
+    else done(new VendorError(Errors.JsonParse, 'the body is not UTF-8'));
+  });
+
+  instance.setErrorHandler((error: FastifyError | VendorError, request, reply) => {
+    lingerIfUnread(request.raw, options.requestTimeout);
+    const entry = entryFor(error, request, log);
+    (request.vendorCall ??= newCall()).errorCode = entry.code;
+    reply.code(200).send(failReply(entry));
+  });
+
+  // Every /v4 answer is journalled as it is sent (a dropped connection, by the fault that
+  // drops it): in onSend rather than onResponse, which would add `finish`/`error` listeners
+  // to every request, and so that a test reading the journal right after a reply finds it.
+  instance.addHook('onSend', (request, reply, payload, done) => {
+    record(request, reply);
+    done(null, payload);
+  });
+
+  // 1. Method and path: an unknown command is refused before its body is read, so even an
+  // oversized one gets 60009. The hook lives in a child context that only the not-found handler uses, so that
+  // the commands' own calls do not run it.
+  instance.register(async (unknownCommands) => {
+    unknownCommands.addHook('onRequest', (request, _reply, done) => {
+      request.vendorCall = newCall();
+      done(new VendorError(Errors.UnknownCommand));
+    });
+    unknownCommands.setNotFoundHandler(() => {
+      throw new VendorError(Errors.UnknownCommand);
+    });
+  });
+
+  // 2. URL parameters: sdkappid, identifier, usersig, random, contenttype (query.ts).
+  const checkUrlParameters = (request: FastifyRequest, codes: CommandCodes) =>
+    checkQuery(request.query as Record<string, unknown>, codes, apps);
+
+  // 3. UserSig (declared mode): decodable, identifier, sdkappid, HMAC, expiry (usersig.ts).
+  const checkUserSig = ({ app, usersig, identifier }: Envelope) =>
+    app.verifier?.verify(usersig, identifier, unixSeconds(clock));
+
+  // 4. Rate limit: a token from the app's bucket for this command.
+  const checkRateLimit = (app: App, command: VendorCommand) => {
+    if (!limiter.take(app.sdkappid, command.command, app.rateLimit(command.command, command.defaultRateLimit))) {
+      throw new VendorError(Errors.RateLimited);
+    }
+  };
+
+  // 5. Body: UTF-8 (the content-type parser above), JSON, an object (body.ts).
+  const readBody = (request: FastifyRequest, call: VendorCall, command: VendorCommand) => {
+    const body = parseBody(request.body as string | undefined, command.codes.badRequest);
+    call.body = body;
+    call.accounts = command.accountsOf?.(body) ?? [];
+    return body;
+  };
+
+  // 6. Admin: the caller must be the app's administrator.
+  const checkAdmin = (call: VendorCall, app: App, codes: CommandCodes) => {
+    if (call.caller !== app.admin) refuseNonAdmin(app, call.caller, codes.notAdmin);
+  };
+
+  // 8. State: the command's effect on the store. Faults apply to valid calls only, just before
+  // (stage "before") or just after (stage "after") the state change.
+  const applyToState = (command: VendorCommand, app: App, input: unknown): object | undefined => {
+    const ctx: CommandContext = { app, caller: app.admin, store, clock };
+    return command.execute(ctx, input) ?? undefined;
+  };
+  const applyWithFaults = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    command: VendorCommand,
+    app: App,
+    input: unknown,
+  ) => {
+    const path = commandPath(command);
+    const own = command.codes.own;
+    if (await injectFault(faults, 'before', path, request, reply, own, record)) return reply;
+    const extra = applyToState(command, app, input);
+    if (await injectFault(faults, 'after', path, request, reply, own, record)) return reply;
+    return okReply(extra);
+  };
+
+  for (const command of opts.commands) {
+    const { codes } = command;
+    const fullPath = commandPath(command);
+    // Mounted under the /v4 prefix, so that the not-found handler answers only there.
+    const path = fullPath.slice('/v4'.length);
+
+    const beforeBody: onRequestHookHandler = (request, _reply, done) => {
+      const call = (request.vendorCall = newCall(command, fullPath));
+      // The vendor ignores Content-Type; without the header, Fastify hands even a malformed
+      // one's body to the catch-all parser instead of answering 415. Assigned, not deleted: a
+      // delete turns the headers object into a slow dictionary for the rest of the request.
+      request.headers['content-type'] = undefined;
+      try {
+        const envelope = checkUrlParameters(request, codes);
+        call.app = envelope.app;
+        call.caller = envelope.identifier;
+        checkUserSig(envelope);
+        checkRateLimit(envelope.app, command);
+        done();
+      } catch (error) {
+        done(error as VendorError);
+      }
+    };
+
+    instance.route({
+      method: 'POST',
+      url: path,
+      onRequest: beforeBody,
+      // Fields are checked by the command in vendor order, not by Fastify's validator.
+      validatorCompiler: () => () => true,
+      schema: {
+        summary: command.summary,
+        description: errorCodesDescription(codes),
+        tags: ['vendor'],
+        querystring: EnvelopeQuery,
+        body: command.body,
+        response: { 200: command.reply },
+      },
+      // Synchronous unless a fault is armed: no promise and no extra tick on the common path.
+      handler: (request: FastifyRequest, reply: FastifyReply) => {
+        const call = request.vendorCall as VendorCall;
+        const app = call.app as App;
+        const body = readBody(request, call, command);
+        checkAdmin(call, app, codes);
+        // 7. Fields: the command's own rules, in the vendor's order.
+        const input = command.parse(body);
+        if (faults.live) return applyWithFaults(request, reply, command, app, input);
+        return okReply(applyToState(command, app, input));
+      },
+    });
+
+    instance.route({
+      // 1. Method and path: every other method Fastify routes (HEAD comes with GET).
+      method: instance.supportedMethods.filter((m) => m !== 'POST' && m !== 'HEAD'),
+      url: path,
+      // Answers 60008 to non-POST methods; not an operation worth documenting.
+      schema: { hide: true },
+      handler: async (request) => {
+        request.vendorCall = newCall(command, fullPath);
+        throw new VendorError(Errors.RequestFormat, 'vendor commands take POST only');
+      },
+    });
+  }
+}
+
+/** The /v4 pipeline as an encapsulated plugin: its error handler and body parser stay under /v4. */
+export const vendorPlugin = fp(vendorPipeline, {
+  name: 'vendor-pipeline',
+  fastify: '5.x',
+  encapsulate: true,
+  dependencies: ['mock-services'],
+});
