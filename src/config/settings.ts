@@ -33,6 +33,8 @@ export interface AppConfig {
   accountLimit?: number | null;
   deleteEnabled?: boolean;
   reimportCooldownDays?: number;
+  /** The custom profile fields (Tag_Profile_Custom_*) the app declares, as in the vendor's console. */
+  profileCustomTags?: string[];
 }
 
 /** Everything the emulator can be told; the CLI, the environment and `buildApp` share it. */

@@ -6,6 +6,8 @@ import { UserSigVerifier } from '../tim/usersig.js';
 export interface AppSettings extends PlanSettings {
   /** Calls per second by command name, over the configured ones (the config file's and TIM_RATE_LIMIT). */
   rateLimits: Readonly<Record<string, number>>;
+  /** The custom profile fields declared for the app (portrait_set refuses others with 40009). */
+  profileCustomTags: readonly string[];
 }
 
 /** An app as the envelope sees it. */
@@ -33,7 +35,7 @@ const samePlanSettings = (a: PlanSettings, b: PlanSettings): boolean =>
   a.deleteEnabled === b.deleteEnabled &&
   a.reimportCooldownDays === b.reimportCooldownDays;
 
-type StartConfig = Pick<AppConfig, 'plan' | 'accountLimit' | 'deleteEnabled' | 'reimportCooldownDays' | 'rateLimits'>;
+type StartConfig = Pick<AppConfig, 'plan' | 'accountLimit' | 'deleteEnabled' | 'reimportCooldownDays' | 'rateLimits' | 'profileCustomTags'>;
 
 /**
  * The apps the emulator serves: the declared ones, or in zero-config mode any sdkappid,
@@ -67,6 +69,7 @@ export class AppRegistry {
         reimportCooldownDays: config.reimportCooldownDays ?? o.reimportCooldownDays,
       }),
       rateLimits: { ...config.rateLimits },
+      profileCustomTags: [...(config.profileCustomTags ?? [])],
     };
   }
 
@@ -123,6 +126,7 @@ export class AppRegistry {
       deleteEnabled: patch.deleteEnabled ?? base.deleteEnabled,
       reimportCooldownDays: patch.reimportCooldownDays ?? base.reimportCooldownDays,
       rateLimits,
+      profileCustomTags: patch.profileCustomTags ?? app.settings.profileCustomTags,
     };
     return app;
   }
@@ -152,7 +156,8 @@ export class AppRegistry {
     for (const sdkappid of given.keys()) this.get(sdkappid);
     for (const [sdkappid, app] of this.#apps) {
       const settings = given.get(sdkappid) ?? planFieldsOf(this.#start.get(sdkappid) as AppSettings);
-      app.settings = { ...settings, rateLimits: app.settings.rateLimits };
+      const { rateLimits, profileCustomTags } = app.settings;
+      app.settings = { ...settings, rateLimits, profileCustomTags };
     }
   }
 }
