@@ -83,13 +83,10 @@ export class MessageStore {
     return `${random}_${this.#nextId++}_${time}`;
   }
 
-  /**
-   * The message a write repeats within 120 seconds, if any: same app, sender, MsgSeq, MsgRandom
-   * and content (the vendor's dedup key, with the content itself for its CRC32).
-   */
-  duplicate(fields: Pick<Message, 'sdkappid' | 'from' | 'seq' | 'random'>, content: string, now: number): Message | undefined {
+  /** The message stored under a dedup key in the last 120 seconds, if any (the key is the caller's). */
+  duplicate(dedupKey: string, now: number): Message | undefined {
     this.#expire(now);
-    return this.#recent.get(`${fields.sdkappid}\n${fields.from}\n${fields.seq}\n${fields.random}\n${content}`);
+    return this.#recent.get(dedupKey);
   }
 
   #expire(now: number): void {
@@ -101,8 +98,8 @@ export class MessageStore {
     compact(q);
   }
 
-  /** Stores a message (and its dedup key, for 120 seconds from `now`), evicting the oldest past the cap. */
-  add(fields: NewMessage, content: string, now: number): Message {
+  /** Stores a message (and its dedup key, if any, for 120 seconds from `now`), evicting the oldest past the cap. */
+  add(fields: NewMessage, dedupKey: string | undefined, now: number): Message {
     const message: Message = { ...fields, withdrawn: false };
     const key = conversationKey(message.sdkappid, message.from, message.to);
     let conversation = this.#conversations.get(key);
@@ -118,9 +115,10 @@ export class MessageStore {
     conversation.items.push(message);
     this.#queue.items.push(message);
     this.#size++;
-    const dedup = `${message.sdkappid}\n${message.from}\n${message.seq}\n${message.random}\n${content}`;
-    this.#recent.set(dedup, message);
-    this.#recentQueue.items.push({ key: dedup, until: now + DEDUP_SECONDS });
+    if (dedupKey !== undefined) {
+      this.#recent.set(dedupKey, message);
+      this.#recentQueue.items.push({ key: dedupKey, until: now + DEDUP_SECONDS });
+    }
     while (this.#size > this.#cap) this.#evictOldest();
     return message;
   }
@@ -239,10 +237,8 @@ export class MessageStore {
   restore(messages: readonly Message[]): void {
     this.clear();
     for (const m of messages) {
-      const stored = this.add(m, '', Number.NEGATIVE_INFINITY);
+      const stored = this.add(m, undefined, 0);
       stored.withdrawn = m.withdrawn;
     }
-    this.#recent.clear();
-    this.#recentQueue = { items: [], head: 0 };
   }
 }
