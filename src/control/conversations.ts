@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Message } from '../model/messages.js';
-import { isPlatform, PLATFORMS, type OnlineStatus, type Platform } from '../model/online.js';
+import { isPlatform, PLATFORMS } from '../model/online.js';
 import type { MockServices } from '../services/mock-services.js';
 import { clip } from '../shared/clip.js';
 import { controlErrors, ControlError, SdkAppId, sendControlError } from './schemas.js';
@@ -65,8 +65,8 @@ export const OnlineChange = Type.Object(
   {
     sdkappid: SdkAppId,
     identifier: Type.String({ minLength: 1, description: 'an imported account' }),
-    platform: Type.Unsafe<Platform>({ type: 'string', enum: [...PLATFORMS] }),
-    status: Type.Unsafe<OnlineStatus>({ type: 'string', enum: ['Online', 'PushOnline', 'Offline'] }),
+    platform: Type.Union(PLATFORMS.map((p) => Type.Literal(p))),
+    status: Type.Union([Type.Literal('Online'), Type.Literal('PushOnline'), Type.Literal('Offline')]),
   },
   { additionalProperties: false },
 );
