@@ -78,7 +78,8 @@ function checkImageInfo(info: unknown, i: number): void {
 
 function checkElement(element: unknown, i: number): void {
   if (!isRecord(element) || typeof element.MsgType !== 'string') throw badElement(i, 'an element is an object with a string MsgType');
-  const fields = ELEMENT_FIELDS[element.MsgType];
+  // Own keys only: a MsgType of `constructor` or `__proto__` names no element type.
+  const fields = Object.hasOwn(ELEMENT_FIELDS, element.MsgType) ? ELEMENT_FIELDS[element.MsgType] : undefined;
   if (fields === undefined) throw badElement(i, `unknown MsgType (one of ${Object.keys(ELEMENT_FIELDS).join(', ')})`);
   const content = element.MsgContent;
   if (!isRecord(content)) throw badElement(i, 'MsgContent must be an object');

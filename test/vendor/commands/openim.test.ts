@@ -120,6 +120,8 @@ t.test('every element type: valid, then each required field missing or mistyped 
   }
   t.match(await send([{ MsgType: 'TIMSoundElem', MsgContent: { ...valid.TIMSoundElem, Download_Flag: 1 } }]), { ErrorCode: 90002 }, 'Download_Flag 1');
   t.match(await send([{ MsgType: 'TIMMagicElem', MsgContent: {} }]), { ErrorCode: 90002 }, 'an unknown MsgType');
+  t.match(await send([{ MsgType: 'constructor', MsgContent: {} }]), { ErrorCode: 90002 }, 'a MsgType naming an Object property');
+  t.match(await send([{ MsgType: 'toString', MsgContent: {} }]), { ErrorCode: 90002 }, 'a MsgType naming an inherited method');
   t.match(await send(['TIMTextElem']), { ErrorCode: 90002 }, 'an element that is not an object');
   t.match(await send([]), { ErrorCode: 90002 }, 'no element');
   t.match(await send({ MsgType: 'TIMTextElem', MsgContent: { Text: 'x' } }), { ErrorCode: 90007 }, 'MsgBody not an array');
