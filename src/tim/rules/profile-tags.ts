@@ -8,8 +8,6 @@ import { Errors, VendorError } from '../errors.js';
 export const NICK_TAG = 'Tag_Profile_IM_Nick';
 export const IMAGE_TAG = 'Tag_Profile_IM_Image';
 export const CUSTOM_PREFIX = 'Tag_Profile_Custom_';
-/** A custom field's name after the prefix: at most 8 bytes (vendor: 自定义资料字段 Key 不超过8个字节). */
-export const CUSTOM_NAME_MAX_BYTES = 8;
 /** Strings the vendor caps at 500 bytes (Nick, SelfSignature, Image, custom string fields). */
 export const PROFILE_STRING_MAX_BYTES = 500;
 /** Location: at most 16 bytes. */
@@ -82,11 +80,4 @@ export function checkValue(tag: string, value: unknown): TagValue {
     throw new VendorError(Errors.ProfileBadValue, `${tag} takes at most ${rule.maxBytes} bytes`);
   }
   return value;
-}
-
-/** Whether a name is a valid custom field to declare: the prefix and 1 to 8 bytes of letters, digits or '_'. */
-export function validCustomTag(tag: string): boolean {
-  if (!tag.startsWith(CUSTOM_PREFIX)) return false;
-  const name = tag.slice(CUSTOM_PREFIX.length);
-  return /^[A-Za-z0-9_]+$/.test(name) && utf8Bytes(name) <= CUSTOM_NAME_MAX_BYTES;
 }

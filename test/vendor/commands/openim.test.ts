@@ -242,6 +242,19 @@ t.test('admin_msgwithdraw flags the message (MsgFlagBits 8, no body) and it stop
   t.match(await call(t, app, WITHDRAW, { From_Account: 'alice', To_Account: 'bob', MsgKey }), { ActionStatus: 'OK' });
   t.match(await roam(t, app), { MsgList: [{ MsgKey, MsgFlagBits: 8, MsgBody: [] }] });
   t.match(await call(t, app, UNREAD, { To_Account: 'bob' }), { AllC2CUnreadMsgNum: 0 });
+  const fromAdmin = await call(t, app, SEND, { To_Account: 'bob', MsgRandom: 2, MsgBody: text('admin') });
+  t.match(await call(t, app, WITHDRAW, { From_Account: 'administrator', To_Account: 'bob', MsgKey: fromAdmin.MsgKey }), { ActionStatus: 'OK' }, "the admin's own message");
+  t.match(await call(t, app, WITHDRAW, { From_Account: 'ghost', To_Account: 'bob', MsgKey: fromAdmin.MsgKey }), { ErrorCode: 90054 }, 'a sender never imported has no message');
+});
+
+t.test('DELETE /__mock/messages empties one app or all; batchsendmsg may name the admin as a recipient', async (t) => {
+  const { app } = await withAccounts(t, 'bob');
+  await call(t, app, BATCH, { From_Account: 'bob', To_Account: ['administrator', 'bob'], MsgRandom: 1, MsgBody: text('x') });
+  t.equal((await stored(app)).length, 2);
+  t.same((await app.inject({ method: 'DELETE', url: `/__mock/messages?sdkappid=${SDKAPPID}` })).json(), { removed: 2 });
+  await call(t, app, SEND, { To_Account: 'bob', MsgRandom: 1, MsgBody: text('y') });
+  t.same((await app.inject({ method: 'DELETE', url: '/__mock/messages' })).json(), { removed: 1 });
+  t.same(await stored(app), []);
 });
 
 t.test('get_c2c_unread_msg_num: at most 10 peers, an imported reader', async (t) => {

@@ -46,7 +46,8 @@ export default defineCommand({
     const { app, store } = ctx;
     const result = (UserID: string) => {
       const account = store.get(app.sdkappid, UserID);
-      if (account === undefined || !store.delete(app.sdkappid, UserID)) return { ...missing, UserID };
+      if (account === undefined) return { ...missing, UserID };
+      store.delete(app.sdkappid, UserID);
       forgetAccountState(ctx, account.identifier);
       return { ...deleted, UserID };
     };
