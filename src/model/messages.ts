@@ -37,6 +37,9 @@ interface Conversation {
   head: number;
 }
 
+/** What an evicted message's slot holds until the array is compacted. */
+const RELEASED = undefined as unknown as Message;
+
 const conversationKey = (sdkappid: number, a: string, b: string): string =>
   a < b ? `${sdkappid}\n${a}\n${b}` : `${sdkappid}\n${b}\n${a}`;
 const accountKey = (sdkappid: number, id: string): string => `${sdkappid}\n${id}`;
@@ -126,12 +129,14 @@ export class MessageStore {
   #evictOldest(): void {
     const q = this.#queue;
     for (;;) {
-      const oldest = q.items[q.head++] as Message;
+      const oldest = q.items[q.head] as Message;
+      // The slot lets go of the message at once; compact() drops the slots later.
+      q.items[q.head++] = RELEASED;
       if (this.#gone.has(oldest)) continue;
       const key = conversationKey(oldest.sdkappid, oldest.from, oldest.to);
       const conversation = this.#conversations.get(key) as Conversation;
       // The oldest stored message is its conversation's oldest too: both keep storing order.
-      conversation.head++;
+      conversation.items[conversation.head++] = RELEASED;
       compact(conversation);
       this.#size--;
       break;
