@@ -5,6 +5,7 @@ import { decodeJsonFile, JsonFileError, parseJsonText } from '../shared/json-fil
 import type { DestinationStream } from 'pino';
 import { UINT32_MAX } from '../model/accounts/account-schema.js';
 import type { ControllableClock } from '../model/clock.js';
+import type { DeclaredApp } from '../model/apps.js';
 import { AppSettingsError } from '../shared/mock-errors.js';
 import {
   AppPatchSchema,
@@ -21,19 +22,8 @@ import { describeValueError } from '../shared/schema-errors.js';
 import { isHostname, normalHost } from '../transport/hosts.js';
 import { isRecord } from '../shared/is-record.js';
 
-/** An app the emulator serves in declared mode. */
-export interface AppConfig {
-  sdkappid: number;
-  admin: string;
-  secretKey: string;
-  /** Calls per second per command name (`account_check`: 50), over the defaults. */
-  rateLimits?: Record<string, number>;
-  /** The app's plan, whose defaults the three settings below override; none: no cap, deletion on, no cooldown. */
-  plan?: Plan | null;
-  accountLimit?: number | null;
-  deleteEnabled?: boolean;
-  reimportCooldownDays?: number;
-}
+/** An app the emulator serves in declared mode; the model defines its shape. */
+export type AppConfig = DeclaredApp;
 
 /** Everything the emulator can be told; the CLI, the environment and `buildApp` share it. */
 export interface MockOptions {

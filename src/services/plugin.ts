@@ -8,6 +8,7 @@ import { FaultRegistry } from './faults/registry.js';
 import { Journal } from './journal/journal.js';
 import { Reach } from '../transport/reach.js';
 import { AppRegistry } from '../model/apps.js';
+import { UserSigVerifier } from '../tim/usersig.js';
 import { RateLimiter } from './rate-limit.js';
 import type { CommandInfo, MockServices } from './mock-services.js';
 
@@ -29,7 +30,7 @@ export function createMockServices({ app, options, commands }: ServicesOptions):
     options,
     clock,
     store: new AccountStore(clock, options.reclaimMemory ? reclaimMemory : undefined),
-    apps: new AppRegistry(options),
+    apps: new AppRegistry(options, (sdkappid, secretKey) => new UserSigVerifier(sdkappid, secretKey)),
     limiter: new RateLimiter(clock),
     faults: new FaultRegistry(new Set(commands.map((c) => c.path))),
     journal: new Journal(options.journalSize, clock),
