@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import { reclaimMemory } from '../model/accounts/reclaim.js';
 import { AccountStore } from '../model/accounts/store.js';
 import { ControllableClock } from '../model/clock.js';
-import type { MockOptions } from '../config/settings.js';
+import type { MockOptions } from '../config/options.js';
 import { FaultRegistry } from './faults/registry.js';
 import { Journal } from './journal/journal.js';
 import { Reach } from '../transport/reach.js';

@@ -3,12 +3,11 @@ import { access, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { ConfigError } from '../../config/settings.js';
 import type { MockServices } from '../mock-services.js';
 import writeFileAtomic from 'write-file-atomic';
-import { decodeJsonFile, JsonFileError, parseJsonText } from '../../shared/json-file.js';
+import { parseJsonFile } from '../../shared/json-file.js';
 import { applyState, parseState, type ParsedState } from './document.js';
-import { StateError } from '../../shared/mock-errors.js';
+import { ConfigError, StateError } from '../../shared/mock-errors.js';
 import { serializeState } from './serialize.js';
 
 /**
@@ -44,13 +43,7 @@ export async function readStateFile(file: string, services: Pick<MockServices, '
     return undefined;
   }
   await checkWritableFolder(file, true);
-  let doc: unknown;
-  try {
-    doc = parseJsonText(decodeJsonFile(bytes));
-  } catch (error) {
-    if (!(error instanceof JsonFileError)) throw error;
-    throw new ConfigError(`state file ${file} ${error.message}; it was left untouched`);
-  }
+  const doc = parseJsonFile(bytes, `state file ${file}`, '; it was left untouched');
   try {
     return parseState(doc, services.apps);
   } catch (error) {
