@@ -1,6 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { errorCodes, type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
-import bearerAuth from '@fastify/bearer-auth';
 import fp from 'fastify-plugin';
 import { clientErrorStatus } from '../transport/client-error.js';
 import { accountsRoutes } from './accounts.js';
@@ -74,7 +73,9 @@ async function controlPlane(app: FastifyInstance): Promise<void> {
   const token = options.mockToken;
   if (token !== undefined) {
     // The scheme's case is ignored (RFC 6749); a refusal reaches the error handler below, which
-    // answers it in the control plane's one error shape, without logging it.
+    // answers it in the control plane's one error shape, without logging it. Loaded only when a
+    // token is set, so an open control plane does not pay for it at start.
+    const { default: bearerAuth } = await import('@fastify/bearer-auth');
     await app.register(bearerAuth, {
       keys: new Set<string>(),
       auth: tokenChecker(token),

@@ -4,7 +4,6 @@ import { dirname } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { MockServices } from '../mock-services.js';
-import writeFileAtomic from 'write-file-atomic';
 import { parseJsonFile } from '../../shared/json-file.js';
 import { applyState, parseState, type ParsedState } from './document.js';
 import { ConfigError, StateError } from '../../shared/mock-errors.js';
@@ -79,6 +78,8 @@ async function persistState(app: FastifyInstance): Promise<void> {
       if (digest === lastDigest) return;
       // A temporary file in the same directory, flushed, then renamed over the file: a reader or a
       // restart after a crash sees the old content or the new, never a mix.
+      // Loaded on the first save: a start without a state file does not pay for it.
+      const { default: writeFileAtomic } = await import('write-file-atomic');
       await writeFileAtomic(file, chunks.join(''), { encoding: 'utf8' });
       lastDigest = digest;
     });
