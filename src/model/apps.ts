@@ -1,6 +1,36 @@
-import type { AppConfig, MockOptions } from '../config/settings.js';
-import { planSettings, type AppPatch, type PlanSettings } from './plans.js';
-import { UserSigVerifier } from '../tim/usersig.js';
+import { planSettings, type AppPatch, type Plan, type PlanSettings } from './plans.js';
+
+/** Checks a call's UserSig for one app; the vendor's algorithm lives with the API (src/tim/usersig.ts). */
+export interface SigVerifier {
+  /** Throws the vendor's error when the sig does not hold for the identifier at that time. */
+  verify(usersig: string, identifier: string, nowSeconds: number): void;
+}
+
+/** An app declared at start: its keys and the plan settings it starts with. */
+export interface DeclaredApp {
+  sdkappid: number;
+  admin: string;
+  secretKey: string;
+  rateLimits?: Record<string, number>;
+  plan?: Plan | null;
+  accountLimit?: number | null;
+  deleteEnabled?: boolean;
+  reimportCooldownDays?: number;
+  /** The custom profile fields (Tag_Profile_Custom_*) the app declares, as in the vendor's console. */
+  profileCustomTags?: string[];
+}
+
+/** The settings the registry reads: the declared apps, and the defaults of zero-config ones. */
+export interface AppsOptions {
+  apps: readonly DeclaredApp[];
+  admin: string;
+  plan: Plan | undefined;
+  accountLimit: number | null | undefined;
+  deleteEnabled: boolean | undefined;
+  reimportCooldownDays: number | undefined;
+  rateLimit: number;
+  rateLimits: Readonly<Record<string, number>>;
+}
 
 /** An app's settings that a running emulator may change (PUT /__mock/apps/:sdkappid). */
 export interface AppSettings extends PlanSettings {
@@ -15,7 +45,7 @@ export interface App {
   sdkappid: number;
   admin: string;
   /** Absent in zero-config mode, where any non-empty usersig is accepted. */
-  verifier: UserSigVerifier | undefined;
+  verifier: SigVerifier | undefined;
   /** Replaced whole by a change, so a call reads one consistent set. */
   settings: AppSettings;
   /** Calls per second for a command name; 0 = unlimited. */
@@ -35,7 +65,10 @@ const samePlanSettings = (a: PlanSettings, b: PlanSettings): boolean =>
   a.deleteEnabled === b.deleteEnabled &&
   a.reimportCooldownDays === b.reimportCooldownDays;
 
-type StartConfig = Pick<AppConfig, 'plan' | 'accountLimit' | 'deleteEnabled' | 'reimportCooldownDays' | 'rateLimits' | 'profileCustomTags'>;
+type StartConfig = Pick<
+  DeclaredApp,
+  'plan' | 'accountLimit' | 'deleteEnabled' | 'reimportCooldownDays' | 'rateLimits' | 'profileCustomTags'
+>;
 
 /**
  * The apps the emulator serves: the declared ones, or in zero-config mode any sdkappid,
@@ -45,14 +78,15 @@ export class AppRegistry {
   readonly #apps = new Map<number, App>();
   /** The settings each app started with, which `restore` brings back. */
   readonly #start = new Map<number, AppSettings>();
-  readonly #options: MockOptions;
+  readonly #options: AppsOptions;
   readonly declared: boolean;
 
-  constructor(options: MockOptions) {
+  /** `verifierOf` makes the verifier of a declared app from its keys. */
+  constructor(options: AppsOptions, verifierOf: (sdkappid: number, secretKey: string) => SigVerifier) {
     this.#options = options;
     this.declared = options.apps.length > 0;
     for (const app of options.apps) {
-      this.#add(app.sdkappid, app.admin, new UserSigVerifier(app.sdkappid, app.secretKey), app);
+      this.#add(app.sdkappid, app.admin, verifierOf(app.sdkappid, app.secretKey), app);
     }
   }
 
@@ -73,7 +107,7 @@ export class AppRegistry {
     };
   }
 
-  #add(sdkappid: number, admin: string, verifier: UserSigVerifier | undefined, config: StartConfig): App {
+  #add(sdkappid: number, admin: string, verifier: SigVerifier | undefined, config: StartConfig): App {
     const { rateLimit, rateLimits } = this.#options;
     const start = this.#startSettings(config);
     const app: App = {

@@ -4,7 +4,7 @@ import type { ControllableClock } from '../model/clock.js';
 import type { MessageStore } from '../model/messages.js';
 import type { OnlineStore } from '../model/online.js';
 import type { ProfileStore } from '../model/profiles.js';
-import type { MockOptions } from '../config/settings.js';
+import type { MockOptions } from '../config/options.js';
 import type { FaultRegistry } from './faults/registry.js';
 import type { Journal } from './journal/journal.js';
 import type { Reach } from '../transport/reach.js';

@@ -6,11 +6,12 @@ import { ControllableClock } from '../model/clock.js';
 import { MessageStore } from '../model/messages.js';
 import { OnlineStore } from '../model/online.js';
 import { ProfileStore } from '../model/profiles.js';
-import type { MockOptions } from '../config/settings.js';
+import type { MockOptions } from '../config/options.js';
 import { FaultRegistry } from './faults/registry.js';
 import { Journal } from './journal/journal.js';
 import { Reach } from '../transport/reach.js';
 import { AppRegistry } from '../model/apps.js';
+import { UserSigVerifier } from '../tim/usersig.js';
 import { RateLimiter } from './rate-limit.js';
 import type { CommandInfo, MockServices } from './mock-services.js';
 
@@ -35,7 +36,7 @@ export function createMockServices({ app, options, commands }: ServicesOptions):
     profiles: new ProfileStore(),
     messages: new MessageStore(),
     online: new OnlineStore(),
-    apps: new AppRegistry(options),
+    apps: new AppRegistry(options, (sdkappid, secretKey) => new UserSigVerifier(sdkappid, secretKey)),
     limiter: new RateLimiter(clock),
     faults: new FaultRegistry(new Set(commands.map((c) => c.path))),
     journal: new Journal(options.journalSize, clock),

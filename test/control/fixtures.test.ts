@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import t, { type Test } from 'tap';
 import { verifyPassword } from '../accounts/verify-password.js';
-import { ConfigError } from '../../src/config/settings.js';
+import { ConfigError } from '../../src/shared/mock-errors.js';
 import { fixtureJsonSchema } from '../../src/services/fixtures/schema.js';
 import { build, call, REGISTER, SDKAPPID } from '../helper.js';
 import { json } from './json.js';

@@ -7,7 +7,7 @@ import { serializeState } from '../../src/services/state-file/serialize.js';
 import { AppRegistry } from '../../src/model/apps.js';
 
 /** Zero-config apps; app 8 had its plan changed while running, so its settings go in the document. */
-const registry = new AppRegistry(resolveOptions({}));
+const registry = new AppRegistry(resolveOptions({}), () => { throw new Error('no declared app'); });
 registry.update(8, { plan: 'trial' });
 
 const store = (accounts: number, deletions: number, apps = [1400000001, 1400000002]): AccountStore => {

@@ -2,7 +2,7 @@ import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
-import { ConfigError } from '../../config/settings.js';
+import { ConfigError } from '../../shared/mock-errors.js';
 
 /** What the HTTPS listener and the proxy's tunnels present. */
 export interface TlsMaterial {
