@@ -15,8 +15,14 @@ const refusal = (host: string): string =>
     message: `${host} is not a vendor hostname nor in TIM_TLS_HOSTS: this proxy serves the vendor API only and never connects elsewhere`,
   })}\n`;
 
-/** At most this much of a malformed CONNECT target is logged. */
+/** At most this much of a refused host or CONNECT target is logged. */
 const clip = (text: string | undefined): string => (text ?? '').slice(0, 100);
+
+/**
+ * A refused CONNECT target as logged: its path alone, clipped. A client that puts a vendor URL
+ * where the authority belongs sends its query too, and the query holds the usersig.
+ */
+const targetPath = (target: string | undefined): string => clip((target ?? '').split(/[?#]/, 1)[0]);
 
 /**
  * How clients reach the emulator as the vendor, beyond plain HTTP: the HTTPS listener, the
@@ -114,7 +120,7 @@ export class Reach {
     socket.on('error', (err: NodeJS.ErrnoException) => this.#log.debug({ code: err.code }, 'proxy tunnel error; connection closed'));
     const target = splitAuthority(req.url ?? '');
     if (target === undefined) {
-      this.#log.debug({ target: clip(req.url) }, 'CONNECT without a valid host:port; connection closed');
+      this.#log.debug({ target: targetPath(req.url) }, 'CONNECT without a valid host:port; connection closed');
       socket.destroy();
       return;
     }

@@ -1,0 +1,33 @@
+import { once } from 'node:events';
+import { connect as netConnect } from 'node:net';
+import t from 'tap';
+import { startTls } from './tls-client.js';
+
+/** Sends raw bytes to a port; resolves with everything answered once the connection closes. */
+async function rawExchange(port: number, data: string | Buffer): Promise<string> {
+  const socket = netConnect({ host: '127.0.0.1', port });
+  socket.setEncoding('latin1');
+  socket.on('error', () => {});
+  let text = '';
+  socket.on('data', (c: string) => (text += c));
+  socket.write(data);
+  await once(socket, 'close');
+  return text;
+}
+
+t.test('N1: a refused CONNECT target is logged as its path, never its query (no usersig at debug level)', async (t) => {
+  const lines: string[] = [];
+  const mock = await startTls(t, { logStream: { write: (line: string) => void lines.push(line) }, logLevel: 'debug' });
+  const usersig = 'eJwtzE0LgjAcBvDv8lxDrZtvkoUQFVJEQcJY1qKZm7bZJPS7p9X1ef0dsltlt4UUz';
+  const answer = await rawExchange(mock.port, `CONNECT /v4/im_open_login_svc/account_check?usersig=${usersig}&sdkappid=1 HTTP/1.1\r\nHost: x\r\n\r\n`);
+  t.equal(answer, '', 'closed without an answer');
+  const refused = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => /^CONNECT without/.test(String(l.msg)));
+  t.equal(refused.length, 1, 'one debug line for the refused CONNECT');
+  t.equal(refused[0]?.target, '/v4/im_open_login_svc/account_check', 'the path alone');
+  t.notOk(lines.some((l) => l.includes(usersig.slice(0, 12)) || l.includes('usersig=')), 'no line holds the usersig');
+
+  const long = `/${'p'.repeat(500)}?usersig=${usersig}`;
+  await rawExchange(mock.port, `CONNECT ${long} HTTP/1.1\r\nHost: x\r\n\r\n`);
+  const clipped = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => /^CONNECT without/.test(String(l.msg)));
+  t.equal(String(clipped[1]?.target).length, 100, 'a long path is clipped');
+});
