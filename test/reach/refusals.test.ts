@@ -31,3 +31,32 @@ t.test('N1: a refused CONNECT target is logged as its path, never its query (no 
   const clipped = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => /^CONNECT without/.test(String(l.msg)));
   t.equal(String(clipped[1]?.target).length, 100, 'a long path is clipped');
 });
+
+t.test('N4: a CONNECT the HTTP parser refuses is never answered 200 (which a client reads as a tunnel opened)', async (t) => {
+  const mock = await startTls(t);
+  const nonAscii = await rawExchange(mock.port, Buffer.from('CONNECT exämple.com:443 HTTP/1.1\r\nHost: x\r\n\r\n', 'utf8'));
+  t.match(nonAscii, /^HTTP\/1.1 400 Bad Request\r\n/, 'a non-ASCII host: 400');
+  t.match(nonAscii, /\r\nConnection: close\r\n/);
+  t.match(JSON.parse(nonAscii.split('\r\n\r\n')[1] as string), { statusCode: 400, message: /CONNECT/ });
+
+  const big = `X-Big: ${'b'.repeat(17 * 1024)}\r\n`;
+  const overflow = await rawExchange(mock.port, `CONNECT console.tim.qq.com:443 HTTP/1.1\r\nHost: x\r\n${big}\r\n`);
+  t.match(overflow, /^HTTP\/1.1 431 Request Header Fields Too Large\r\n/, 'headers over 16 KiB: 431');
+  t.match(JSON.parse(overflow.split('\r\n\r\n')[1] as string), { statusCode: 431 });
+
+  // The request line in one packet, the headers that overflow in later ones: the method is not known.
+  const socket = netConnect({ host: '127.0.0.1', port: mock.port });
+  socket.setEncoding('latin1');
+  socket.on('error', () => {});
+  let split = '';
+  socket.on('data', (c: string) => (split += c));
+  socket.write('CONNECT console.tim.qq.com:443 HTTP/1.1\r\nHost: x\r\n');
+  // Waits for the emulator to read the first packet: its answer to a probe proves the event loop turned.
+  t.equal((await fetch(`${mock.url}/health`)).status, 200);
+  socket.write(big);
+  socket.write(big);
+  await once(socket, 'close');
+  t.match(split, /^HTTP\/1.1 431 /, 'an overflow in a later packet: 431 too');
+
+  t.equal((await fetch(`${mock.url}/health`)).status, 200, 'the emulator keeps serving');
+});
