@@ -7,13 +7,27 @@ import type { MockOptions } from '../config.js';
 import type { TlsMaterial } from '../tls/material.js';
 import { ServedHosts, splitAuthority } from './hosts.js';
 
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
 /** The refusal of a host the emulator does not serve: one JSON line, then the connection is closed. */
-const refusal = (host: string): string =>
-  `${JSON.stringify({
-    statusCode: 403,
-    error: 'Forbidden',
-    message: `${host} is not a vendor hostname nor in TIM_TLS_HOSTS: this proxy serves the vendor API only and never connects elsewhere`,
-  })}\n`;
+const refusal = (host: string): Record<string, unknown> => ({
+  statusCode: 403,
+  error: 'Forbidden',
+  message: `${host} is not a vendor hostname nor in TIM_TLS_HOSTS: this proxy serves the vendor API only and never connects elsewhere`,
+});
+
+/** Answers a refused request with its one-line JSON body and closes the connection. */
+function answer(res: ServerResponse, status: number, reply: Record<string, unknown>): void {
+  const body = `${JSON.stringify(reply)}\n`;
+  res
+    .writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(body),
+      'x-content-type-options': 'nosniff',
+      connection: 'close',
+    })
+    .end(body);
+}
 
 /** At most this much of a refused host or CONNECT target is logged. */
 const clip = (text: string | undefined): string => (text ?? '').slice(0, 100);
@@ -61,7 +75,9 @@ export class Reach {
   /** The HTTPS server: it listens on the HTTPS port when there is one, and terminates every proxy tunnel. */
   secureServer(): Promise<HttpsServer> {
     this.#secure ??= Promise.all([import('./secure.js'), this.material()]).then(([{ createSecureServer }, material]) => {
-      this.#server = createSecureServer(this.#app, material, this.#log);
+      this.#server = createSecureServer(this.#app, material, this.#log, (req, res) =>
+        this.route(req, res, (q, s) => this.#app.routing(q, s)),
+      );
       return this.#server;
     });
     return this.#secure;
@@ -81,28 +97,33 @@ export class Reach {
   }
 
   /**
-   * An absolute-form request (`POST http://console.tim.qq.com/v4/...`): served as its path
-   * when the host is the vendor's, refused otherwise. Anything else that is not a path (`*`)
-   * goes to Fastify, which answers it as before.
+   * Every request of the HTTPS port and of the proxy tunnels, as the HTTP port takes them: a
+   * path goes to Fastify, anything else is an absolute-form target that the host rule decides.
    */
-  absoluteForm(
-    req: IncomingMessage,
-    res: ServerResponse,
-    handler: (req: IncomingMessage, res: ServerResponse) => void,
-  ): void {
+  route(req: IncomingMessage, res: ServerResponse, handler: Handler): void {
+    if ((req.url as string).charCodeAt(0) === 47) handler(req, res);
+    else this.absoluteForm(req, res, handler);
+  }
+
+  /**
+   * An absolute-form request (`POST http://console.tim.qq.com/v4/...`): served as its path
+   * when the host is the vendor's, refused 403 otherwise. Any other target that is not a path
+   * (`*`, an authority) is a 400: no route answers it.
+   */
+  absoluteForm(req: IncomingMessage, res: ServerResponse, handler: Handler): void {
     const raw = req.url as string;
-    if (!/^https?:\/\//i.test(raw)) return handler(req, res);
-    let url: URL;
-    try {
-      url = new URL(raw);
-    } catch {
-      return handler(req, res);
+    const url = /^https?:\/\//i.test(raw) ? URL.parse(raw) : null;
+    if (url === null) {
+      this.#log.debug({ target: targetPath(raw) }, 'request refused: its target is neither a path nor an http(s) URL');
+      return answer(res, 400, {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'the request target must be a path, or an http:// or https:// URL of a vendor hostname',
+      });
     }
     if (!this.hosts.serves(url.hostname)) {
       this.#log.info({ host: clip(url.host) }, 'proxy request refused: not a vendor hostname');
-      const body = refusal(url.hostname);
-      res.writeHead(403, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), connection: 'close' }).end(body);
-      return;
+      return answer(res, 403, refusal(url.hostname));
     }
     req.url = `${url.pathname}${url.search}`;
     req.headers.host ??= url.host;
@@ -126,7 +147,7 @@ export class Reach {
     }
     if (!this.hosts.serves(target.host)) {
       this.#log.info({ host: clip(target.host), port: target.port }, 'CONNECT refused: not a vendor hostname');
-      const body = refusal(target.host);
+      const body = `${JSON.stringify(refusal(target.host))}\n`;
       socket.end(
         `HTTP/1.1 403 Forbidden\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
       );
