@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { MockOptions } from '../config.js';
-import type { TlsMaterial } from '../tls/material.js';
+import { tlsDirProblem, type TlsMaterial } from '../tls/material.js';
 import { ServedHosts, splitAuthority } from './hosts.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -62,6 +62,14 @@ export class Reach {
     this.#options = options;
     this.#log = log;
     this.hosts = new ServedHosts(options.tlsHosts);
+    // With an HTTPS port a bad TIM_TLS_DIR stops the start; without one, TLS is made on first
+    // use, so the start says now what would fail then.
+    const { tlsDir, tlsCert, httpsPort } = options;
+    const lazy = tlsDir !== undefined && tlsCert === undefined && httpsPort === undefined;
+    const problem = lazy ? tlsDirProblem(tlsDir) : undefined;
+    if (problem !== undefined) {
+      log.warn(`${problem}: GET /__mock/tls/ca.pem and proxy tunnels will fail until it names a directory that can be written`);
+    }
   }
 
   /** The certificate, key and CA, loaded or made once. */
