@@ -80,7 +80,9 @@ async function persistState(app: FastifyInstance): Promise<void> {
 
   // One save at a time, in order: a periodic save and the final one never interleave.
   let queue: Promise<void> = Promise.resolve();
+  let saving = 0;
   const save = (): Promise<void> => {
+    saving++;
     const run = queue.then(async () => {
       const { chunks, digest } = await serializeState(services.store, services.apps);
       if (digest === lastDigest) return;
@@ -89,7 +91,7 @@ async function persistState(app: FastifyInstance): Promise<void> {
       await writeFileAtomic(file, chunks.join(''), { encoding: 'utf8' });
       lastDigest = digest;
     });
-    queue = run.catch(() => undefined);
+    queue = run.catch(() => undefined).finally(() => saving--);
     return run;
   };
 
@@ -98,6 +100,8 @@ async function persistState(app: FastifyInstance): Promise<void> {
     // Started once the app is ready, so no save runs while other plugins still boot.
     app.addHook('onReady', async () => {
       timer = setInterval(() => {
+        // A save longer than the interval would otherwise queue saves without end, one after another.
+        if (saving > 0) return;
         save().catch((err: unknown) => services.log.error({ err, stateFile: file }, 'periodic state save failed'));
       }, saveInterval * 1000);
       timer.unref();
