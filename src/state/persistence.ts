@@ -60,6 +60,28 @@ export async function readStateFile(file: string, services: Pick<MockServices, '
 }
 
 /**
+ * The periodic save's tick: starts `run` unless the one it started last is still running
+ * (answering undefined then). A save of a large state can take longer than the interval, and
+ * ticks that each queued one more would keep a save running without end.
+ */
+export function unlessRunning(run: () => Promise<void>): () => Promise<void> | undefined {
+  let running: Promise<void> | undefined;
+  return () => {
+    if (running !== undefined) return undefined;
+    const started = run();
+    running = started.then(
+      () => {
+        running = undefined;
+      },
+      () => {
+        running = undefined;
+      },
+    );
+    return started;
+  };
+}
+
+/**
  * With a state file: loads it while the app boots, after the fixtures, which it replaces (the
  * plugin's dependencies say so), so /health answers only once it is in; saves it every
  * `saveInterval` seconds when it changed, and on close. A file that failed to load is never
@@ -80,9 +102,7 @@ async function persistState(app: FastifyInstance): Promise<void> {
 
   // One save at a time, in order: a periodic save and the final one never interleave.
   let queue: Promise<void> = Promise.resolve();
-  let saving = 0;
   const save = (): Promise<void> => {
-    saving++;
     const run = queue.then(async () => {
       const { chunks, digest } = await serializeState(services.store, services.apps);
       if (digest === lastDigest) return;
@@ -91,7 +111,7 @@ async function persistState(app: FastifyInstance): Promise<void> {
       await writeFileAtomic(file, chunks.join(''), { encoding: 'utf8' });
       lastDigest = digest;
     });
-    queue = run.catch(() => undefined).finally(() => saving--);
+    queue = run.catch(() => undefined);
     return run;
   };
 
@@ -99,10 +119,9 @@ async function persistState(app: FastifyInstance): Promise<void> {
   if (saveInterval > 0) {
     // Started once the app is ready, so no save runs while other plugins still boot.
     app.addHook('onReady', async () => {
+      const tick = unlessRunning(save);
       timer = setInterval(() => {
-        // A save longer than the interval would otherwise queue saves without end, one after another.
-        if (saving > 0) return;
-        save().catch((err: unknown) => services.log.error({ err, stateFile: file }, 'periodic state save failed'));
+        tick()?.catch((err: unknown) => services.log.error({ err, stateFile: file }, 'periodic state save failed'));
       }, saveInterval * 1000);
       timer.unref();
     });

@@ -3,6 +3,7 @@ import { AccountStore } from '../../src/accounts/store.js';
 import { ControllableClock } from '../../src/clock.js';
 import { resolveOptions } from '../../src/config.js';
 import { exportState } from '../../src/state/document.js';
+import { unlessRunning } from '../../src/state/persistence.js';
 import { serializeState } from '../../src/state/serialize.js';
 import { AppRegistry } from '../../src/vendor/apps.js';
 
@@ -115,4 +116,29 @@ t.test("the snapshot a save starts with copies each app's accounts at once, neve
   const { chunks } = await serializeState(s, registry, async () => {});
   t.equal(steps, 0, 'no account read through the generator');
   t.equal(chunks.join(''), expected, 'the same document');
+});
+
+t.test('a periodic tick starts no save while the one it started last still runs', async (t) => {
+  let started = 0;
+  let finish: (() => void) | undefined;
+  let fail: ((err: Error) => void) | undefined;
+  const tick = unlessRunning(() => {
+    started++;
+    return new Promise<void>((resolve, reject) => {
+      finish = resolve;
+      fail = reject;
+    });
+  });
+  const first = tick();
+  t.equal(started, 1);
+  for (let i = 0; i < 5; i++) t.equal(tick(), undefined, 'skipped while it runs');
+  t.equal(started, 1, 'five ticks during a long save started none');
+  finish?.();
+  await first;
+  const second = tick();
+  t.equal(started, 2, 'the next tick after it ends starts one');
+  fail?.(new Error('disk full'));
+  await t.rejects(second as Promise<void>, /disk full/, 'its failure reaches the caller');
+  tick();
+  t.equal(started, 3, 'a failed save does not block the next');
 });
