@@ -50,6 +50,12 @@ t.test('an unusable TIM_TLS_DIR is a ConfigError naming the setting, never an fs
   t.match(await refusal(unwritable), /^TIM_TLS_DIR .* cannot be written: E[A-Z]+$/, 'a folder that cannot be written');
 });
 
+t.test('a TIM_TLS_DIR that does not exist yet is made and filled', async (t) => {
+  const dir = join(freshDir(), 'new', 'tls');
+  t.equal((await loadTlsMaterial(settings(dir))).origin, 'generated');
+  t.equal((await loadTlsMaterial(settings(dir))).origin, 'saved', 'and loaded again');
+});
+
 t.test('without an HTTPS port, the start warns once and GET /__mock/tls/ca.pem is a 500 naming TIM_TLS_DIR', async (t) => {
   const file = join(freshDir(), 'a-file');
   writeFileSync(file, 'not a folder');
