@@ -90,7 +90,11 @@ export class AppRegistry {
    * `verifierOf` makes the verifier of a declared app from its keys; `onCap` is called once, the
    * first time an app is refused for the cap.
    */
-  constructor(options: AppsOptions, verifierOf: (sdkappid: number, secretKey: string) => SigVerifier, onCap: () => void = () => {}) {
+  constructor(
+    options: AppsOptions,
+    verifierOf: (sdkappid: number, secretKey: string) => SigVerifier,
+    onCap: () => void = () => {},
+  ) {
     this.#options = options;
     this.#onCap = onCap;
     this.declared = options.apps.length > 0;
