@@ -11,7 +11,6 @@ import { ConfigError } from '../../src/config.js';
 import { fixtureJsonSchema } from '../../src/fixtures/schema.js';
 import { build, call, REGISTER, SDKAPPID } from '../helper.js';
 import { json } from './json.js';
-import { RUN_TS } from '../run-ts.js';
 
 // Fastify's own JSON Schema validator, standing in for an editor's.
 const require = createRequire(import.meta.url);
@@ -132,7 +131,7 @@ t.test('the CLI prints the message and exits non-zero for a bad fixture file (TI
     [[], { TIM_FIXTURES: file }],
     [['--fixtures', file], {}],
   ] as [string[], Record<string, string>][]) {
-    const child = spawn(process.execPath, [...RUN_TS, join(ROOT, 'src/cli.ts'), ...args], {
+    const child = spawn(process.execPath, [join(ROOT, 'src/cli.ts'), ...args], {
       cwd: ROOT,
       env: { ...process.env, PORT: '0', LOG_LEVEL: 'silent', ...env },
       stdio: ['ignore', 'ignore', 'pipe'],

@@ -5,10 +5,11 @@ import { connect, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Test } from 'tap';
 import { assertVendorShaped, type Reply } from '../helper.js';
-import { RUN_TS } from '../run-ts.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CLI = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
+/** test/ts/register.mjs: how a child run without the test's NODE_OPTIONS still runs TypeScript. */
+export const REGISTER = fileURLToPath(new URL('../ts/register.mjs', import.meta.url));
 
 /** A running CLI process and what it has said so far. */
 export interface Child {
@@ -34,7 +35,7 @@ export function spawnNode(args: string[], env: NodeJS.ProcessEnv = {}, cwd = ROO
 }
 
 /** Starts the CLI (from its TypeScript source unless `entry` says otherwise) on a free port and waits for its "listening" line. */
-export async function startCli(args: string[] = [], env: NodeJS.ProcessEnv = {}, entry: string[] = [...RUN_TS, CLI], cwd = ROOT): Promise<Child> {
+export async function startCli(args: string[] = [], env: NodeJS.ProcessEnv = {}, entry: string[] = [CLI], cwd = ROOT): Promise<Child> {
   const { child, stdout, stderr, exited } = spawnNode([...entry, ...args], { PORT: '0', LOG_LEVEL: 'info', ...env }, cwd);
   const url = await new Promise<string>((resolve, reject) => {
     const onData = (): void => {
