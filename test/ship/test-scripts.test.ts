@@ -16,5 +16,5 @@ t.test('the ship script runs exactly the files the default suite leaves out', as
   t.ok(ship.length > 0, 'test:ship names its files');
   t.same([...ship].sort(), [...pkg.tap.exclude].sort(), 'tap.exclude is the same list');
   for (const file of ship) t.ok(existsSync(join(ROOT, file)), `${file} exists`);
-  t.match(pkg.scripts.test, /\bnpm run check\b.*&& tap$/, 'npm test: the gates, then the suite');
+  t.match(pkg.scripts.test, /^npm run check\b.*&& tap$/, 'npm test: the gates, then the suite');
 });
