@@ -8,8 +8,6 @@ import { assertVendorShaped, type Reply } from '../helper.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CLI = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
-/** test/ts/register.mjs: how a child run without the test's NODE_OPTIONS still runs TypeScript. */
-export const REGISTER = fileURLToPath(new URL('../ts/register.mjs', import.meta.url));
 
 /** A running CLI process and what it has said so far. */
 export interface Child {

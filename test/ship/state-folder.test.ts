@@ -4,7 +4,7 @@ import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t, { type Test } from 'tap';
-import { CLI, REGISTER, ROOT, until } from './child.js';
+import { CLI, ROOT, until } from './child.js';
 
 /**
  * The container case: a state file saved by one user, the emulator started as another. As root
@@ -38,7 +38,7 @@ async function stateFolder(t: Test, mode: number): Promise<{ folder: string; fil
 function startCli(file: string) {
   // Through env -u: without tap's process-info hooks (NODE_OPTIONS, which tap adds to every
   // spawn), which write into this checkout, where the other UID may not.
-  const child = spawn('env', ['-u', 'NODE_OPTIONS', process.execPath, '--import', REGISTER, CLI], {
+  const child = spawn('env', ['-u', 'NODE_OPTIONS', process.execPath, '--import', 'tsx', CLI], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', TIM_STATE_FILE: file },
     stdio: ['ignore', 'pipe', 'pipe'],
