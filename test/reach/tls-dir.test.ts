@@ -7,7 +7,6 @@ import { ServedHosts } from '../../src/transport/hosts.js';
 import { loadTlsMaterial } from '../../src/transport/tls/material.js';
 import { build } from '../helper.js';
 import { CLI, spawnNode } from '../ship/child.js';
-import { RUN_TS } from '../run-ts.js';
 
 const freshDir = (): string => mkdtempSync(join(tmpdir(), 'tim-tlsdir-'));
 const settings = (tlsDir: string) => ({ tlsCert: undefined, tlsKey: undefined, tlsDir, names: new ServedHosts([]).certificateNames });
@@ -74,7 +73,7 @@ t.test('without an HTTPS port, the start warns once and GET /__mock/tls/ca.pem i
 t.test('the CLI with TIM_TLS_DIR naming a file and an HTTPS port: one line naming the setting, exit 2, no stack', async (t) => {
   const file = join(freshDir(), 'a-file');
   writeFileSync(file, 'not a folder');
-  const c = spawnNode([...RUN_TS, CLI], { TIM_TLS_DIR: file, TIM_HTTPS_PORT: '0', PORT: '0' });
+  const c = spawnNode([CLI], { TIM_TLS_DIR: file, TIM_HTTPS_PORT: '0', PORT: '0' });
   t.equal((await c.exited).code, 2);
   t.equal(c.stderr(), `tim-account-mock: TIM_TLS_DIR ${file} is not a directory\n`);
 });
