@@ -52,6 +52,28 @@ export async function readStateFile(file: string, services: Pick<MockServices, '
 }
 
 /**
+ * The periodic save's tick: starts `run` unless the one it started last is still running
+ * (answering undefined then). A save of a large state can take longer than the interval, and
+ * ticks that each queued one more would keep a save running without end.
+ */
+export function unlessRunning(run: () => Promise<void>): () => Promise<void> | undefined {
+  let running: Promise<void> | undefined;
+  return () => {
+    if (running !== undefined) return undefined;
+    const started = run();
+    running = started.then(
+      () => {
+        running = undefined;
+      },
+      () => {
+        running = undefined;
+      },
+    );
+    return started;
+  };
+}
+
+/**
  * With a state file: loads it while the app boots, after the fixtures, which it replaces (the
  * plugin's dependencies say so), so /health answers only once it is in; saves it every
  * `saveInterval` seconds when it changed, and on close. A file that failed to load is never
@@ -91,8 +113,9 @@ async function persistState(app: FastifyInstance): Promise<void> {
   if (saveInterval > 0) {
     // Started once the app is ready, so no save runs while other plugins still boot.
     app.addHook('onReady', async () => {
+      const tick = unlessRunning(save);
       timer = setInterval(() => {
-        save().catch((err: unknown) => services.log.error({ err, stateFile: file }, 'periodic state save failed'));
+        tick()?.catch((err: unknown) => services.log.error({ err, stateFile: file }, 'periodic state save failed'));
       }, saveInterval * 1000);
       timer.unref();
     });
