@@ -6,6 +6,9 @@ import type { ControllableClock } from './model/clock.js';
 import type { MockOptions } from './config/options.js';
 import { changeApp, listApps, type AppView } from './control/apps.js';
 import { resetMock } from './control/reset.js';
+import { listMessages, setOnline, type MessageFilter, type MessageView, type OnlineChange } from './control/conversations.js';
+import type { ProfileEntry } from './model/profiles.js';
+import type { OnlineEntry } from './model/online.js';
 import { AccountView } from './control/schemas.js';
 import type { FaultView } from './services/faults/registry.js';
 import { parseFaultSpec, type FaultSpec } from './services/faults/spec.js';
@@ -44,6 +47,20 @@ export interface MockControls {
   removeFault(id: string): boolean;
   /** The emulator's clock, in milliseconds: `set(ms)`, `advance(ms)` freeze it; `useRealTime()` lets it run. */
   clock: ControllableClock;
+  /**
+   * Stored one-to-one messages, as GET /__mock/messages lists them: oldest first, the newest
+   * `limit` (default 100) of one app, one account's, or with `from` and `to` one conversation's.
+   */
+  messages(filter?: MessageFilter): MessageView[];
+  /** The profile fields portrait_set wrote (Nick and Image are the accounts' nick and faceUrl). */
+  profiles(sdkappid?: number): ProfileEntry[];
+  /** The accounts logged in on some platform; every other account is Offline. */
+  online(sdkappid?: number): OnlineEntry[];
+  /**
+   * Logs an imported account in (Online, PushOnline) or out (Offline) on a platform, as a
+   * client would, for query_online_status; false when there is no such account.
+   */
+  setOnline(change: OnlineChange): boolean;
 }
 
 /** A running emulator, as `startMockServer` gives it to a test suite. */
@@ -89,6 +106,10 @@ export function mockControls(app: FastifyInstance): MockControls {
     faults: () => faults.list(),
     removeFault: (id) => faults.remove(id),
     clock,
+    messages: (filter = {}) => listMessages(app.mock, filter),
+    profiles: (sdkappid) => app.mock.profiles.snapshot(sdkappid),
+    online: (sdkappid) => app.mock.online.snapshot(sdkappid),
+    setOnline: (change) => setOnline(app.mock, change),
   };
 }
 

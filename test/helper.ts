@@ -37,6 +37,20 @@ const EXTRA_FIELDS: Readonly<Record<string, readonly string[]>> = {
   multiaccount_import: ['FailAccounts'],
   account_check: ['ResultItem'],
   account_delete: ['ResultItem'],
+  // Issue 26.
+  portrait_set: ['ErrorDisplay'],
+  portrait_get: ['UserProfileItem', 'Fail_Account', 'ErrorDisplay'],
+  sendmsg: ['MsgTime', 'MsgKey'],
+  batchsendmsg: ['MsgKey', 'ErrorList'],
+  admin_getroammsg: ['Complete', 'MsgCnt', 'LastMsgTime', 'LastMsgKey', 'MsgList'],
+  get_c2c_unread_msg_num: ['AllC2CUnreadMsgNum', 'C2CUnreadMsgNumList', 'ErrorList'],
+  query_online_status: ['QueryResult', 'ErrorList'],
+  querystate: ['QueryResult', 'ErrorList'],
+};
+/** The fields a command's FAIL reply adds too (portrait_set and portrait_get send ErrorDisplay either way). */
+const FAIL_EXTRA_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  portrait_set: ['ErrorDisplay'],
+  portrait_get: ['ErrorDisplay'],
 };
 /** Every code of the vendor catalogue. */
 export const knownCodes: ReadonlySet<number> = new Set(Object.values(Errors).map((e) => e.code));
@@ -77,7 +91,7 @@ export function vendorShapeViolation(sent: SentReply): string | undefined {
   if (typeof reply !== 'object' || reply === null || Array.isArray(reply)) return `${where}: not a JSON object: ${sent.payload.slice(0, 200)}`;
   const r = reply as Record<string, unknown>;
   const { ActionStatus, ErrorCode, ErrorInfo } = r;
-  const extras = ActionStatus === 'OK' ? (EXTRA_FIELDS[sent.command ?? ''] ?? []) : [];
+  const extras = (ActionStatus === 'OK' ? EXTRA_FIELDS : FAIL_EXTRA_FIELDS)[sent.command ?? ''] ?? [];
   const unexpected = Object.keys(r).filter((k) => !COMMON_FIELDS.includes(k) && !extras.includes(k));
   if (unexpected.length > 0) return `${where}: fields the vendor does not send: ${unexpected.join(', ')}`;
   const missing = COMMON_FIELDS.filter((k) => !(k in r));

@@ -27,6 +27,7 @@ export const AppView = Type.Object(
     ...PlanSettingsSchema.properties,
     accounts: Type.Integer({ description: 'accounts the app holds' }),
     rateLimits: Type.Array(RateLimitView, { description: 'one bucket per vendor command, in command order' }),
+    profileCustomTags: Type.Array(Type.String(), { description: 'the custom profile fields the app declares' }),
   },
   { additionalProperties: false },
 );
@@ -72,6 +73,7 @@ function appView({ apps, store, limiter, commands }: AppServices, app: App): App
       const limit = app.rateLimit(command, defaultRateLimit);
       return { command, limit, tokens: limiter.tokens(app.sdkappid, command, limit) };
     }),
+    profileCustomTags: [...app.settings.profileCustomTags],
   };
 }
 

@@ -5,6 +5,7 @@ import { clientErrorStatus } from '../transport/client-error.js';
 import { accountsRoutes } from './accounts.js';
 import { appsRoutes } from './apps.js';
 import { clockRoutes } from './clock.js';
+import { conversationRoutes } from './conversations.js';
 import { codesRoutes } from './codes.js';
 import { faultsRoutes } from './faults.js';
 import { journalRoutes } from './journal.js';
@@ -130,6 +131,7 @@ async function controlPlane(app: FastifyInstance): Promise<void> {
   await app.register(tlsRoutes);
   await app.register(resetRoute);
   await app.register(usersigRoutes);
+  await app.register(conversationRoutes);
 }
 
 export const controlPlugin = fp(controlPlane, { name: 'control-plane', fastify: '5.x', encapsulate: true, dependencies: ['mock-services'] });

@@ -9,9 +9,14 @@ import { controlErrors } from './schemas.js';
  * buckets, forgets the zero-config apps made on the fly (declared apps and apps set with PUT
  * stay), gives every app back the settings it started with, and returns the clock to real time.
  */
-export function resetMock(services: Pick<MockServices, 'store' | 'faults' | 'journal' | 'limiter' | 'apps' | 'clock'>): void {
+export function resetMock(
+  services: Pick<MockServices, 'store' | 'faults' | 'journal' | 'limiter' | 'apps' | 'clock' | 'profiles' | 'messages' | 'online'>,
+): void {
   const { store, faults, journal, limiter, apps, clock } = services;
   store.clear();
+  services.profiles.clear();
+  services.messages.clear();
+  services.online.clear();
   faults.clear();
   journal.clear();
   limiter.clear();

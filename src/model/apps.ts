@@ -16,6 +16,8 @@ export interface DeclaredApp {
   accountLimit?: number | null;
   deleteEnabled?: boolean;
   reimportCooldownDays?: number;
+  /** The custom profile fields (Tag_Profile_Custom_*) the app declares, as in the vendor's console. */
+  profileCustomTags?: string[];
 }
 
 /** The settings the registry reads: the declared apps, and the defaults of zero-config ones. */
@@ -34,6 +36,8 @@ export interface AppsOptions {
 export interface AppSettings extends PlanSettings {
   /** Calls per second by command name, over the configured ones (the config file's and TIM_RATE_LIMIT). */
   rateLimits: Readonly<Record<string, number>>;
+  /** The custom profile fields declared for the app (portrait_set refuses others with 40009). */
+  profileCustomTags: readonly string[];
 }
 
 /** An app as the envelope sees it. */
@@ -61,7 +65,10 @@ const samePlanSettings = (a: PlanSettings, b: PlanSettings): boolean =>
   a.deleteEnabled === b.deleteEnabled &&
   a.reimportCooldownDays === b.reimportCooldownDays;
 
-type StartConfig = Pick<DeclaredApp, 'plan' | 'accountLimit' | 'deleteEnabled' | 'reimportCooldownDays' | 'rateLimits'>;
+type StartConfig = Pick<
+  DeclaredApp,
+  'plan' | 'accountLimit' | 'deleteEnabled' | 'reimportCooldownDays' | 'rateLimits' | 'profileCustomTags'
+>;
 
 /**
  * The most zero-config apps made on the fly (by a call, seeding or a state import) held at once.
@@ -116,6 +123,7 @@ export class AppRegistry {
         reimportCooldownDays: config.reimportCooldownDays ?? o.reimportCooldownDays,
       }),
       rateLimits: { ...config.rateLimits },
+      profileCustomTags: [...(config.profileCustomTags ?? [])],
     };
   }
 
@@ -194,6 +202,7 @@ export class AppRegistry {
       deleteEnabled: patch.deleteEnabled ?? base.deleteEnabled,
       reimportCooldownDays: patch.reimportCooldownDays ?? base.reimportCooldownDays,
       rateLimits,
+      profileCustomTags: patch.profileCustomTags ?? app.settings.profileCustomTags,
     };
     return app;
   }
@@ -223,7 +232,8 @@ export class AppRegistry {
     for (const sdkappid of given.keys()) this.get(sdkappid);
     for (const [sdkappid, app] of this.#apps) {
       const settings = given.get(sdkappid) ?? planFieldsOf(this.#start.get(sdkappid) as AppSettings);
-      app.settings = { ...settings, rateLimits: app.settings.rateLimits };
+      const { rateLimits, profileCustomTags } = app.settings;
+      app.settings = { ...settings, rateLimits, profileCustomTags };
     }
   }
 }

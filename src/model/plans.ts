@@ -9,6 +9,10 @@ export type Plan = (typeof PLANS)[number];
 export const ACCOUNT_LIMIT_MAX = 1_000_000_000;
 export const COOLDOWN_DAYS_MAX = 3650;
 export const RATE_LIMIT_MAX = 1_000_000_000;
+/** The custom profile fields an app may declare (vendor console: at most 20). */
+export const CUSTOM_TAGS_MAX = 20;
+/** `Tag_Profile_Custom_` and 1 to 8 letters, digits or '_' (vendor: a custom field's key is at most 8 bytes). */
+export const CUSTOM_TAG_PATTERN = '^Tag_Profile_Custom_[A-Za-z0-9_]{1,8}$';
 
 /** The settings of one app that its plan decides by default. */
 export interface PlanSettings {
@@ -82,6 +86,13 @@ export const AppPatchSchema = Type.Object(
         description: 'calls per second by command name (0 = unlimited); null returns a command to the configured limit',
       }),
     ),
+    profileCustomTags: Type.Optional(
+      Type.Array(Type.String({ pattern: CUSTOM_TAG_PATTERN }), {
+        maxItems: CUSTOM_TAGS_MAX,
+        uniqueItems: true,
+        description: "the app's custom profile fields (Tag_Profile_Custom_*), as declared in the vendor's console; replaces the list",
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -143,5 +154,20 @@ export function parseAppPatch(input: unknown, commands: readonly string[]): AppP
       }
     }
   }
+  checkCustomTags(input.profileCustomTags);
   return input as AppPatch;
+}
+
+function checkCustomTags(tags: unknown): void {
+  if (tags === undefined) return;
+  if (!Array.isArray(tags) || tags.length > CUSTOM_TAGS_MAX) {
+    throw new AppSettingsError(`profileCustomTags: must be an array of at most ${CUSTOM_TAGS_MAX} names, got ${described(tags)}`);
+  }
+  const pattern = new RegExp(CUSTOM_TAG_PATTERN);
+  tags.forEach((tag: unknown, i) => {
+    if (typeof tag !== 'string' || !pattern.test(tag)) {
+      throw new AppSettingsError(`profileCustomTags[${i}]: must be Tag_Profile_Custom_ and 1 to 8 letters, digits or _, got ${described(tag)}`);
+    }
+    if (tags.indexOf(tag) !== i) throw new AppSettingsError(`profileCustomTags[${i}]: ${tag} appears twice`);
+  });
 }

@@ -1,6 +1,9 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { AccountStore } from '../model/accounts/store.js';
 import type { ControllableClock } from '../model/clock.js';
+import type { MessageStore } from '../model/messages.js';
+import type { OnlineStore } from '../model/online.js';
+import type { ProfileStore } from '../model/profiles.js';
 import type { MockOptions } from '../config/options.js';
 import type { FaultRegistry } from './faults/registry.js';
 import type { Journal } from './journal/journal.js';
@@ -27,6 +30,10 @@ export interface MockServices {
   options: MockOptions;
   clock: ControllableClock;
   store: AccountStore;
+  /** Profile fields besides Nick and Image, one-to-one messages, and which accounts are logged in. */
+  profiles: ProfileStore;
+  messages: MessageStore;
+  online: OnlineStore;
   apps: AppRegistry;
   limiter: RateLimiter;
   faults: FaultRegistry;

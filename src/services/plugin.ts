@@ -3,6 +3,9 @@ import fp from 'fastify-plugin';
 import { reclaimMemory } from '../model/accounts/reclaim.js';
 import { AccountStore } from '../model/accounts/store.js';
 import { ControllableClock } from '../model/clock.js';
+import { MessageStore } from '../model/messages.js';
+import { OnlineStore } from '../model/online.js';
+import { ProfileStore } from '../model/profiles.js';
 import type { MockOptions } from '../config/options.js';
 import { FaultRegistry } from './faults/registry.js';
 import { Journal } from './journal/journal.js';
@@ -30,6 +33,9 @@ export function createMockServices({ app, options, commands }: ServicesOptions):
     options,
     clock,
     store: new AccountStore(clock, options.reclaimMemory ? reclaimMemory : undefined),
+    profiles: new ProfileStore(),
+    messages: new MessageStore(),
+    online: new OnlineStore(),
     apps: new AppRegistry(
       options,
       (sdkappid, secretKey) => new UserSigVerifier(sdkappid, secretKey),

@@ -1,6 +1,9 @@
 import type { TObject, TSchema } from '@sinclair/typebox';
 import type { AccountStore } from '../model/accounts/store.js';
 import type { Clock } from '../model/clock.js';
+import type { MessageStore } from '../model/messages.js';
+import type { OnlineStore } from '../model/online.js';
+import type { ProfileStore } from '../model/profiles.js';
 import type { App } from '../model/apps.js';
 import type { JsonObject } from './body.js';
 import type { VendorErrorEntry } from './errors.js';
@@ -12,6 +15,10 @@ export interface CommandContext {
   caller: string;
   store: AccountStore;
   clock: Clock;
+  /** Profile fields, one-to-one messages and online state (issue 26). */
+  profiles: ProfileStore;
+  messages: MessageStore;
+  online: OnlineStore;
 }
 
 /** Per-command vendor codes where the seed pages give each command its own. */
@@ -36,6 +43,8 @@ export interface VendorCommand<Input = unknown, Extra extends object = object> {
   command: string;
   summary: string;
   codes: CommandCodes;
+  /** Fields the vendor adds to this command's FAIL replies too (portrait_set's `ErrorDisplay`). */
+  failFields?: Readonly<Record<string, unknown>>;
   /** Documented calls per second, when not TIM_RATE_LIMIT's default. */
   defaultRateLimit?: number;
   /** The request body, for the OpenAPI document (validation is `parse`, in vendor order). */

@@ -92,6 +92,42 @@ export const Errors = {
   // Profile (account_import's newer page).
   ProfileInternal: entry(40006, 'internal server error while setting the profile, please retry later'),
   ProfileValueTooLong: entry(40601, 'a profile field value is over 500 bytes'),
+
+  // profile/portrait_set and portrait_get (https://cloud.tencent.com/document/product/269/1640, /1639).
+  ProfileBadRequest: entry(40001, 'Err_Profile_Comm_Decode_Fail: request parameter error, check the request against the error description'),
+  ProfileNoAccounts: entry(40002, 'request parameter error: To_Account is not given'),
+  ProfileAccountNotExist: entry(40003, 'the requested account does not exist'),
+  ProfileNotAdmin: entry(40004, 'the request needs App administrator permission'),
+  ProfileNoReadPermission: entry(40007, 'no permission to read the profile field'),
+  ProfileNoWritePermission: entry(40008, 'no permission to write the profile field'),
+  ProfileTagNotExist: entry(40009, 'the profile field tag does not exist'),
+  ProfileBadValue: entry(40605, 'invalid value for a standard profile field'),
+  ProfileBadValueType: entry(40610, 'wrong value type for a standard profile field'),
+
+  // openim one-to-one messages (https://cloud.tencent.com/document/product/269/1671, 90xxx codes).
+  MsgJsonParse: entry(90001, 'JSON format parsing failed, check that the request conforms to the JSON specification'),
+  MsgBodyFormat: entry(90002, 'request format error: MsgBody does not match the message format description'),
+  MsgToAccount: entry(90003, 'To_Account field error: the field is missing or the account does not exist'),
+  MsgRandom: entry(90005, 'MsgRandom field error: missing or not an integer'),
+  MsgTimeStamp: entry(90006, 'MsgTimeStamp field error: missing or not an integer'),
+  MsgBodyNotArray: entry(90007, 'MsgBody field error: MsgBody must be an Array'),
+  MsgFromAccount: entry(90008, 'From_Account field error: the field is missing or the account does not exist'),
+  MsgNotAdmin: entry(90009, 'the request requires App administrator permissions'),
+  MsgRequestFormat: entry(90010, 'request format error: the request does not match the message format description'),
+  MsgTooManyTargets: entry(90011, 'the target accounts exceed 500'),
+  MsgToNotRegistered: entry(90012, 'To_Account field error: To_Account is not registered or does not exist'),
+  MsgTooManyAccounts: entry(90018, 'the number of requested accounts exceeds the limit'),
+  MsgLifeTimeTooLarge: entry(90026, 'MsgLifeTime field error: the value is too large'),
+  MsgToNotArray: entry(90028, 'To_Account field error: To_Account must be an array'),
+  MsgToEmpty: entry(90029, 'To_Account field error: the To_Account array is empty'),
+  MsgSyncFromOldSystem: entry(90030, 'SyncFromOldSystem field error: it must be 1 or 2'),
+  MsgSyncOtherMachine: entry(90031, 'SyncOtherMachine field error: not an Integer'),
+  MsgOfflinePushInfo: entry(90043, 'OfflinePushInfo field error: it does not match the message format description'),
+  MsgLifeTimeType: entry(90044, 'MsgLifeTime field error: not an Integer'),
+  MsgAccountNotExist: entry(90048, 'the user account does not exist'),
+  MsgKeyInvalid: entry(90054, 'MsgKey field error: no such message'),
+  MsgBatchBodyTooLong: entry(90055, 'message body too long for batch sending: at most 12K'),
+  MsgBodyTooLong: entry(93000, 'JSON packet is overly long: do not exceed 12K for the message body'),
 } as const satisfies Record<string, VendorErrorEntry>;
 
 /** A vendor error answered as HTTP 200 `{"ActionStatus":"FAIL",...}`. */

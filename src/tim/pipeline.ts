@@ -75,7 +75,7 @@ function entryFor(
  * fault answers an HTTP status or drops the connection.
  */
 async function vendorPipeline(instance: FastifyInstance, opts: VendorPluginOptions): Promise<void> {
-  const { apps, store, limiter, clock, options, faults, journal, log } = instance.mock;
+  const { apps, store, limiter, clock, options, faults, journal, log, profiles, messages, online } = instance.mock;
   const record = (request: FastifyRequest, reply: FastifyReply) => recordCall(journal, log, request, reply);
 
   instance.decorateRequest('vendorCall', null);
@@ -110,8 +110,9 @@ async function vendorPipeline(instance: FastifyInstance, opts: VendorPluginOptio
   instance.setErrorHandler((error: FastifyError | VendorError, request, reply) => {
     lingerIfUnread(request.raw, options.requestTimeout);
     const entry = entryFor(error, request, log);
-    (request.vendorCall ??= newCall()).errorCode = entry.code;
-    reply.code(200).send(failReply(entry));
+    const call = (request.vendorCall ??= newCall());
+    call.errorCode = entry.code;
+    reply.code(200).send({ ...failReply(entry), ...call.command?.failFields });
   });
 
   // Every /v4 answer is journalled as it is sent (a dropped connection, by the fault that
@@ -166,7 +167,7 @@ async function vendorPipeline(instance: FastifyInstance, opts: VendorPluginOptio
   // 8. State: the command's effect on the store. Faults apply to valid calls only, just before
   // (stage "before") or just after (stage "after") the state change.
   const applyToState = (command: VendorCommand, app: App, input: unknown): object | undefined => {
-    const ctx: CommandContext = { app, caller: app.admin, store, clock };
+    const ctx: CommandContext = { app, caller: app.admin, store, clock, profiles, messages, online };
     return command.execute(ctx, input) ?? undefined;
   };
   const applyWithFaults = async (

@@ -35,6 +35,7 @@ t.test('GET /__mock/apps lists every declared app in the agreed shape, never a s
         reimportCooldownDays: 0,
         accounts: 0,
         rateLimits: fullBuckets(),
+        profileCustomTags: [],
       },
       {
         sdkappid: OTHER,
@@ -46,6 +47,7 @@ t.test('GET /__mock/apps lists every declared app in the agreed shape, never a s
         reimportCooldownDays: 0,
         accounts: 0,
         rateLimits: fullBuckets({ account_check: 5 }),
+        profileCustomTags: [],
       },
     ],
     next: null,
@@ -124,7 +126,7 @@ t.test('PUT validates the whole patch first: a 400 naming the field, and nothing
   const before = (await json(app, 'GET', '/__mock/apps')).body;
   const bad: [string, unknown, RegExp][] = [
     ['not an object', [1], /the patch must be a JSON object/],
-    ['an unknown field', { plna: 'pro' }, /^"plna": not an app setting \(one of plan, accountLimit, deleteEnabled, reimportCooldownDays, rateLimits\)/],
+    ['an unknown field', { plna: 'pro' }, /^"plna": not an app setting \(one of plan, accountLimit, deleteEnabled, reimportCooldownDays, rateLimits, profileCustomTags\)/],
     ['a plan that does not exist', { plan: 'free' }, /^plan: must be one of "trial", "developer", "pro", "ultimate" or null, got a string of 4 characters$/],
     ['a negative cap', { deleteEnabled: false, accountLimit: -1 }, /^accountLimit: must be a whole number from 0 to 1000000000, or null for no cap, got -1$/],
     ['a cap over the largest', { accountLimit: 1_000_000_001 }, /^accountLimit: /],
@@ -157,9 +159,9 @@ t.test('PUT: a refused value is described, never echoed; a field name is cut lik
     ['a cap as an array', { accountLimit: [long] }, 'accountLimit: must be a whole number from 0 to 1000000000, or null for no cap, got an array of 1 item'],
     ['a plan of one letter', { plan: 'x' }, 'plan: must be one of "trial", "developer", "pro", "ultimate" or null, got a string of 1 character'],
     ['deleteEnabled as an object', { deleteEnabled: { long } }, 'deleteEnabled: must be true or false, got an object'],
-    ['a megabyte field name', { [long]: 1 }, `"${cut}": not an app setting (one of plan, accountLimit, deleteEnabled, reimportCooldownDays, rateLimits)`],
-    ['a megabyte command name', { rateLimits: { [long]: 1 } }, `rateLimits."${cut}": not a command (one of register_account_v1, account_import, multiaccount_import, account_check, account_delete)`],
-    ['a field name with a line break', { 'a\nb': 1 }, '"a\\nb": not an app setting (one of plan, accountLimit, deleteEnabled, reimportCooldownDays, rateLimits)'],
+    ['a megabyte field name', { [long]: 1 }, `"${cut}": not an app setting (one of plan, accountLimit, deleteEnabled, reimportCooldownDays, rateLimits, profileCustomTags)`],
+    ['a megabyte command name', { rateLimits: { [long]: 1 } }, `rateLimits."${cut}": not a command (one of ${commands.map((c) => c.command).join(', ')})`],
+    ['a field name with a line break', { 'a\nb': 1 }, '"a\\nb": not an app setting (one of plan, accountLimit, deleteEnabled, reimportCooldownDays, rateLimits, profileCustomTags)'],
   ];
   for (const [name, body, message] of bad) {
     const res = await json(app, 'PUT', `/__mock/apps/${SDKAPPID}`, { body });

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { defineCommand } from '../../command.js';
+import { defineCommand, type CommandContext } from '../../command.js';
 import { Errors } from '../../errors.js';
 import { replySchema } from '../../reply.js';
 import { accountsIn, itemListSchema, UserIdItem, userIdItems, userIdOf } from '../../rules/item-list.js';
@@ -14,6 +14,17 @@ const ResultItem = Type.Object({
 
 const deleted = { ResultCode: 0, ResultInfo: '' };
 const missing = { ResultCode: Errors.AccountNotExist.code, ResultInfo: Errors.AccountNotExist.info };
+
+/**
+ * What goes with a deleted account (issue 26): its profile fields, its logins, and the messages
+ * it sent or received with their read times, so that an account imported again under the name
+ * starts empty (docs/differences.md).
+ */
+function forgetAccountState({ app, profiles, online, messages }: CommandContext, identifier: string): void {
+  profiles.delete(app.sdkappid, identifier);
+  online.logout(app.sdkappid, identifier);
+  messages.deleteAccount(app.sdkappid, identifier);
+}
 
 /** account_delete: deletes up to 100 accounts, standalone or hosted; each can be imported again. */
 export default defineCommand({
@@ -33,7 +44,13 @@ export default defineCommand({
   execute(ctx, userIds) {
     assertDeletionEnabled(ctx);
     const { app, store } = ctx;
-    const result = (UserID: string) => ({ ...(store.delete(app.sdkappid, UserID) ? deleted : missing), UserID });
+    const result = (UserID: string) => {
+      const account = store.get(app.sdkappid, UserID);
+      if (account === undefined) return { ...missing, UserID };
+      store.delete(app.sdkappid, UserID);
+      forgetAccountState(ctx, account.identifier);
+      return { ...deleted, UserID };
+    };
     return { ResultItem: userIds.map(result) };
   },
 });
