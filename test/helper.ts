@@ -37,6 +37,14 @@ const EXTRA_FIELDS: Readonly<Record<string, readonly string[]>> = {
   multiaccount_import: ['FailAccounts'],
   account_check: ['ResultItem'],
   account_delete: ['ResultItem'],
+  // Groups and relationships (issue 27).
+  create_group: ['GroupId'],
+  get_group_info: ['GroupInfo'],
+  add_group_member: ['MemberList'],
+  get_appid_group_list: ['TotalCount', 'GroupIdList', 'Next'],
+  get_joined_group_list: ['TotalCount', 'GroupIdList'],
+  get_group_member_info: ['MemberNum', 'MemberList'],
+  get_role_in_group: ['UserIdList'],
 };
 /** Every code of the vendor catalogue. */
 export const knownCodes: ReadonlySet<number> = new Set(Object.values(Errors).map((e) => e.code));

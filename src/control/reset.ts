@@ -8,9 +8,13 @@ import { controlErrors } from './schemas.js';
  * over HTTP. Empties the accounts of every app, the faults, the journal and the rate-limit
  * buckets, gives every app back the settings it started with, and returns the clock to real time.
  */
-export function resetMock(services: Pick<MockServices, 'store' | 'faults' | 'journal' | 'limiter' | 'apps' | 'clock'>): void {
+export function resetMock(
+  services: Pick<MockServices, 'store' | 'faults' | 'journal' | 'limiter' | 'apps' | 'clock' | 'groups' | 'friends'>,
+): void {
   const { store, faults, journal, limiter, apps, clock } = services;
   store.clear();
+  services.groups.clear();
+  services.friends.clear();
   faults.clear();
   journal.clear();
   limiter.clear();

@@ -1,5 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { AccountStore } from '../model/accounts/store.js';
+import type { FriendStore } from '../model/friends.js';
+import type { GroupStore } from '../model/groups.js';
 import type { ControllableClock } from '../model/clock.js';
 import type { MockOptions } from '../config/settings.js';
 import type { FaultRegistry } from './faults/registry.js';
@@ -27,6 +29,10 @@ export interface MockServices {
   options: MockOptions;
   clock: ControllableClock;
   store: AccountStore;
+  /** Groups and members (group_open_http_svc). */
+  groups: GroupStore;
+  /** Friends and black lists (sns). */
+  friends: FriendStore;
   apps: AppRegistry;
   limiter: RateLimiter;
   faults: FaultRegistry;

@@ -3,6 +3,8 @@ import fp from 'fastify-plugin';
 import { reclaimMemory } from '../model/accounts/reclaim.js';
 import { AccountStore } from '../model/accounts/store.js';
 import { ControllableClock } from '../model/clock.js';
+import { FriendStore } from '../model/friends.js';
+import { GroupStore } from '../model/groups.js';
 import type { MockOptions } from '../config/settings.js';
 import { FaultRegistry } from './faults/registry.js';
 import { Journal } from './journal/journal.js';
@@ -29,6 +31,8 @@ export function createMockServices({ app, options, commands }: ServicesOptions):
     options,
     clock,
     store: new AccountStore(clock, options.reclaimMemory ? reclaimMemory : undefined),
+    groups: new GroupStore(clock),
+    friends: new FriendStore(clock),
     apps: new AppRegistry(options),
     limiter: new RateLimiter(clock),
     faults: new FaultRegistry(new Set(commands.map((c) => c.path))),

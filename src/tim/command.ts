@@ -1,5 +1,7 @@
 import type { TObject, TSchema } from '@sinclair/typebox';
 import type { AccountStore } from '../model/accounts/store.js';
+import type { FriendStore } from '../model/friends.js';
+import type { GroupStore } from '../model/groups.js';
 import type { Clock } from '../model/clock.js';
 import type { App } from '../model/apps.js';
 import type { JsonObject } from './body.js';
@@ -12,6 +14,10 @@ export interface CommandContext {
   caller: string;
   store: AccountStore;
   clock: Clock;
+  /** Groups and their members (group_open_http_svc). */
+  groups: GroupStore;
+  /** Friends and black lists (sns). */
+  friends: FriendStore;
 }
 
 /** Per-command vendor codes where the seed pages give each command its own. */

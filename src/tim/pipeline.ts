@@ -75,7 +75,7 @@ function entryFor(
  * fault answers an HTTP status or drops the connection.
  */
 async function vendorPipeline(instance: FastifyInstance, opts: VendorPluginOptions): Promise<void> {
-  const { apps, store, limiter, clock, options, faults, journal, log } = instance.mock;
+  const { apps, store, groups, friends, limiter, clock, options, faults, journal, log } = instance.mock;
   const record = (request: FastifyRequest, reply: FastifyReply) => recordCall(journal, log, request, reply);
 
   instance.decorateRequest('vendorCall', null);
@@ -166,7 +166,7 @@ async function vendorPipeline(instance: FastifyInstance, opts: VendorPluginOptio
   // 8. State: the command's effect on the store. Faults apply to valid calls only, just before
   // (stage "before") or just after (stage "after") the state change.
   const applyToState = (command: VendorCommand, app: App, input: unknown): object | undefined => {
-    const ctx: CommandContext = { app, caller: app.admin, store, clock };
+    const ctx: CommandContext = { app, caller: app.admin, store, clock, groups, friends };
     return command.execute(ctx, input) ?? undefined;
   };
   const applyWithFaults = async (
