@@ -45,6 +45,17 @@ const EXTRA_FIELDS: Readonly<Record<string, readonly string[]>> = {
   get_joined_group_list: ['TotalCount', 'GroupIdList'],
   get_group_member_info: ['MemberNum', 'MemberList'],
   get_role_in_group: ['UserIdList'],
+  friend_add: ['ResultItem', 'Fail_Account'],
+  friend_import: ['ResultItem', 'Fail_Account'],
+  friend_update: ['ResultItem', 'Fail_Account'],
+  friend_delete: ['ResultItem', 'Fail_Account'],
+  friend_check: ['InfoItem', 'Fail_Account'],
+  friend_get: ['UserDataItem', 'StandardSequence', 'CustomSequence', 'FriendNum', 'CompleteFlag', 'NextStartIndex'],
+  friend_get_list: ['InfoItem', 'Fail_Account'],
+  black_list_add: ['ResultItem', 'Fail_Account'],
+  black_list_delete: ['ResultItem', 'Fail_Account'],
+  black_list_get: ['BlackListItem', 'StartIndex', 'CurruentSequence'],
+  black_list_check: ['BlackListCheckItem', 'Fail_Account'],
 };
 /** Every code of the vendor catalogue. */
 export const knownCodes: ReadonlySet<number> = new Set(Object.values(Errors).map((e) => e.code));

@@ -78,3 +78,6 @@ export const hasString =
   (key: string) =>
   (value: unknown): value is JsonObject & Record<typeof key, string> =>
     isRecord(value) && isNonEmptyString(value[key]);
+
+/** Any JSON object. */
+export const isRecordItem = (value: unknown): value is JsonObject => isRecord(value);

@@ -16,6 +16,19 @@ import getGroupMemberInfo from './group_open_http_svc/get_group_member_info.js';
 import changeGroupOwner from './group_open_http_svc/change_group_owner.js';
 import getRoleInGroup from './group_open_http_svc/get_role_in_group.js';
 import modifyGroupMemberInfo from './group_open_http_svc/modify_group_member_info.js';
+// Relationships (issue 27).
+import friendAdd from './sns/friend_add.js';
+import friendImport from './sns/friend_import.js';
+import friendUpdate from './sns/friend_update.js';
+import friendDelete from './sns/friend_delete.js';
+import friendDeleteAll from './sns/friend_delete_all.js';
+import friendCheck from './sns/friend_check.js';
+import friendGet from './sns/friend_get.js';
+import friendGetList from './sns/friend_get_list.js';
+import blackListAdd from './sns/black_list_add.js';
+import blackListDelete from './sns/black_list_delete.js';
+import blackListGet from './sns/black_list_get.js';
+import blackListCheck from './sns/black_list_check.js';
 import registerAccountV1 from './registration_service/register_account_v1.js';
 
 /** Every vendor command the emulator serves. */
@@ -38,4 +51,17 @@ export const commands: readonly VendorCommand<any, any>[] = [
   changeGroupOwner,
   getRoleInGroup,
   modifyGroupMemberInfo,
+  // Relationships.
+  friendAdd,
+  friendImport,
+  friendUpdate,
+  friendDelete,
+  friendDeleteAll,
+  friendCheck,
+  friendGet,
+  friendGetList,
+  blackListAdd,
+  blackListDelete,
+  blackListGet,
+  blackListCheck,
 ];

@@ -5,6 +5,7 @@ import { replySchema } from '../../reply.js';
 import { accountsIn, itemListSchema, UserIdItem, userIdItems, userIdOf } from '../../rules/item-list.js';
 import { openLoginSvcCodes } from '../../rules/open-login-svc.js';
 import { assertDeletionEnabled } from '../../rules/plan-limits.js';
+import { forgetRelations } from '../../rules/cascade.js';
 
 const ResultItem = Type.Object({
   ResultCode: Type.Integer({ description: `0: deleted; ${Errors.AccountNotExist.code}: no such account` }),
@@ -33,7 +34,12 @@ export default defineCommand({
   execute(ctx, userIds) {
     assertDeletionEnabled(ctx);
     const { app, store } = ctx;
-    const result = (UserID: string) => ({ ...(store.delete(app.sdkappid, UserID) ? deleted : missing), UserID });
+    const result = (UserID: string) => {
+      const identifier = store.get(app.sdkappid, UserID)?.identifier;
+      if (identifier === undefined || !store.delete(app.sdkappid, UserID)) return { ...missing, UserID };
+      forgetRelations(ctx, identifier);
+      return { ...deleted, UserID };
+    };
     return { ResultItem: userIds.map(result) };
   },
 });
