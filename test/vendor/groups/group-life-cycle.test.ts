@@ -27,7 +27,7 @@ function accounts(app: FastifyInstance, ...ids: string[]): void {
   for (const id of ids) app.mock.store.import(SDKAPPID, id, {});
 }
 const many = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
-const members = (...ids: string[]) => ids.map((Member_Account) => ({ Member_Account }));
+const members = (...ids: string[]) => ids.map((id) => ({ Member_Account: id }));
 
 async function create(t: Test, app: FastifyInstance, body: Record<string, unknown>): Promise<string> {
   const reply = await call(t, app, CREATE, { Type: 'Public', Name: 'g', ...body });
