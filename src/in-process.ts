@@ -5,7 +5,10 @@ import { buildApp, type MockFastifyInstance } from './app.js';
 import type { ControllableClock } from './model/clock.js';
 import type { MockOptions } from './config/settings.js';
 import { changeApp, listApps, type AppView } from './control/apps.js';
+import { seedGroups } from './control/relations.js';
 import { resetMock } from './control/reset.js';
+import type { FriendsSnapshot } from './model/friends.js';
+import { recordOf, type GroupRecord } from './model/groups.js';
 import { AccountView } from './control/schemas.js';
 import type { FaultView } from './services/faults/registry.js';
 import { parseFaultSpec, type FaultSpec } from './services/faults/spec.js';
@@ -44,6 +47,14 @@ export interface MockControls {
   removeFault(id: string): boolean;
   /** The emulator's clock, in milliseconds: `set(ms)`, `advance(ms)` freeze it; `useRealTime()` lets it run. */
   clock: ControllableClock;
+  /** The groups with their members, as GET /__mock/groups lists them (detached copies). */
+  groups(sdkappid?: number): Array<{ sdkappid: number; group: GroupRecord }>;
+  /** Replaces one app's groups, as POST /__mock/groups does; throws a ControlRequestError naming a bad group. */
+  seedGroups(sdkappid: number, groups: GroupRecord[]): void;
+  /** Friend lists and black lists per app, as GET /__mock/friends lists them. */
+  relationships(sdkappid?: number): FriendsSnapshot[];
+  /** Replaces one app's friend lists and black lists, as POST /__mock/friends does. */
+  seedRelationships(relations: FriendsSnapshot): void;
 }
 
 /** A running emulator, as `startMockServer` gives it to a test suite. */
@@ -78,7 +89,7 @@ const viewOf = (account: Account): AccountView =>
 
 /** The control plane of an app made by `buildApp`, without going through HTTP. */
 export function mockControls(app: FastifyInstance): MockControls {
-  const { store, faults, journal, clock } = app.mock;
+  const { store, faults, journal, clock, groups, friends } = app.mock;
   return {
     reset: () => resetMock(app.mock),
     apps: () => listApps(app.mock),
@@ -89,6 +100,10 @@ export function mockControls(app: FastifyInstance): MockControls {
     faults: () => faults.list(),
     removeFault: (id) => faults.remove(id),
     clock,
+    groups: (sdkappid) => groups.list(sdkappid).map((e) => ({ sdkappid: e.sdkappid, group: recordOf(e.group) })),
+    seedGroups: (sdkappid, records) => seedGroups(groups, sdkappid, records),
+    relationships: (sdkappid) => friends.snapshot().filter((a) => sdkappid === undefined || a.sdkappid === sdkappid),
+    seedRelationships: (relations) => friends.replaceApp(relations),
   };
 }
 

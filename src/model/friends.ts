@@ -218,9 +218,13 @@ export class FriendStore {
   /** Replaces every relationship with `apps`' (a checked state document or seed). */
   restore(apps: ReadonlyArray<FriendsSnapshot>): void {
     this.clear();
-    for (const { sdkappid, friends, blocked } of apps) {
-      for (const { from, account, ...spec } of friends) this.addFriend(sdkappid, from, account, spec);
-      for (const { from, account, addTime } of blocked) this.block(sdkappid, from, account, addTime);
-    }
+    for (const app of apps) this.replaceApp(app);
+  }
+
+  /** Replaces one app's relationships. */
+  replaceApp({ sdkappid, friends, blocked }: FriendsSnapshot): void {
+    this.clear(sdkappid);
+    for (const { from, account, ...spec } of friends) this.addFriend(sdkappid, from, account, spec);
+    for (const { from, account, addTime } of blocked) this.block(sdkappid, from, account, addTime);
   }
 }

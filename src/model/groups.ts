@@ -347,14 +347,18 @@ export class GroupStore {
   /** Replaces every group with `apps`' (a checked state document or seed). */
   restore(apps: ReadonlyArray<{ sdkappid: number; groups: readonly GroupRecord[] }>): void {
     this.clear();
-    for (const { sdkappid, groups } of apps) {
-      const app = this.#app(sdkappid);
-      for (const record of groups) {
-        const { members, owner, ...rest } = record;
-        const group: Group = { ...rest, owner, members: new Map() };
-        app.add(group);
-        for (const member of members) app.join(group, { ...member });
-      }
+    for (const { sdkappid, groups } of apps) this.replaceApp(sdkappid, groups);
+  }
+
+  /** Replaces one app's groups with `records` (checked by `groupRecordsProblem`). */
+  replaceApp(sdkappid: number, records: readonly GroupRecord[]): void {
+    this.clear(sdkappid);
+    const app = this.#app(sdkappid);
+    for (const record of records) {
+      const { members, owner, ...rest } = record;
+      const group: Group = { ...rest, owner, members: new Map() };
+      app.add(group);
+      for (const member of members) app.join(group, { ...member });
     }
   }
 }
@@ -372,4 +376,27 @@ const newMember = (account: string, role: GroupRole, joinTime: number): GroupMem
 export function recordOf(group: Group): GroupRecord {
   const { members, owner, ...rest } = group;
   return { ...rest, ...(owner !== undefined && { owner }), members: [...members.values()].map((m) => ({ ...m })) };
+}
+
+/**
+ * Why seeded groups cannot be stored, or undefined: each id once, each member once per group,
+ * the owner (when named) a member with the Owner role and no other Owner, members within the
+ * group's MaxMemberNum.
+ */
+export function groupRecordsProblem(records: readonly GroupRecord[]): string | undefined {
+  const ids = new Set<string>();
+  for (const [i, group] of records.entries()) {
+    const at = `groups[${i}]`;
+    if (ids.has(group.groupId)) return `${at}.groupId: '${group.groupId}' appears twice`;
+    ids.add(group.groupId);
+    const accounts = new Set(group.members.map((m) => m.account));
+    if (accounts.size !== group.members.length) return `${at}.members: an account appears twice`;
+    if (group.members.length > group.maxMemberCount) return `${at}.members: more than maxMemberCount`;
+    const owners = group.members.filter((m) => m.role === 'Owner').map((m) => m.account);
+    const expected = group.owner === undefined ? [] : [group.owner];
+    if (owners.length !== expected.length || owners[0] !== expected[0]) {
+      return `${at}.owner: the owner must be the one member whose role is Owner`;
+    }
+  }
+  return undefined;
 }
