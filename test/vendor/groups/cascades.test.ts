@@ -44,3 +44,13 @@ t.test('reset empties the groups and relationships, as it empties the accounts',
   t.equal(app.mock.friends.friendCount(SDKAPPID, 'a'), 0);
   t.equal(app.mock.friends.blockCount(SDKAPPID, 'a'), 0);
 });
+
+t.test('bodies of the wrong shape: the journal keeps only the accounts named as strings; nothing changes', async (t) => {
+  const { app } = build(t);
+  t.match(await call(t, app, `${G}/create_group`, { Type: 'Public', Name: 'g', MemberList: ['x'] }), { ErrorCode: 10004 });
+  t.match(await call(t, app, `${G}/add_group_member`, { GroupId: 'g', MemberList: ['x'] }), { ErrorCode: 10004 });
+  t.match(await call(t, app, '/v4/sns/friend_add', { From_Account: 5, AddFriendItem: 'x' }), { ErrorCode: 30001 });
+  t.match(await call(t, app, '/v4/sns/friend_import', { From_Account: 'a', AddFriendItem: [5, { To_Account: 'b' }] }), { ErrorCode: 30001 });
+  t.equal(app.mock.groups.count(SDKAPPID), 0);
+  t.same(app.mock.journal.list({}).map((entry) => entry.accounts), [[], [], [], ['a', 'b']], 'only the accounts named as strings');
+});

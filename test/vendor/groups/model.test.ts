@@ -71,3 +71,17 @@ t.test('friends: snapshot and restore keep both lists; clearing one app leaves t
   t.same(copy.blockedBy(1, 'a'), []);
   t.same(new FriendStore(clock, { allowType: () => 'AllowType_Type_AllowAny' }).allowType(1, 'z'), 'AllowType_Type_AllowAny');
 });
+
+t.test('the stores answer for apps and accounts they never saw', async (t) => {
+  const clock = new ControllableClock();
+  const groups = new GroupStore(clock);
+  t.equal(groups.roomToJoin(5, 'nobody'), 500);
+  const full = groups.create(1, { type: 'Public', name: 'g', maxMemberCount: 1, members: [{ account: 'a' }] });
+  t.match(full.ok && groups.addMember(1, full.value, 'b'), { ok: false, reason: 'members-over-limit' }, 'the model refuses past the limit too');
+  const friends = new FriendStore(clock);
+  t.same(friends.friendsOf(5, 'a'), []);
+  t.equal(friends.blockCount(5, 'a'), 0);
+  friends.addFriend(1, 'a', 'b', { addSource: 'AddSource_Type_X' });
+  friends.forgetAccount(1, 'nobody');
+  t.equal(friends.friendCount(1, 'a'), 1, 'forgetting an account without relationships changes nothing');
+});
