@@ -5,10 +5,13 @@ import { buildApp, type MockFastifyInstance } from './app.js';
 import type { ControllableClock } from './model/clock.js';
 import type { MockOptions } from './config/options.js';
 import { changeApp, listApps, type AppView } from './control/apps.js';
+import { seedGroups } from './control/relations.js';
 import { resetMock } from './control/reset.js';
 import { listMessages, setOnline, type MessageFilter, type MessageView, type OnlineChange } from './control/conversations.js';
 import type { ProfileEntry } from './model/profiles.js';
 import type { OnlineEntry } from './model/online.js';
+import type { FriendsSnapshot } from './model/friends.js';
+import { recordOf, type GroupRecord } from './model/groups.js';
 import { AccountView } from './control/schemas.js';
 import type { FaultView } from './services/faults/registry.js';
 import { parseFaultSpec, type FaultSpec } from './services/faults/spec.js';
@@ -61,6 +64,14 @@ export interface MockControls {
    * client would, for query_online_status; false when there is no such account.
    */
   setOnline(change: OnlineChange): boolean;
+  /** The groups with their members, as GET /__mock/groups lists them (detached copies). */
+  groups(sdkappid?: number): Array<{ sdkappid: number; group: GroupRecord }>;
+  /** Replaces one app's groups, as POST /__mock/groups does; throws a ControlRequestError naming a bad group. */
+  seedGroups(sdkappid: number, groups: GroupRecord[]): void;
+  /** Friend lists and black lists per app, as GET /__mock/friends lists them. */
+  relationships(sdkappid?: number): FriendsSnapshot[];
+  /** Replaces one app's friend lists and black lists, as POST /__mock/friends does. */
+  seedRelationships(relations: FriendsSnapshot): void;
 }
 
 /** A running emulator, as `startMockServer` gives it to a test suite. */
@@ -95,7 +106,7 @@ const viewOf = (account: Account): AccountView =>
 
 /** The control plane of an app made by `buildApp`, without going through HTTP. */
 export function mockControls(app: FastifyInstance): MockControls {
-  const { store, faults, journal, clock } = app.mock;
+  const { store, faults, journal, clock, groups, friends } = app.mock;
   return {
     reset: () => resetMock(app.mock),
     apps: () => listApps(app.mock),
@@ -110,6 +121,10 @@ export function mockControls(app: FastifyInstance): MockControls {
     profiles: (sdkappid) => app.mock.profiles.snapshot(sdkappid),
     online: (sdkappid) => app.mock.online.snapshot(sdkappid),
     setOnline: (change) => setOnline(app.mock, change),
+    groups: (sdkappid) => groups.list(sdkappid).map((e) => ({ sdkappid: e.sdkappid, group: recordOf(e.group) })),
+    seedGroups: (sdkappid, records) => seedGroups(groups, sdkappid, records),
+    relationships: (sdkappid) => friends.snapshot().filter((a) => sdkappid === undefined || a.sdkappid === sdkappid),
+    seedRelationships: (relations) => friends.replaceApp(relations),
   };
 }
 

@@ -10,6 +10,7 @@ import { codesRoutes } from './codes.js';
 import { faultsRoutes } from './faults.js';
 import { journalRoutes } from './journal.js';
 import { sendControlError } from './schemas.js';
+import { relationsRoutes } from './relations.js';
 import { resetRoute } from './reset.js';
 import { stateRoutes } from './state.js';
 import { tlsRoutes } from './tls.js';
@@ -132,6 +133,7 @@ async function controlPlane(app: FastifyInstance): Promise<void> {
   await app.register(resetRoute);
   await app.register(usersigRoutes);
   await app.register(conversationRoutes);
+  await app.register(relationsRoutes);
 }
 
 export const controlPlugin = fp(controlPlane, { name: 'control-plane', fastify: '5.x', encapsulate: true, dependencies: ['mock-services'] });

@@ -10,13 +10,15 @@ import { controlErrors } from './schemas.js';
  * stay), gives every app back the settings it started with, and returns the clock to real time.
  */
 export function resetMock(
-  services: Pick<MockServices, 'store' | 'faults' | 'journal' | 'limiter' | 'apps' | 'clock' | 'profiles' | 'messages' | 'online'>,
+  services: Pick<MockServices, 'store' | 'faults' | 'journal' | 'limiter' | 'apps' | 'clock' | 'profiles' | 'messages' | 'online' | 'groups' | 'friends'>,
 ): void {
   const { store, faults, journal, limiter, apps, clock } = services;
   store.clear();
   services.profiles.clear();
   services.messages.clear();
   services.online.clear();
+  services.groups.clear();
+  services.friends.clear();
   faults.clear();
   journal.clear();
   limiter.clear();

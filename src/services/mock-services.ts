@@ -1,5 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { AccountStore } from '../model/accounts/store.js';
+import type { FriendStore } from '../model/friends.js';
+import type { GroupStore } from '../model/groups.js';
 import type { ControllableClock } from '../model/clock.js';
 import type { MessageStore } from '../model/messages.js';
 import type { OnlineStore } from '../model/online.js';
@@ -34,6 +36,10 @@ export interface MockServices {
   profiles: ProfileStore;
   messages: MessageStore;
   online: OnlineStore;
+  /** Groups and members (group_open_http_svc). */
+  groups: GroupStore;
+  /** Friends and black lists (sns). */
+  friends: FriendStore;
   apps: AppRegistry;
   limiter: RateLimiter;
   faults: FaultRegistry;

@@ -7,6 +7,8 @@ import { MessageStore } from '../model/messages.js';
 import { OnlineStore } from '../model/online.js';
 import { ProfileStore } from '../model/profiles.js';
 import type { MockOptions } from '../config/options.js';
+import { FriendStore } from '../model/friends.js';
+import { GroupStore } from '../model/groups.js';
 import { FaultRegistry } from './faults/registry.js';
 import { Journal } from './journal/journal.js';
 import { Reach } from '../transport/reach.js';
@@ -29,11 +31,22 @@ export interface ServicesOptions {
 /** Every service, each given what it reads: its dependencies are its constructor's arguments. */
 export function createMockServices({ app, options, commands }: ServicesOptions): MockServices {
   const clock = options.clock ?? new ControllableClock();
+  const profiles = new ProfileStore();
+  const friends = new FriendStore(clock);
+  // friend_add asks the peer's Tag_Profile_IM_AllowType, which portrait_set keeps.
+  friends.useAllowTypes({
+    allowType: (sdkappid, account) => {
+      const value = profiles.get(sdkappid, account)?.get('Tag_Profile_IM_AllowType');
+      return typeof value === 'string' ? value : undefined;
+    },
+  });
   return {
     options,
     clock,
     store: new AccountStore(clock, options.reclaimMemory ? reclaimMemory : undefined),
-    profiles: new ProfileStore(),
+    groups: new GroupStore(clock),
+    friends,
+    profiles,
     messages: new MessageStore(),
     online: new OnlineStore(),
     apps: new AppRegistry(

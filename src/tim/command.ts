@@ -1,5 +1,7 @@
 import type { TObject, TSchema } from '@sinclair/typebox';
 import type { AccountStore } from '../model/accounts/store.js';
+import type { FriendStore } from '../model/friends.js';
+import type { GroupStore } from '../model/groups.js';
 import type { Clock } from '../model/clock.js';
 import type { MessageStore } from '../model/messages.js';
 import type { OnlineStore } from '../model/online.js';
@@ -19,6 +21,10 @@ export interface CommandContext {
   profiles: ProfileStore;
   messages: MessageStore;
   online: OnlineStore;
+  /** Groups and their members (group_open_http_svc). */
+  groups: GroupStore;
+  /** Friends and black lists (sns). */
+  friends: FriendStore;
 }
 
 /** Per-command vendor codes where the seed pages give each command its own. */

@@ -128,6 +128,31 @@ export const Errors = {
   MsgKeyInvalid: entry(90054, 'MsgKey field error: no such message'),
   MsgBatchBodyTooLong: entry(90055, 'message body too long for batch sending: at most 12K'),
   MsgBodyTooLong: entry(93000, 'JSON packet is overly long: do not exceed 12K for the message body'),
+  // Groups (group_open_http_svc): the codes of the group pages and of the vendor's error code
+  // page, https://cloud.tencent.com/document/product/269/1671.
+  GroupInternal: entry(10002, 'internal server error, please retry'),
+  GroupBadParam: entry(10004, 'invalid parameter: check the request against the error description'),
+  GroupNoPermission: entry(10007, 'insufficient permission for the operation'),
+  GroupNotFound: entry(10010, 'the group does not exist, or it existed and has been destroyed'),
+  GroupIdInvalid: entry(10015, 'invalid group ID: check that the group ID is correct'),
+  GroupAccountNotFound: entry(10019, 'the requested UserID does not exist'),
+  GroupIdUsed: entry(10021, 'the group ID is already in use, please choose another group ID'),
+  GroupJoinedTooMany: entry(10037, 'the number of groups the user has created and joined exceeds the limit'),
+  GroupMembersOverLimit: entry(10038, 'the number of group members exceeds the limit'),
+
+  // Relationships (sns): the friend pages (product/269/1643 and siblings) and the relationship FAQ
+  // (https://cloud.tencent.com/document/faq/269/32485).
+  SnsBadRequest: entry(30001, 'invalid request parameter, or the relationship is already or not yet in place'),
+  SnsAccountNotFound: entry(30003, 'the requested account does not exist'),
+  SnsNotAdmin: entry(30004, 'the request needs App administrator permission'),
+  SnsInternal: entry(30006, 'internal server error, please retry later'),
+  FriendLimitSelf: entry(30010, 'your number of friends has reached the system limit'),
+  FriendLimitPeer: entry(30014, "the peer's number of friends has reached the system limit"),
+  FriendPeerBlocked: entry(30515, 'the peer is on your black list: friends cannot be added'),
+  FriendPeerDeniesAll: entry(30516, 'the peer allows no one to add them as a friend'),
+  FriendInPeerBlackList: entry(30525, "you are on the peer's black list: friends cannot be added"),
+  FriendPendingConfirm: entry(30539, 'the friend request was sent and waits for the peer to accept it'),
+  FriendNotFound: entry(31704, 'there is no friendship with the account to delete'),
 } as const satisfies Record<string, VendorErrorEntry>;
 
 /** A vendor error answered as HTTP 200 `{"ActionStatus":"FAIL",...}`. */

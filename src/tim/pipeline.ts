@@ -75,7 +75,8 @@ function entryFor(
  * fault answers an HTTP status or drops the connection.
  */
 async function vendorPipeline(instance: FastifyInstance, opts: VendorPluginOptions): Promise<void> {
-  const { apps, store, limiter, clock, options, faults, journal, log, profiles, messages, online } = instance.mock;
+  const { apps, store, limiter, clock, options, faults, journal, log } = instance.mock;
+  const { profiles, messages, online, groups, friends } = instance.mock;
   const record = (request: FastifyRequest, reply: FastifyReply) => recordCall(journal, log, request, reply);
 
   instance.decorateRequest('vendorCall', null);
@@ -167,7 +168,7 @@ async function vendorPipeline(instance: FastifyInstance, opts: VendorPluginOptio
   // 8. State: the command's effect on the store. Faults apply to valid calls only, just before
   // (stage "before") or just after (stage "after") the state change.
   const applyToState = (command: VendorCommand, app: App, input: unknown): object | undefined => {
-    const ctx: CommandContext = { app, caller: app.admin, store, clock, profiles, messages, online };
+    const ctx: CommandContext = { app, caller: app.admin, store, clock, profiles, messages, online, groups, friends };
     return command.execute(ctx, input) ?? undefined;
   };
   const applyWithFaults = async (

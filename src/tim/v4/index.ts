@@ -3,6 +3,32 @@ import accountCheck from './im_open_login_svc/account_check.js';
 import accountDelete from './im_open_login_svc/account_delete.js';
 import accountImport from './im_open_login_svc/account_import.js';
 import multiaccountImport from './im_open_login_svc/multiaccount_import.js';
+// Groups (issue 27).
+import createGroup from './group_open_http_svc/create_group.js';
+import getGroupInfo from './group_open_http_svc/get_group_info.js';
+import addGroupMember from './group_open_http_svc/add_group_member.js';
+import deleteGroupMember from './group_open_http_svc/delete_group_member.js';
+import modifyGroupBaseInfo from './group_open_http_svc/modify_group_base_info.js';
+import destroyGroup from './group_open_http_svc/destroy_group.js';
+import getAppidGroupList from './group_open_http_svc/get_appid_group_list.js';
+import getJoinedGroupList from './group_open_http_svc/get_joined_group_list.js';
+import getGroupMemberInfo from './group_open_http_svc/get_group_member_info.js';
+import changeGroupOwner from './group_open_http_svc/change_group_owner.js';
+import getRoleInGroup from './group_open_http_svc/get_role_in_group.js';
+import modifyGroupMemberInfo from './group_open_http_svc/modify_group_member_info.js';
+// Relationships (issue 27).
+import friendAdd from './sns/friend_add.js';
+import friendImport from './sns/friend_import.js';
+import friendUpdate from './sns/friend_update.js';
+import friendDelete from './sns/friend_delete.js';
+import friendDeleteAll from './sns/friend_delete_all.js';
+import friendCheck from './sns/friend_check.js';
+import friendGet from './sns/friend_get.js';
+import friendGetList from './sns/friend_get_list.js';
+import blackListAdd from './sns/black_list_add.js';
+import blackListDelete from './sns/black_list_delete.js';
+import blackListGet from './sns/black_list_get.js';
+import blackListCheck from './sns/black_list_check.js';
 import registerAccountV1 from './registration_service/register_account_v1.js';
 // Issue 26: profiles, one-to-one messages, online state.
 import portraitGet from './profile/portrait_get.js';
@@ -38,4 +64,30 @@ export const commands: readonly VendorCommand<any, any>[] = [
   kick,
   queryOnlineStatus,
   querystate,
+  // Groups.
+  createGroup,
+  getGroupInfo,
+  addGroupMember,
+  deleteGroupMember,
+  modifyGroupBaseInfo,
+  destroyGroup,
+  getAppidGroupList,
+  getJoinedGroupList,
+  getGroupMemberInfo,
+  changeGroupOwner,
+  getRoleInGroup,
+  modifyGroupMemberInfo,
+  // Relationships.
+  friendAdd,
+  friendImport,
+  friendUpdate,
+  friendDelete,
+  friendDeleteAll,
+  friendCheck,
+  friendGet,
+  friendGetList,
+  blackListAdd,
+  blackListDelete,
+  blackListGet,
+  blackListCheck,
 ];

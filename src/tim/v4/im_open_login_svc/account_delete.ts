@@ -5,6 +5,7 @@ import { replySchema } from '../../reply.js';
 import { accountsIn, itemListSchema, UserIdItem, userIdItems, userIdOf } from '../../rules/item-list.js';
 import { openLoginSvcCodes } from '../../rules/open-login-svc.js';
 import { assertDeletionEnabled } from '../../rules/plan-limits.js';
+import { forgetRelations } from '../../rules/cascade.js';
 
 const ResultItem = Type.Object({
   ResultCode: Type.Integer({ description: `0: deleted; ${Errors.AccountNotExist.code}: no such account` }),
@@ -46,9 +47,9 @@ export default defineCommand({
     const { app, store } = ctx;
     const result = (UserID: string) => {
       const account = store.get(app.sdkappid, UserID);
-      if (account === undefined) return { ...missing, UserID };
-      store.delete(app.sdkappid, UserID);
+      if (account === undefined || !store.delete(app.sdkappid, UserID)) return { ...missing, UserID };
       forgetAccountState(ctx, account.identifier);
+      forgetRelations(ctx, account.identifier);
       return { ...deleted, UserID };
     };
     return { ResultItem: userIds.map(result) };

@@ -1,0 +1,179 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { APPLY_JOIN_OPTIONS, GROUP_TYPES, groupRecordsProblem, recordOf, type GroupRecord, type GroupStore } from '../model/groups.js';
+import { ControlRequestError } from '../shared/mock-errors.js';
+import { controlErrors, SdkAppId } from './schemas.js';
+
+/** Replaces one app's groups after checking them (400 naming the first problem). */
+export function seedGroups(groups: GroupStore, sdkappid: number, records: readonly GroupRecord[]): void {
+  const problem = groupRecordsProblem(records);
+  if (problem !== undefined) throw new ControlRequestError(problem);
+  groups.replaceApp(sdkappid, records);
+}
+
+const whole = Type.Integer({ minimum: 0 });
+const text = Type.String();
+
+/** A group as GET /__mock/groups shows it and POST /__mock/groups seeds it. */
+export const GroupRecordSchema = Type.Object(
+  {
+    groupId: Type.String({ minLength: 1 }),
+    type: Type.Union(GROUP_TYPES.map((t) => Type.Literal(t))),
+    name: text,
+    introduction: text,
+    notification: text,
+    faceUrl: text,
+    owner: Type.Optional(Type.String({ minLength: 1 })),
+    maxMemberCount: Type.Integer({ minimum: 1 }),
+    applyJoinOption: Type.Union(APPLY_JOIN_OPTIONS.map((o) => Type.Literal(o))),
+    createTime: whole,
+    lastInfoTime: whole,
+    infoSeq: whole,
+    lastMsgTime: whole,
+    nextMsgSeq: whole,
+    members: Type.Array(
+      Type.Object(
+        {
+          account: Type.String({ minLength: 1 }),
+          role: Type.Union([Type.Literal('Owner'), Type.Literal('Admin'), Type.Literal('Member')]),
+          joinTime: whole,
+          nameCard: text,
+          msgFlag: text,
+          shutUpUntil: whole,
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const FriendRecordSchema = Type.Object(
+  {
+    from: Type.String({ minLength: 1 }),
+    account: Type.String({ minLength: 1 }),
+    remark: text,
+    groups: Type.Array(text),
+    addSource: text,
+    addWording: text,
+    addTime: whole,
+  },
+  { additionalProperties: false },
+);
+export const BlockRecordSchema = Type.Object(
+  { from: Type.String({ minLength: 1 }), account: Type.String({ minLength: 1 }), addTime: whole },
+  { additionalProperties: false },
+);
+
+const AppQuery = Type.Object({ sdkappid: Type.Optional(SdkAppId) }, { additionalProperties: false });
+const GroupsOfApp = Type.Object(
+  { sdkappid: SdkAppId, groups: Type.Array(GroupRecordSchema) },
+  { additionalProperties: false },
+);
+const GroupList = Type.Object({ groups: Type.Array(Type.Object({ sdkappid: SdkAppId, group: GroupRecordSchema })) });
+const RelationsOfApp = Type.Object(
+  { sdkappid: SdkAppId, friends: Type.Array(FriendRecordSchema), blocked: Type.Array(BlockRecordSchema) },
+  { additionalProperties: false },
+);
+const Done = Type.Object({ ok: Type.Literal(true) }, { additionalProperties: false });
+
+/** /__mock/groups and /__mock/friends: read, seed (replacing one app's) and clear groups and relationships. */
+export const relationsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { groups, friends } = app.mock;
+  const tags = ['control'];
+
+  app.get(
+    '/groups',
+    {
+      schema: {
+        tags,
+        summary: "Groups with their members: one app's with ?sdkappid=N, else every app's",
+        querystring: AppQuery,
+        response: { 200: GroupList, ...controlErrors },
+      },
+    },
+    async (request) => ({
+      groups: groups.list(request.query.sdkappid).map(({ sdkappid, group }) => ({ sdkappid, group: recordOf(group) })),
+    }),
+  );
+
+  app.post(
+    '/groups',
+    {
+      schema: {
+        tags,
+        summary: "Replace one app's groups with these (members, roles, times as given)",
+        body: GroupsOfApp,
+        response: { 200: Done, ...controlErrors },
+      },
+    },
+    async (request) => {
+      seedGroups(groups, request.body.sdkappid, request.body.groups as GroupRecord[]);
+      return { ok: true as const };
+    },
+  );
+
+  app.delete(
+    '/groups',
+    {
+      schema: {
+        tags,
+        summary: "Remove one app's groups (?sdkappid=N) or every app's",
+        querystring: AppQuery,
+        response: { 200: Done, ...controlErrors },
+      },
+    },
+    async (request) => {
+      groups.clear(request.query.sdkappid);
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/friends',
+    {
+      schema: {
+        tags,
+        summary: "Friend lists and black lists, one app's with ?sdkappid=N, else every app's",
+        querystring: AppQuery,
+        response: { 200: Type.Object({ apps: Type.Array(RelationsOfApp) }), ...controlErrors },
+      },
+    },
+    async (request) => {
+      const { sdkappid } = request.query;
+      return { apps: friends.snapshot().filter((a) => sdkappid === undefined || a.sdkappid === sdkappid) };
+    },
+  );
+
+  app.post(
+    '/friends',
+    {
+      schema: {
+        tags,
+        summary: "Replace one app's friend lists and black lists with these",
+        body: RelationsOfApp,
+        response: { 200: Done, ...controlErrors },
+      },
+    },
+    async (request) => {
+      friends.replaceApp(request.body);
+      return { ok: true as const };
+    },
+  );
+
+  app.delete(
+    '/friends',
+    {
+      schema: {
+        tags,
+        summary: "Remove one app's relationships (?sdkappid=N) or every app's",
+        querystring: AppQuery,
+        response: { 200: Done, ...controlErrors },
+      },
+    },
+    async (request) => {
+      friends.clear(request.query.sdkappid);
+      return { ok: true as const };
+    },
+  );
+};

@@ -1,0 +1,402 @@
+import { unixSeconds, type Clock } from './clock.js';
+
+/**
+ * The vendor's groups (group_open_http_svc), kept per app: each group with its members and
+ * roles, and per account the groups it is in, so that every operation is O(1) or O(members)
+ * (never a walk over all groups). Rules come from the vendor's pages:
+ * https://cloud.tencent.com/document/product/269/1502 (group types and member limits),
+ * https://cloud.tencent.com/document/product/269/1615 (create_group: ids, owner, members).
+ */
+
+/** The group types create_group accepts; Work and Meeting are the newer names of Private and ChatRoom. */
+export const GROUP_TYPES = ['Private', 'Public', 'ChatRoom', 'AVChatRoom', 'Community', 'Work', 'Meeting'] as const;
+export type GroupType = (typeof GROUP_TYPES)[number];
+export type GroupRole = 'Owner' | 'Admin' | 'Member';
+export const APPLY_JOIN_OPTIONS = ['FreeAccess', 'NeedPermission', 'DisableApply'] as const;
+export type ApplyJoinOption = (typeof APPLY_JOIN_OPTIONS)[number];
+
+/**
+ * Members per group by type (269/1502): Work/Private 200, Public 2000, Meeting/ChatRoom 6000,
+ * Community 100,000; AVChatRoom has no limit (the largest safe integer stands for it, so it stays JSON).
+ */
+export const MEMBER_LIMITS: Readonly<Record<GroupType, number>> = {
+  Private: 200,
+  Work: 200,
+  Public: 2000,
+  ChatRoom: 6000,
+  Meeting: 6000,
+  AVChatRoom: Number.MAX_SAFE_INTEGER,
+  Community: 100_000,
+};
+
+/** Groups one account may be in, AVChatRoom aside (10037 past it; the vendor's pricing page, pro edition). */
+export const JOINED_GROUPS_MAX = 500;
+
+/** The longest custom GroupId, in UTF-8 bytes (create_group, 269/1615). */
+export const GROUP_ID_MAX_BYTES = 48;
+/** The prefix of generated ids; a custom id may not use it, except a Community's `@TGS#_` (269/1615). */
+export const GENERATED_PREFIX = '@TGS#';
+export const COMMUNITY_PREFIX = '@TGS#_';
+
+export interface GroupMember {
+  account: string;
+  role: GroupRole;
+  /** Unix seconds. */
+  joinTime: number;
+  nameCard: string;
+  msgFlag: string;
+  /** Unix seconds until which the member may not speak; 0: not muted. */
+  shutUpUntil: number;
+}
+
+export interface Group {
+  groupId: string;
+  type: GroupType;
+  name: string;
+  introduction: string;
+  notification: string;
+  faceUrl: string;
+  owner: string | undefined;
+  maxMemberCount: number;
+  applyJoinOption: ApplyJoinOption;
+  createTime: number;
+  lastInfoTime: number;
+  infoSeq: number;
+  lastMsgTime: number;
+  nextMsgSeq: number;
+  members: Map<string, GroupMember>;
+}
+
+/** What create_group asks for, checked by the command. */
+export interface NewGroup {
+  type: GroupType;
+  groupId?: string | undefined;
+  name: string;
+  owner?: string | undefined;
+  introduction?: string | undefined;
+  notification?: string | undefined;
+  faceUrl?: string | undefined;
+  maxMemberCount?: number | undefined;
+  applyJoinOption?: ApplyJoinOption | undefined;
+  members: ReadonlyArray<{ account: string; role?: 'Admin' | 'Member' | undefined }>;
+}
+
+/** Why a change was refused, for the command to turn into the vendor's code. */
+export type GroupRefusal = 'group-id-used' | 'joined-too-many' | 'members-over-limit';
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: GroupRefusal; account?: string };
+
+/** The vendor's default ApplyJoinOption per type: Work and Meeting admit by invitation only. */
+const defaultApplyJoin = (type: GroupType): ApplyJoinOption =>
+  type === 'Private' || type === 'Work' ? 'DisableApply' : type === 'AVChatRoom' || type === 'ChatRoom' || type === 'Meeting' ? 'FreeAccess' : 'NeedPermission';
+
+/** Whether a type counts towards JOINED_GROUPS_MAX: AVChatRoom memberships do not. */
+const counted = (type: GroupType): boolean => type !== 'AVChatRoom';
+
+/** The character after `@TGS#` in a generated id, by type, as the vendor's ids show it. */
+const TYPE_MARK: Readonly<Record<GroupType, string>> = {
+  Private: '1',
+  Work: '1',
+  Public: '2',
+  ChatRoom: '3',
+  Meeting: '3',
+  AVChatRoom: 'a',
+  Community: '_@TGS#c',
+};
+
+const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+/** One app's groups. */
+class AppGroups {
+  readonly groups = new Map<string, Group>();
+  /** Groups by creation order, for get_appid_group_list's Next; destroyed ones leave a hole. */
+  readonly order: Array<Group | undefined> = [];
+  readonly #position = new Map<string, number>();
+  /** account -> the ids of its groups. */
+  readonly joined = new Map<string, Set<string>>();
+  /** account -> how many of its groups count towards JOINED_GROUPS_MAX. */
+  readonly #counted = new Map<string, number>();
+  serial = 0;
+
+  countedOf(account: string): number {
+    return this.#counted.get(account) ?? 0;
+  }
+
+  add(group: Group): void {
+    this.groups.set(group.groupId, group);
+    this.#position.set(group.groupId, this.order.length);
+    this.order.push(group);
+  }
+
+  remove(group: Group): void {
+    for (const account of group.members.keys()) this.unjoin(group, account);
+    this.groups.delete(group.groupId);
+    const at = this.#position.get(group.groupId) as number;
+    this.order[at] = undefined;
+    this.#position.delete(group.groupId);
+  }
+
+  join(group: Group, member: GroupMember): void {
+    group.members.set(member.account, member);
+    let ids = this.joined.get(member.account);
+    if (ids === undefined) {
+      ids = new Set();
+      this.joined.set(member.account, ids);
+    }
+    ids.add(group.groupId);
+    if (counted(group.type)) this.#counted.set(member.account, this.countedOf(member.account) + 1);
+  }
+
+  unjoin(group: Group, account: string): void {
+    group.members.delete(account);
+    const ids = this.joined.get(account);
+    ids?.delete(group.groupId);
+    if (ids?.size === 0) this.joined.delete(account);
+    if (counted(group.type)) {
+      const left = this.countedOf(account) - 1;
+      if (left > 0) this.#counted.set(account, left);
+      else this.#counted.delete(account);
+    }
+  }
+}
+
+/** One group as a state document or the control plane shows it. */
+export interface GroupRecord {
+  groupId: string;
+  type: GroupType;
+  name: string;
+  introduction: string;
+  notification: string;
+  faceUrl: string;
+  owner?: string;
+  maxMemberCount: number;
+  applyJoinOption: ApplyJoinOption;
+  createTime: number;
+  lastInfoTime: number;
+  infoSeq: number;
+  lastMsgTime: number;
+  nextMsgSeq: number;
+  members: GroupMember[];
+}
+
+/** Every app's groups, in memory for the life of the process. */
+export class GroupStore {
+  readonly #apps = new Map<number, AppGroups>();
+  readonly #clock: Clock;
+
+  constructor(clock: Clock) {
+    this.#clock = clock;
+  }
+
+  #app(sdkappid: number): AppGroups {
+    let app = this.#apps.get(sdkappid);
+    if (app === undefined) {
+      app = new AppGroups();
+      this.#apps.set(sdkappid, app);
+    }
+    return app;
+  }
+
+  get(sdkappid: number, groupId: string): Group | undefined {
+    return this.#apps.get(sdkappid)?.groups.get(groupId);
+  }
+
+  count(sdkappid: number): number {
+    return this.#apps.get(sdkappid)?.groups.size ?? 0;
+  }
+
+  /** Groups `account` may still join, AVChatRoom aside. */
+  roomToJoin(sdkappid: number, account: string): number {
+    return JOINED_GROUPS_MAX - (this.#apps.get(sdkappid)?.countedOf(account) ?? 0);
+  }
+
+  /** A generated id no group of the app has: `@TGS#`, the type's mark, eight characters. */
+  #generateId(app: AppGroups, type: GroupType): string {
+    for (;;) {
+      let n = ++app.serial * 2_654_435_761;
+      let suffix = '';
+      for (let i = 0; i < 8; i++) {
+        suffix += ID_ALPHABET[n % 32];
+        n = Math.floor(n / 32);
+      }
+      const id = `${GENERATED_PREFIX}${TYPE_MARK[type]}${suffix}`;
+      if (!app.groups.has(id)) return id;
+    }
+  }
+
+  /** Creates a group with its owner and initial members; nothing changes when it is refused. */
+  create(sdkappid: number, spec: NewGroup): Outcome<Group> {
+    const app = this.#app(sdkappid);
+    if (spec.groupId !== undefined && app.groups.has(spec.groupId)) return { ok: false, reason: 'group-id-used' };
+    const now = unixSeconds(this.#clock);
+    const named = [...(spec.owner === undefined ? [] : [spec.owner]), ...spec.members.map((m) => m.account)];
+    const accounts = [...new Set(named)];
+    const maxMemberCount = spec.maxMemberCount ?? MEMBER_LIMITS[spec.type];
+    if (accounts.length > maxMemberCount) return { ok: false, reason: 'members-over-limit' };
+    if (counted(spec.type)) {
+      const full = accounts.find((account) => app.countedOf(account) >= JOINED_GROUPS_MAX);
+      if (full !== undefined) return { ok: false, reason: 'joined-too-many', account: full };
+    }
+    const group: Group = {
+      groupId: spec.groupId ?? this.#generateId(app, spec.type),
+      type: spec.type,
+      name: spec.name,
+      introduction: spec.introduction ?? '',
+      notification: spec.notification ?? '',
+      faceUrl: spec.faceUrl ?? '',
+      owner: spec.owner,
+      maxMemberCount,
+      applyJoinOption: spec.applyJoinOption ?? defaultApplyJoin(spec.type),
+      createTime: now,
+      lastInfoTime: now,
+      infoSeq: 1,
+      lastMsgTime: 0,
+      nextMsgSeq: 1,
+      members: new Map(),
+    };
+    app.add(group);
+    const roles = new Map(spec.members.map((m) => [m.account, m.role ?? 'Member']));
+    for (const account of accounts) {
+      const role: GroupRole = account === spec.owner ? 'Owner' : (roles.get(account) as GroupRole);
+      app.join(group, newMember(account, role, now));
+    }
+    return { ok: true, value: group };
+  }
+
+  /** Adds one account as a member; refused past the group's or the account's limit. */
+  addMember(sdkappid: number, group: Group, account: string, role: GroupRole = 'Member'): Outcome<GroupMember> {
+    const app = this.#app(sdkappid);
+    if (group.members.size >= group.maxMemberCount) return { ok: false, reason: 'members-over-limit' };
+    if (counted(group.type) && app.countedOf(account) >= JOINED_GROUPS_MAX) return { ok: false, reason: 'joined-too-many', account };
+    const member = newMember(account, role, unixSeconds(this.#clock));
+    app.join(group, member);
+    return { ok: true, value: member };
+  }
+
+  /** Removes a member; an owner who leaves leaves the group without an owner. */
+  removeMember(sdkappid: number, group: Group, account: string): boolean {
+    if (!group.members.has(account)) return false;
+    this.#app(sdkappid).unjoin(group, account);
+    if (group.owner === account) group.owner = undefined;
+    return true;
+  }
+
+  /** Marks a change of the group's profile (InfoSeq, LastInfoTime). */
+  touch(group: Group): void {
+    group.infoSeq += 1;
+    group.lastInfoTime = unixSeconds(this.#clock);
+  }
+
+  /** Makes `account`, a member, the owner; the old owner stays a member. */
+  changeOwner(group: Group, account: string): void {
+    const previous = group.owner === undefined ? undefined : group.members.get(group.owner);
+    if (previous !== undefined) previous.role = 'Member';
+    (group.members.get(account) as GroupMember).role = 'Owner';
+    group.owner = account;
+    this.touch(group);
+  }
+
+  destroy(sdkappid: number, group: Group): void {
+    this.#app(sdkappid).remove(group);
+  }
+
+  /** The ids of the groups `account` is in, in the order it joined them. */
+  joinedBy(sdkappid: number, account: string): string[] {
+    return [...(this.#apps.get(sdkappid)?.joined.get(account) ?? [])];
+  }
+
+  /**
+   * Up to `limit` groups in creation order from position `next` (0: the first), with the
+   * position to ask for next (0 when there are no more): O(limit + destroyed groups skipped).
+   */
+  page(sdkappid: number, next: number, limit: number, type?: GroupType): { groups: Group[]; next: number } {
+    const order = this.#apps.get(sdkappid)?.order ?? [];
+    const groups: Group[] = [];
+    let at = next;
+    for (; at < order.length && groups.length < limit; at++) {
+      const group = order[at];
+      if (group !== undefined && (type === undefined || group.type === type)) groups.push(group);
+    }
+    return { groups, next: at < order.length ? at : 0 };
+  }
+
+  /** A deleted account leaves every group it was in (an owner leaves its group ownerless): O(its groups). */
+  forgetAccount(sdkappid: number, account: string): void {
+    const app = this.#apps.get(sdkappid);
+    for (const groupId of [...(app?.joined.get(account) ?? [])]) {
+      this.removeMember(sdkappid, app?.groups.get(groupId) as Group, account);
+    }
+  }
+
+  /** Every group of one app (or of all), for the control plane and the state file. */
+  list(sdkappid?: number): Array<{ sdkappid: number; group: Group }> {
+    const apps = sdkappid === undefined ? [...this.#apps] : [[sdkappid, this.#apps.get(sdkappid)] as const];
+    return apps.flatMap(([id, app]) => [...(app?.groups.values() ?? [])].map((group) => ({ sdkappid: id, group })));
+  }
+
+  clear(sdkappid?: number): void {
+    if (sdkappid === undefined) this.#apps.clear();
+    else this.#apps.delete(sdkappid);
+  }
+
+  /** Every group as plain records, for the state document. */
+  snapshot(): Array<{ sdkappid: number; groups: GroupRecord[] }> {
+    return [...this.#apps].map(([sdkappid, app]) => ({ sdkappid, groups: [...app.groups.values()].map(recordOf) }));
+  }
+
+  /** Replaces every group with `apps`' (a checked state document or seed). */
+  restore(apps: ReadonlyArray<{ sdkappid: number; groups: readonly GroupRecord[] }>): void {
+    this.clear();
+    for (const { sdkappid, groups } of apps) this.replaceApp(sdkappid, groups);
+  }
+
+  /** Replaces one app's groups with `records` (checked by `groupRecordsProblem`). */
+  replaceApp(sdkappid: number, records: readonly GroupRecord[]): void {
+    this.clear(sdkappid);
+    const app = this.#app(sdkappid);
+    for (const record of records) {
+      const { members, owner, ...rest } = record;
+      const group: Group = { ...rest, owner, members: new Map() };
+      app.add(group);
+      for (const member of members) app.join(group, { ...member });
+    }
+  }
+}
+
+const newMember = (account: string, role: GroupRole, joinTime: number): GroupMember => ({
+  account,
+  role,
+  joinTime,
+  nameCard: '',
+  msgFlag: 'AcceptAndNotify',
+  shutUpUntil: 0,
+});
+
+/** A group as a plain record: members as an array, the owner only when there is one. */
+export function recordOf(group: Group): GroupRecord {
+  const { members, owner, ...rest } = group;
+  return { ...rest, ...(owner !== undefined && { owner }), members: [...members.values()].map((m) => ({ ...m })) };
+}
+
+/**
+ * Why seeded groups cannot be stored, or undefined: each id once, each member once per group,
+ * the owner (when named) a member with the Owner role and no other Owner, members within the
+ * group's MaxMemberNum.
+ */
+export function groupRecordsProblem(records: readonly GroupRecord[]): string | undefined {
+  const ids = new Set<string>();
+  for (const [i, group] of records.entries()) {
+    const at = `groups[${i}]`;
+    if (ids.has(group.groupId)) return `${at}.groupId: '${group.groupId}' appears twice`;
+    ids.add(group.groupId);
+    const accounts = new Set(group.members.map((m) => m.account));
+    if (accounts.size !== group.members.length) return `${at}.members: an account appears twice`;
+    if (group.members.length > group.maxMemberCount) return `${at}.members: more than maxMemberCount`;
+    const owners = group.members.filter((m) => m.role === 'Owner').map((m) => m.account);
+    const expected = group.owner === undefined ? [] : [group.owner];
+    if (owners.length !== expected.length || owners[0] !== expected[0]) {
+      return `${at}.owner: the owner must be the one member whose role is Owner`;
+    }
+  }
+  return undefined;
+}
