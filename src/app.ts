@@ -13,7 +13,8 @@ import { vendorPlugin } from './tim/pipeline.js';
 import { failReply } from './tim/reply.js';
 import { commandPath } from './tim/command.js';
 import { clip, PATH_MAX } from './shared/clip.js';
-import { commands } from './tim/v4/index.js';
+import { commands as emulatedCommands } from './tim/v4/index.js';
+import { servedCommands } from './tim/catalogue/index.js';
 import { controlPlugin } from './control/index.js';
 import { healthRoute } from './control/health.js';
 import { apiDocsOptions } from './control/openapi.js';
@@ -99,6 +100,7 @@ export type MockFastifyInstance =
 /** Builds the emulator as a Fastify instance; `inject` works on it without a port. */
 export function buildApp(input: Partial<MockOptions> = {}): MockFastifyInstance {
   const options = resolveOptions(input);
+  const commands = servedCommands(emulatedCommands, { refuse: options.unemulated === 'refuse' });
   checkRateLimitNames(options, commands.map((c) => c.command));
   const logger = createLogger(options);
   const app = Fastify({
@@ -118,6 +120,8 @@ export function buildApp(input: Partial<MockOptions> = {}): MockFastifyInstance 
   const served = commands.map((c) => ({
     command: c.command,
     path: commandPath(c),
+    section: c.section ?? 'account',
+    served: c.served ?? 'emulated',
     defaultRateLimit: c.defaultRateLimit,
     codes: [c.codes.badRequest, c.codes.invalidSdkAppId, c.codes.notAdmin, ...c.codes.own],
   }));

@@ -99,7 +99,14 @@ export interface MockOptions {
   tlsHosts: string[];
   /** In-process use: answer this process's requests to the vendor's hostnames (startMockServer only). */
   intercept: boolean;
+  /** How a documented command the emulator does not emulate answers: a validated stub, or a FAIL naming it. */
+  unemulated: Unemulated;
+  /** A folder of user stubs laid out as `<vendor host>/v4/<service>/<command>.json`, loaded at start. */
+  stubsDir: string | undefined;
 }
+
+export const UNEMULATED = ['stub', 'refuse'] as const;
+export type Unemulated = (typeof UNEMULATED)[number];
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -154,6 +161,11 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 const logLevel: Parser<string> = (raw, name) => {
   if (!LOG_LEVELS.includes(raw)) throw new ConfigError(`${name} must be one of ${LOG_LEVELS.join(', ')}; got ${describeValue(raw)}`);
   return raw;
+};
+
+const unemulated: Parser<Unemulated> = (raw, name) => {
+  if (!(UNEMULATED as readonly string[]).includes(raw)) throw new ConfigError(`${name} must be stub or refuse; got ${describeValue(raw)}`);
+  return raw as Unemulated;
 };
 
 const plan: Parser<Plan> = (raw, name) => {
@@ -226,6 +238,13 @@ export const SETTINGS = {
   tlsCert: setting('TIM_TLS_CERT', 'tls-cert', text, 'PEM certificate to serve TLS with (needs --tls-key; default: a leaf of the own CA)'),
   tlsKey: setting('TIM_TLS_KEY', 'tls-key', text, 'PEM private key of --tls-cert'),
   tlsDir: setting('TIM_TLS_DIR', 'tls-dir', text, 'directory the CA (ca.pem, ca-key.pem) is loaded from or saved to (default: a new CA per start)'),
+  unemulated: setting(
+    'TIM_UNEMULATED',
+    'unemulated',
+    unemulated,
+    'stub|refuse: documented commands not emulated answer a validated stub, or a FAIL naming them (default stub)',
+  ),
+  stubsDir: setting('TIM_STUBS_DIR', 'stubs-dir', text, 'folder of user stubs: <vendor host>/v4/<service>/<command>.json'),
   tlsHosts: setting('TIM_TLS_HOSTS', 'tls-hosts', hostList, 'comma-separated extra hostnames/IPs served as the vendor (certificate, proxy, intercept)'),
 } as const;
 
@@ -398,6 +417,8 @@ export function resolveOptions(input: Partial<MockOptions> = {}): MockOptions {
     tlsDir: input.tlsDir,
     tlsHosts: (input.tlsHosts ?? []).map(normalHost),
     intercept: input.intercept ?? false,
+    unemulated: input.unemulated ?? 'stub',
+    stubsDir: input.stubsDir,
   };
   // A header carries the token as visible ASCII (Node reads header bytes as Latin-1, and the
   // bearer check stops at whitespace): a token with anything else could never match.

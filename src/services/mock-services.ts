@@ -13,6 +13,10 @@ import type { RateLimiter } from './rate-limit.js';
 export interface CommandInfo {
   command: string;
   path: string;
+  /** The section of the vendor's API. */
+  section: string;
+  /** Emulated by its own rules, or answered by a validated stub. */
+  served: 'emulated' | 'stub';
   defaultRateLimit: number | undefined;
   /** Every code the command answers besides 0: its envelope codes, then its own. */
   codes: readonly VendorErrorEntry[];

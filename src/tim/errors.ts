@@ -40,6 +40,14 @@ export const Errors = {
   // Only in the vendor's English docs.
   UrlParams: entry(60025, 'SDKAppID, Identifier, UserSig or ContentType error in the URL'),
 
+  // The invalid-parameter code of each section, for the commands served as validated stubs
+  // (docs/differences.md says which page gives each).
+  SectionGroupBadRequest: entry(10004, 'invalid parameter: check the request against the command page'),
+  SectionSnsBadRequest: entry(30001, 'invalid request parameter: check the request against the command page'),
+  SectionProfileBadRequest: entry(40001, 'invalid request parameter: check the request against the command page'),
+  SectionRecentContactBadRequest: entry(50002, 'invalid request parameter: check the request against the command page'),
+  SectionOpenImBadRequest: entry(90001, 'JSON format parse failed: the request does not meet the command page'),
+
   // UserSig (tls-sig-api-v2) and accounts: the account codes of REST API 公共错误码.
   SigExpired: entry(70001, 'UserSig expired, please regenerate it'),
   SigEmpty: entry(70002, 'UserSig is empty'),

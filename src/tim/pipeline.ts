@@ -28,6 +28,8 @@ export interface VendorCall {
   errorCode: number;
   /** The fault that answered or delayed the call, if one did. */
   fault: FiredFault | undefined;
+  /** The id of the user stub that answered the call, if one did. */
+  stub: string | undefined;
   /** performance.now() when the call arrived, for the journal's durationMs. */
   startedAt: number;
 }
@@ -51,6 +53,7 @@ const newCall = (command?: VendorCommand, path?: string): VendorCall => ({
   body: undefined,
   errorCode: 0,
   fault: undefined,
+  stub: undefined,
   startedAt: performance.now(),
 });
 
