@@ -28,6 +28,8 @@ import { lingerIfUnread } from './transport/lingering-close.js';
 import { httpRules, noSniff } from './transport/request-rules.js';
 import { notFound, pathOf } from './shared/url.js';
 import { createHttpServer } from './transport/http-server.js';
+import { VENDOR_HOSTS } from './transport/hosts.js';
+import { loadStubFiles } from './services/stubs/files.js';
 
 /**
  * Secrets never reach a log line: every line is built from fields picked for it, the query
@@ -127,6 +129,9 @@ export function buildApp(input: Partial<MockOptions> = {}): MockFastifyInstance 
   }));
   const services = createMockServices({ app, options, commands: served });
   app.decorate('mock', services);
+  if (options.stubsDir !== undefined) {
+    loadStubFiles(options.stubsDir, [...VENDOR_HOSTS, ...options.tlsHosts], services.stubs);
+  }
 
   // /v4 and /__mock have their own error handlers; elsewhere (/health, /documentation) errors
   // are answered as Fastify answers them, and an unexpected one is logged, which Fastify itself

@@ -5,7 +5,8 @@ export { ConfigError, type AppConfig, type MockOptions } from './config/settings
 export { Errors, VendorError, type VendorErrorEntry } from './tim/errors.js';
 export type { Account, AccountKind, IdentifierType } from './model/accounts/account.js';
 export type { AccountView } from './control/schemas.js';
-export { AppSettingsError, FaultSpecError, UnknownAppError } from './shared/mock-errors.js';
+export { AppSettingsError, FaultSpecError, StubError, UnknownAppError } from './shared/mock-errors.js';
+export type { StubSpec, StubView } from './services/stubs/registry.js';
 export type { AppView } from './control/apps.js';
 export { PLANS, type AppPatch, type Plan, type PlanSettings } from './model/plans.js';
 export type { FaultSpec, FaultKind, FaultStage } from './services/faults/spec.js';

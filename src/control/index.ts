@@ -14,6 +14,8 @@ import { resetRoute } from './reset.js';
 import { stateRoutes } from './state.js';
 import { tlsRoutes } from './tls.js';
 import { usersigRoutes } from './usersig.js';
+import { stubsRoutes } from './stubs.js';
+import { coverageRoutes } from './coverage.js';
 import { controlValidatorCompiler } from './validation.js';
 import { lingerIfUnread } from '../transport/lingering-close.js';
 import { ForbiddenKeyError } from '../shared/mock-errors.js';
@@ -128,6 +130,8 @@ async function controlPlane(app: FastifyInstance): Promise<void> {
   await app.register(tlsRoutes);
   await app.register(resetRoute);
   await app.register(usersigRoutes);
+  await app.register(stubsRoutes);
+  await app.register(coverageRoutes);
 }
 
 export const controlPlugin = fp(controlPlane, { name: 'control-plane', fastify: '5.x', encapsulate: true, dependencies: ['mock-services'] });

@@ -8,8 +8,12 @@ import { controlErrors } from './schemas.js';
  * over HTTP. Empties the accounts of every app, the faults, the journal and the rate-limit
  * buckets, gives every app back the settings it started with, and returns the clock to real time.
  */
-export function resetMock(services: Pick<MockServices, 'store' | 'faults' | 'journal' | 'limiter' | 'apps' | 'clock'>): void {
-  const { store, faults, journal, limiter, apps, clock } = services;
+export function resetMock(
+  services: Pick<MockServices, 'store' | 'faults' | 'journal' | 'limiter' | 'apps' | 'clock' | 'stubs'>,
+): void {
+  const { store, faults, journal, limiter, apps, clock, stubs } = services;
+  // The run-time stubs go; the stubs folder's are part of the start, like the apps' settings.
+  stubs.clear();
   store.clear();
   faults.clear();
   journal.clear();
@@ -27,7 +31,7 @@ export async function resetRoute(app: FastifyInstance): Promise<void> {
         tags: ['control'],
         summary: 'Reset everything, as reset() does in process',
         description:
-          'Empties the accounts of every app (fixtures included), the faults, the journal and the rate-limit buckets, ' +
+          'Empties the accounts of every app (fixtures included), the faults, the journal, the run-time stubs and the rate-limit buckets, ' +
           'gives every app back the settings it started with (plan, limits), and returns the clock to real time.',
         response: {
           200: Type.Object({ reset: Type.Literal(true) }, { additionalProperties: false }),

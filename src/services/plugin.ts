@@ -9,6 +9,7 @@ import { Journal } from './journal/journal.js';
 import { Reach } from '../transport/reach.js';
 import { AppRegistry } from '../model/apps.js';
 import { RateLimiter } from './rate-limit.js';
+import { StubRegistry } from './stubs/registry.js';
 import type { CommandInfo, MockServices } from './mock-services.js';
 
 /**
@@ -33,6 +34,7 @@ export function createMockServices({ app, options, commands }: ServicesOptions):
     limiter: new RateLimiter(clock),
     faults: new FaultRegistry(new Set(commands.map((c) => c.path))),
     journal: new Journal(options.journalSize, clock),
+    stubs: new StubRegistry(new Set(commands.map((c) => c.path))),
     commands,
     reach: new Reach(app, options, app.log),
     log: app.log,

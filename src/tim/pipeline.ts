@@ -13,6 +13,7 @@ import { recordCall } from './record-call.js';
 import { checkQuery, EnvelopeQuery, type Envelope } from './query.js';
 import { failReply, okReply } from './reply.js';
 import { lingerIfUnread } from '../transport/lingering-close.js';
+import type { StubView } from '../services/stubs/registry.js';
 import { clip } from '../shared/clip.js';
 
 /** What the emulator learned about one /v4 call, for the log line and the journal. */
@@ -78,7 +79,7 @@ function entryFor(
  * fault answers an HTTP status or drops the connection.
  */
 async function vendorPipeline(instance: FastifyInstance, opts: VendorPluginOptions): Promise<void> {
-  const { apps, store, limiter, clock, options, faults, journal, log } = instance.mock;
+  const { apps, store, limiter, clock, options, faults, journal, log, stubs } = instance.mock;
   const record = (request: FastifyRequest, reply: FastifyReply) => recordCall(journal, log, request, reply);
 
   instance.decorateRequest('vendorCall', null);
@@ -187,6 +188,16 @@ async function vendorPipeline(instance: FastifyInstance, opts: VendorPluginOptio
     return okReply(extra);
   };
 
+  // The user's reply, sent as the user wrote it: the command's serializer would drop its other fields.
+  const answerWithStub = (reply: FastifyReply, call: VendorCall, stub: StubView) => {
+    call.stub = stub.id;
+    call.errorCode = stub.reply.ErrorCode as number;
+    reply.type('application/json; charset=utf-8');
+    const text = JSON.stringify(stub.reply);
+    if (stub.delayMs === undefined || stub.delayMs === 0) return reply.send(text);
+    return faults.delay(stub.delayMs).then(() => reply.send(text));
+  };
+
   for (const command of opts.commands) {
     const { codes } = command;
     const fullPath = commandPath(command);
@@ -231,6 +242,9 @@ async function vendorPipeline(instance: FastifyInstance, opts: VendorPluginOptio
         const app = call.app as App;
         const body = readBody(request, call, command);
         checkAdmin(call, app, codes);
+        // A user stub answers in the command's place, emulated or not (its fields unchecked).
+        const stub = stubs.size > 0 ? stubs.match(fullPath, body) : undefined;
+        if (stub !== undefined) return answerWithStub(reply, call, stub);
         // 7. Fields: the command's own rules, in the vendor's order.
         const input = command.parse(body);
         if (faults.live) return applyWithFaults(request, reply, command, app, input);
