@@ -107,6 +107,16 @@ t.test('stub files: the layout users keep, kept by reset; bad files stop the sta
   t.throws(() => buildApp({ stubsDir: join(dir, 'missing') }), ConfigError);
 });
 
+t.test('the README example: sendmsg fails for one recipient, with a code of the user\'s', async (t) => {
+  const { app } = build(t);
+  const mock = mockControls(app);
+  mock.stub({ path: SENDMSG, match: { To_Account: 'alice' }, reply: { ActionStatus: 'FAIL', ErrorCode: 20003, ErrorInfo: 'To_Account is not imported' } });
+  t.equal((await call(t, app, SENDMSG, { To_Account: 'alice', MsgRandom: 1, MsgBody: [] })).ErrorCode, 20003);
+  t.equal((await call(t, app, SENDMSG, { To_Account: 'bob', MsgRandom: 1, MsgBody: [] })).ErrorCode, 0);
+  mock.reset();
+  t.same(mock.stubs(), []);
+});
+
 t.test(`the registry holds at most ${STUB_LIMIT} stubs; subset matching`, async (t) => {
   const registry = new StubRegistry(new Set([SENDMSG]));
   for (let i = 0; i < STUB_LIMIT; i++) registry.add({ path: SENDMSG, reply: sent });
