@@ -15,6 +15,7 @@ import { failReply, okReply } from './reply.js';
 import { lingerIfUnread } from '../transport/lingering-close.js';
 import type { StubView } from '../services/stubs/registry.js';
 import { clip } from '../shared/clip.js';
+import { pathOf } from '../shared/url.js';
 
 /** What the emulator learned about one /v4 call, for the log line and the journal. */
 export interface VendorCall {
@@ -198,6 +199,7 @@ async function vendorPipeline(instance: FastifyInstance, opts: VendorPluginOptio
     return faults.delay(stub.delayMs).then(() => reply.send(text));
   };
 
+  const byPath = new Map<string, VendorCommand>();
   for (const command of opts.commands) {
     const { codes } = command;
     const fullPath = commandPath(command);
@@ -251,19 +253,27 @@ async function vendorPipeline(instance: FastifyInstance, opts: VendorPluginOptio
         return okReply(applyToState(command, app, input));
       },
     });
-
-    instance.route({
-      // 1. Method and path: every other method Fastify routes (HEAD comes with GET).
-      method: instance.supportedMethods.filter((m) => m !== 'POST' && m !== 'HEAD'),
-      url: path,
-      // Answers 60008 to non-POST methods; not an operation worth documenting.
-      schema: { hide: true },
-      handler: async (request) => {
-        request.vendorCall = newCall(command, fullPath);
-        throw new VendorError(Errors.RequestFormat, 'vendor commands take POST only');
-      },
-    });
+    byPath.set(fullPath, command);
   }
+
+  // 1. Method and path, for every other method Fastify routes (HEAD comes with GET): one route
+  // for all the commands, since a route per command and method would make start-up grow with the
+  // API. Answered before the body is read: 60008 for a command's path, 60009 for any other.
+  instance.route({
+    method: instance.supportedMethods.filter((m) => m !== 'POST' && m !== 'HEAD'),
+    url: '/*',
+    schema: { hide: true },
+    onRequest: (request, _reply, done) => {
+      const path = pathOf(request.url);
+      const command = byPath.get(path);
+      request.vendorCall = newCall(command, command && path);
+      done(command === undefined ? new VendorError(Errors.UnknownCommand) : new VendorError(Errors.RequestFormat, 'vendor commands take POST only'));
+    },
+    // A route needs a handler; onRequest has always answered before it.
+    handler: async () => {
+      throw new VendorError(Errors.UnknownCommand);
+    },
+  });
 }
 
 /** The /v4 pipeline as an encapsulated plugin: its error handler and body parser stay under /v4. */
