@@ -1,7 +1,9 @@
 import t from 'tap';
 import { Type, type TSchema } from '@sinclair/typebox';
 import { build, call } from '../helper.js';
-import { catalogue } from '../../src/tim/catalogue/index.js';
+import { catalogue, servedCommands } from '../../src/tim/catalogue/index.js';
+import { sectionCodes } from '../../src/tim/catalogue/sections.js';
+import { defineCommand } from '../../src/tim/command.js';
 import { sampleOf } from '../../src/tim/catalogue/sample.js';
 import { Errors } from '../../src/tim/errors.js';
 
@@ -109,6 +111,8 @@ t.test('stubs get the envelope, admin and rate-limit checks; unknown paths keep 
   t.equal((await call(t, app, '/v4/im_open_login_svc/kick', { UserID: 'a' })).ErrorCode, Errors.RateLimited.code);
   t.equal((await call(t, app, '/v4/openim/no_such_command', {})).ErrorCode, Errors.UnknownCommand.code);
   t.equal((await call(t, app, '/v4/sns/friend_get', undefined, { method: 'GET' })).ErrorCode, Errors.RequestFormat.code);
+  const kick = (await app.inject({ method: 'GET', url: '/__mock/apps' })).json().apps[0].rateLimits.find((r: { command: string }) => r.command === 'kick');
+  t.same(kick, { command: 'kick', limit: 2, tokens: 0 }, 'GET /__mock/apps lists a stubbed command whose limit was changed');
   const info = app.mock.commands.find((c) => c.path === '/v4/sns/friend_add');
   t.same({ served: info?.served, section: info?.section, limit: info?.defaultRateLimit }, { served: 'stub', section: 'relationships', limit: 200 });
 });
@@ -116,4 +120,23 @@ t.test('stubs get the envelope, admin and rate-limit checks; unknown paths keep 
 t.test('sampleOf covers every kind of schema', async (t) => {
   const ctx = { random: () => 0.25, now: 100 };
   t.same(sampleOf(Type.Object({ A: Type.Boolean(), B: Type.Number({ maximum: 1 }), C: Type.Unknown(), U: Type.String({ maxLength: 2 }), FaceUrl: Type.String() }), ctx), { A: false, B: 1, C: {}, U: 'U2', FaceUrl: 'https://example.com/faceurl/250' });
+});
+
+t.test('an emulated command takes over its stub\'s path, and the alias follows it', async (t) => {
+  const emulated = defineCommand({
+    service: 'openim',
+    command: 'query_online_status',
+    summary: 'emulated',
+    codes: sectionCodes('account'),
+    body: Type.Object({}),
+    reply: Type.Object({}),
+    parse: () => undefined,
+    execute: () => ({}),
+  });
+  const served = servedCommands([emulated], { refuse: false });
+  const at = (path: string) => served.filter((c) => `/v4/${c.service}/${c.command}` === path);
+  t.equal(at('/v4/openim/query_online_status').length, 1, 'one route per path');
+  t.match(at('/v4/openim/query_online_status')[0], { summary: 'emulated', served: 'emulated', section: 'account' });
+  t.match(at('/v4/openim/querystate')[0], { served: 'emulated', summary: /emulated \(the old name of/ });
+  t.same(sectionCodes('no such section').badRequest, Errors.RequestFormat, 'a section without a code of its own: 60008');
 });

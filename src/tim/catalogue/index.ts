@@ -28,9 +28,10 @@ export function servedCommands(
   const stubs = catalogue.filter((e) => !taken.has(pathOf(e))).map((e) => stubCommand(e, settings));
   const all = [...own, ...stubs];
   const byPath = new Map(all.map((c) => [pathOf(c), c]));
-  const aliases = ALIASES.flatMap(({ service, command, of }) => {
-    const target = byPath.get(of);
-    return target === undefined ? [] : [{ ...target, service, command, summary: `${target.summary} (the old name of ${of})` }];
+  // Every alias names a documented command, so its target is always routed.
+  const aliases = ALIASES.map(({ service, command, of }) => {
+    const target = byPath.get(of) as VendorCommand<any, any>;
+    return { ...target, service, command, summary: `${target.summary} (the old name of ${of})` };
   });
   return [...all, ...aliases];
 }

@@ -41,8 +41,8 @@ export interface StubSettings {
   refuse: boolean;
 }
 
-/** The vendor's request schema, relaxed to take the fields it does not name (the vendor ignores them). */
-const forRequest = (schema: TSchema): TSchema => (schema.type === 'object' ? { ...schema, additionalProperties: true } : schema);
+/** The vendor's request schema (an object), relaxed to take the fields it does not name (the vendor ignores them). */
+const forRequest = (schema: TSchema): TSchema => ({ ...schema, additionalProperties: true });
 
 /**
  * A documented command the emulator does not emulate, served as a validated stub: the
