@@ -5,7 +5,8 @@ import { Agent, request } from 'undici';
 import { buildTargets, flags, machine, pinSelf, round, rssOf, start, type Running } from './lib.js';
 
 /**
- * npm run bench:abuse -- [--accounts 200000] [--batches 200] [--identifiers 200] [--uploads 16] [--phase 10] [--no-build]
+ * npm run bench:abuse -- [--accounts 200000] [--batches 200] [--identifiers 200] [--uploads 16] [--phase 10]
+ *   [--steps 1] [--no-build]
  *
  * What a hostile or careless client sends, against the built CLI, with a probe client (one
  * connection, one account_import after another, each a new account) timing every call:
@@ -15,9 +16,10 @@ import { buildTargets, flags, machine, pinSelf, round, rssOf, start, type Runnin
  * - register calls with a 1,000,000-character Identifier (TIM_BODY_LIMIT 2 MiB, info log);
  * - GET /__mock/requests pages of 1,000 of those entries;
  * - concurrent PUT /__mock/state uploads of the 200,000-account state;
- * with the server's RSS before and after each step.
+ * with the server's RSS before and after each step. `--steps 0` measures the saves only; the
+ * save ratio is the probe's p99 with saves over its p99 without (the goal: at most 2).
  */
-const opts = flags({ accounts: '200000', batches: '200', identifiers: '200', uploads: '16', phase: '10' });
+const opts = flags({ accounts: '200000', batches: '200', identifiers: '200', uploads: '16', phase: '10', steps: '1' });
 await buildTargets(opts.build);
 pinSelf();
 
@@ -96,6 +98,13 @@ for (const [name, env] of [
   await server.stop();
 }
 rmSync(dir, { recursive: true, force: true });
+const p99Of = (name: string): number => (results[name] as { probe: { p99: number } }).probe.p99;
+results.saveRatio = round(p99Of('withSaves') / p99Of('withoutSaves'));
+console.log(JSON.stringify({ withoutSaves: results.withoutSaves, withSaves: results.withSaves, saveRatio: results.saveRatio }));
+if (opts.steps === 0) {
+  console.log(JSON.stringify(results, null, 2));
+  process.exit(0);
+}
 
 // The abuse steps, one server, the probe throughout.
 const server = await start({ name: 'emulator', env: { TIM_BODY_LIMIT: String(2 * 1024 * 1024), LOG_LEVEL: 'info' } }, 'any-sig');

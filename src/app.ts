@@ -5,9 +5,9 @@ import type { DestinationStream, Logger, pino as createPino } from 'pino';
 import type { PrettyOptions } from 'pino-pretty';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import swagger from '@fastify/swagger';
 import { clientErrorHandler, clientErrorStatus } from './transport/client-error.js';
-import { checkRateLimitNames, resolveOptions, type MockOptions } from './config/settings.js';
+import { checkRateLimitNames, resolveOptions } from './config/settings.js';
+import { type MockOptions } from './config/options.js';
 import { Errors } from './tim/errors.js';
 import { vendorPlugin } from './tim/pipeline.js';
 import { failReply } from './tim/reply.js';
@@ -18,7 +18,7 @@ import { servedCommands } from './tim/catalogue/index.js';
 import { controlPlugin } from './control/index.js';
 import { healthRoute } from './control/health.js';
 import { apiDocsOptions } from './control/openapi.js';
-import { docsUi } from './control/docs-ui.js';
+import { docsUiPlugin } from './control/docs-ui.js';
 import { dashboardPlugin } from './dashboard/plugin.js';
 import { fixturesPlugin } from './services/fixtures/load.js';
 import { lazySerializers } from './shared/serializers.js';
@@ -175,9 +175,8 @@ export function buildApp(input: Partial<MockOptions> = {}): MockFastifyInstance 
   }
   httpRules(app);
   app.register(servicesPlugin);
-  // Before the routes: @fastify/swagger collects them as they are added.
-  app.register(swagger, apiDocsOptions(options));
-  app.register(docsUi, { routePrefix: '/documentation' });
+  // Before the routes: the docs record them as they are added.
+  app.register(docsUiPlugin, { routePrefix: '/documentation', swagger: apiDocsOptions(options) });
   app.register(fixturesPlugin);
   app.register(statePlugin);
   app.register(healthRoute);

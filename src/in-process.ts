@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Account } from './model/accounts/account.js';
 import { buildApp, type MockFastifyInstance } from './app.js';
 import type { ControllableClock } from './model/clock.js';
-import type { MockOptions } from './config/settings.js';
+import type { MockOptions } from './config/options.js';
 import { changeApp, listApps, type AppView } from './control/apps.js';
 import { resetMock } from './control/reset.js';
 import { AccountView } from './control/schemas.js';

@@ -1,7 +1,8 @@
 export { buildApp, type MockFastifyInstance } from './app.js';
 export { startMockServer, mockControls, type MockServer, type MockControls } from './in-process.js';
 export { ControllableClock, type Clock } from './model/clock.js';
-export { ConfigError, type AppConfig, type MockOptions } from './config/settings.js';
+export { ConfigError } from './shared/mock-errors.js';
+export { type AppConfig, type MockOptions } from './config/options.js';
 export { Errors, VendorError, type VendorErrorEntry } from './tim/errors.js';
 export type { Account, AccountKind, IdentifierType } from './model/accounts/account.js';
 export type { AccountView } from './control/schemas.js';

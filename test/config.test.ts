@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t, { type Test } from 'tap';
 import { buildApp } from '../src/app.js';
-import { ConfigError, DEFAULTS, optionsFromProcess, parseConfigFile, resolveOptions, SETTINGS, usage } from '../src/config/settings.js';
+import { ConfigError } from '../src/shared/mock-errors.js';
+import { DEFAULTS, SETTINGS, usage } from '../src/config/table.js';
+import { optionsFromProcess, resolveOptions } from '../src/config/settings.js';
+import { parseConfigFile } from '../src/config/file.js';
 import { RATE_LIMIT_MAX } from '../src/model/plans.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tim-config-'));

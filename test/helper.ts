@@ -1,7 +1,7 @@
 import type { Test } from 'tap';
 import { buildApp } from '../src/app.js';
 import { ControllableClock } from '../src/model/clock.js';
-import type { MockOptions } from '../src/config/settings.js';
+import type { MockOptions } from '../src/config/options.js';
 import { Errors } from '../src/tim/errors.js';
 import { ALIASES, catalogue } from '../src/tim/catalogue/index.js';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';

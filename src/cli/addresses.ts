@@ -1,5 +1,5 @@
 import { networkInterfaces } from 'node:os';
-import { ConfigError } from '../config/settings.js';
+import { ConfigError } from '../shared/mock-errors.js';
 
 const urlHost = (address: string): string => (address.includes(':') ? `[${address}]` : address);
 

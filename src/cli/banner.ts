@@ -1,4 +1,4 @@
-import type { AppConfig } from '../config/settings.js';
+import type { AppConfig } from '../config/options.js';
 
 export interface BannerInfo {
   version: string;

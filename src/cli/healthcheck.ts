@@ -8,7 +8,9 @@
 import { readFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { serverFlags } from './server-flags.js';
-import { ConfigError, DEFAULTS, readSettings } from '../config/settings.js';
+import { ConfigError } from '../shared/mock-errors.js';
+import { DEFAULTS } from '../config/table.js';
+import { readSettings } from '../config/settings.js';
 import { reachableHost } from '../shared/url.js';
 
 const HEALTHCHECK_TIMEOUT_MS = 2000;

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, DEFAULTS, integer, SETTINGS } from '../config/settings.js';
+import { ConfigError } from '../shared/mock-errors.js';
+import { DEFAULTS, integer, SETTINGS } from '../config/table.js';
 import { makeUserSig, USERSIG_DEFAULT_EXPIRE, USERSIG_EXPIRE_MAX } from '../tim/usersig.js';
 
 export const USERSIG_USAGE = `Usage: tim-account-mock usersig --sdkappid N --secret-key K [--identifier ID] [--expire SECONDS]

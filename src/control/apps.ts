@@ -32,7 +32,28 @@ export const AppView = Type.Object(
 );
 export type AppView = Static<typeof AppView>;
 
-const AppList = Type.Object({ apps: Type.Array(AppView) }, { additionalProperties: false });
+/** Apps per page of GET /__mock/apps, as the journal pages: a default and a most. */
+export const APPS_PAGE_DEFAULT = 100;
+export const APPS_PAGE_MAX = 1000;
+
+const AppsQuery = Type.Object(
+  {
+    limit: Type.Optional(
+      Type.Integer({ minimum: 1, description: `apps per page: default ${APPS_PAGE_DEFAULT}; a larger value than ${APPS_PAGE_MAX} is taken as ${APPS_PAGE_MAX}` }),
+    ),
+    after: Type.Optional(Type.Integer({ minimum: 0, description: 'only apps with a larger sdkappid (pass `next` here for the next page)' })),
+  },
+  { additionalProperties: false },
+);
+type AppsQuery = Static<typeof AppsQuery>;
+
+const AppList = Type.Object(
+  {
+    apps: Type.Array(AppView),
+    next: Type.Union([Type.Integer(), Type.Null()], { description: 'pass as `after` for the next page; null on the last page' }),
+  },
+  { additionalProperties: false },
+);
 
 type AppServices = Pick<MockServices, 'apps' | 'store' | 'limiter' | 'commands'>;
 
@@ -57,14 +78,26 @@ function appView({ apps, store, limiter, commands }: AppServices, app: App): App
   };
 }
 
-/** Every app, by sdkappid: declared ones, and zero-config ones seen so far (by a call, seeding or a state import). */
-export function listApps(services: AppServices): AppView[] {
+/** Every app, by sdkappid (no view made yet). */
+function sortedApps(services: AppServices): App[] {
   // Seeding and state imports fill the store without a call; in zero-config mode their apps are made here.
   for (const sdkappid of services.store.sdkappids()) services.apps.get(sdkappid);
-  return services.apps
-    .list()
-    .sort((a, b) => a.sdkappid - b.sdkappid)
-    .map((app) => appView(services, app));
+  return services.apps.list().sort((a, b) => a.sdkappid - b.sdkappid);
+}
+
+/** Every app, by sdkappid: declared ones, and zero-config ones seen so far (by a call, seeding or a state import). */
+export function listApps(services: AppServices): AppView[] {
+  return sortedApps(services).map((app) => appView(services, app));
+}
+
+/** One page of the apps, by sdkappid, after `after`; only the page's apps are described. */
+export function appsPage(services: AppServices, query: AppsQuery): { apps: AppView[]; next: number | null } {
+  const limit = Math.min(query.limit ?? APPS_PAGE_DEFAULT, APPS_PAGE_MAX);
+  const after = query.after ?? 0;
+  const rest = sortedApps(services).filter((app) => app.sdkappid > after);
+  const page = rest.slice(0, limit);
+  const next = rest.length > limit ? (page.at(-1) as App).sdkappid : null;
+  return { apps: page.map((app) => appView(services, app)), next };
 }
 
 /**
@@ -95,11 +128,15 @@ export async function appsRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'List every app: mode, admin, plan and its limits, account count and rate-limit tokens (never the secret key)',
+        summary: 'List the apps a page at a time, by sdkappid: mode, admin, plan and its limits, account count and rate-limit tokens (never the secret key)',
+        description:
+          `A page holds at most \`limit\` apps (default ${APPS_PAGE_DEFAULT}, at most ${APPS_PAGE_MAX}) with an sdkappid above \`after\`; ` +
+          'pass `next` as `after` for the next page.',
+        querystring: AppsQuery,
         response: { 200: AppList, ...controlErrors },
       },
     },
-    async () => ({ apps: listApps(services) }),
+    async (request) => appsPage(services, request.query as AppsQuery),
   );
 
   app.put(

@@ -1,5 +1,6 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { StaticDocumentSpec } from '@fastify/swagger';
+import type { FastifyDynamicSwaggerOptions, StaticDocumentSpec } from '@fastify/swagger';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import fp from 'fastify-plugin';
 import { notFound, pathOf } from '../shared/url.js';
 
 /** Response headers the outer reply sets itself. */
@@ -7,18 +8,54 @@ const HOP_HEADERS = new Set(['connection', 'content-length', 'date', 'keep-alive
 
 export interface DocsUiOptions {
   routePrefix: string;
+  /** How @fastify/swagger describes the routes (title, tags, the token's security scheme). */
+  swagger: FastifyDynamicSwaggerOptions;
 }
 
-/**
- * The OpenAPI document at `<prefix>/json` and `/yaml` (from @fastify/swagger), and Swagger UI
- * at `<prefix>` and below, built on its first request: loading @fastify/swagger-ui and
- * @fastify/static would lengthen every start (BENCHMARKS.md), and most test runs never use
- * them. The UI lives in its own Fastify instance, fed the emulator's document.
- */
-export async function docsUi(app: FastifyInstance, { routePrefix }: DocsUiOptions): Promise<void> {
-  let ui: Promise<FastifyInstance> | undefined;
+type Document = StaticDocumentSpec['document'];
 
-  const buildUi = async (): Promise<FastifyInstance> => {
+/**
+ * The OpenAPI document at `<prefix>/json` and `/yaml`, and Swagger UI at `<prefix>` and below,
+ * all built on their first request: loading @fastify/swagger (with its YAML writer),
+ * @fastify/swagger-ui and @fastify/static would lengthen every start, and most test runs never
+ * read them. At start the plugin only records each route as it is added; the first request
+ * replays them, schemas and all, into a Fastify instance of its own that @fastify/swagger
+ * describes, and the UI is served from a second one fed that document.
+ */
+async function docsUi(app: FastifyInstance, { routePrefix, swagger: swaggerOptions }: DocsUiOptions): Promise<void> {
+  const routes: RouteOptions[] = [];
+  app.addHook('onRoute', (route) => {
+    routes.push(route);
+  });
+
+  /** Runs once, and again after a failure: a failed build is not cached. */
+  const once = <T>(build: () => Promise<T>): (() => Promise<T>) => {
+    let made: Promise<T> | undefined;
+    return () =>
+      (made ??= build().catch((error: unknown) => {
+        made = undefined;
+        throw error;
+      }));
+  };
+
+  const described = once(async () => {
+    const [{ default: Fastify }, { default: swagger }] = await Promise.all([import('fastify'), import('@fastify/swagger')]);
+    // HEAD routes were recorded as the app made them; the replay must not add them twice.
+    const inner = Fastify({ exposeHeadRoutes: false });
+    // The schemas are read, never run: the replayed routes answer nothing.
+    inner.setValidatorCompiler(() => () => true);
+    inner.setSerializerCompiler(() => (data) => JSON.stringify(data));
+    await inner.register(swagger, swaggerOptions);
+    for (const { method, url, schema } of routes) {
+      inner.route({ method, url, schema: schema ?? {}, handler: () => null });
+    }
+    await inner.ready();
+    return inner;
+  });
+  // The emulator's generated OpenAPI 3 document; its type is the wider OpenAPI union.
+  const documentOf = async (): Promise<Document> => (await described()).swagger() as Document;
+
+  const ui = once(async () => {
     const [{ default: Fastify }, { default: swagger }, { default: swaggerUi }] = await Promise.all([
       import('fastify'),
       import('@fastify/swagger'),
@@ -26,20 +63,14 @@ export async function docsUi(app: FastifyInstance, { routePrefix }: DocsUiOption
     ]);
     const inner = Fastify();
     inner.setNotFoundHandler(notFound);
-    // The emulator's generated OpenAPI 3 document; its type is the wider OpenAPI union.
-    const document = app.swagger() as StaticDocumentSpec['document'];
-    await inner.register(swagger, { mode: 'static', specification: { document } });
+    await inner.register(swagger, { mode: 'static', specification: { document: await documentOf() } });
     await inner.register(swaggerUi, { routePrefix });
     await inner.ready();
     return inner;
-  };
+  });
 
   const serveUi = async (request: FastifyRequest, reply: FastifyReply) => {
-    // A failed build is not cached: the next request tries again.
-    const inner = await (ui ??= buildUi().catch((error: unknown) => {
-      ui = undefined;
-      throw error;
-    }));
+    const inner = await ui();
     // The path alone: the UI needs no query, and its redirect from static/index.html rewrites a
     // URL that ends there, which one with a query never does (it redirected to itself).
     const res = await inner.inject({ method: request.method as 'GET' | 'HEAD', url: pathOf(request.url), headers: request.headers });
@@ -50,8 +81,13 @@ export async function docsUi(app: FastifyInstance, { routePrefix }: DocsUiOption
   };
 
   const hidden = { schema: { hide: true } };
-  app.get(`${routePrefix}/json`, hidden, () => app.swagger());
-  app.get(`${routePrefix}/yaml`, hidden, (_request, reply) => reply.type('application/x-yaml').send(app.swagger({ yaml: true })));
+  app.get(`${routePrefix}/json`, hidden, documentOf);
+  app.get(`${routePrefix}/yaml`, hidden, async (_request, reply) =>
+    reply.type('application/x-yaml').send((await described()).swagger({ yaml: true })),
+  );
   app.get(routePrefix, hidden, serveUi);
   app.get(`${routePrefix}/*`, hidden, serveUi);
 }
+
+/** Registered before the routes it describes, and unencapsulated, so that it sees every route the app adds. */
+export const docsUiPlugin = fp(docsUi, { name: 'docs-ui', fastify: '5.x' });

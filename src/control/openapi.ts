@@ -1,5 +1,5 @@
 import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
-import type { MockOptions } from '../config/settings.js';
+import type { MockOptions } from '../config/options.js';
 import { version } from '../shared/version.js';
 
 /**

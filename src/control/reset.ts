@@ -6,7 +6,8 @@ import { controlErrors } from './schemas.js';
 /**
  * The one reset: what `mockControls(app).reset()` does in process and POST /__mock/reset does
  * over HTTP. Empties the accounts of every app, the faults, the journal and the rate-limit
- * buckets, gives every app back the settings it started with, and returns the clock to real time.
+ * buckets, forgets the zero-config apps made on the fly (declared apps and apps set with PUT
+ * stay), gives every app back the settings it started with, and returns the clock to real time.
  */
 export function resetMock(
   services: Pick<MockServices, 'store' | 'faults' | 'journal' | 'limiter' | 'apps' | 'clock' | 'stubs'>,
@@ -18,6 +19,7 @@ export function resetMock(
   faults.clear();
   journal.clear();
   limiter.clear();
+  apps.forgetOnTheFly();
   apps.restore();
   clock.useRealTime();
 }

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { ConfigError } from '../config/settings.js';
+import { ConfigError } from '../shared/mock-errors.js';
 import { NotFoundError } from '../shared/mock-errors.js';
 import { ControlError, controlErrors, sendControlError } from './schemas.js';
 

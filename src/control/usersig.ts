@@ -2,12 +2,25 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { unixSeconds } from '../model/clock.js';
 import { expiresAt, makeUserSig, USERSIG_DEFAULT_EXPIRE, USERSIG_EXPIRE_MAX } from '../tim/usersig.js';
-import { NotFoundError } from '../shared/mock-errors.js';
+import { ControlRequestError, NotFoundError } from '../shared/mock-errors.js';
 import { controlErrors, ControlError, SdkAppId } from './schemas.js';
+
+/**
+ * An account identifier is at most 32 bytes (account_import's Identifier, "长度不超过 32 字节",
+ * cloud.tencent.com/document/product/269/1608): a sig for a longer one names no account. The
+ * schema caps UTF-16 units; the handler counts the UTF-8 bytes.
+ */
+const IDENTIFIER_MAX_BYTES = 32;
 
 const SigRequest = Type.Object(
   {
-    identifier: Type.Optional(Type.String({ minLength: 1, description: "whom the sig is for (default: the app's admin)" })),
+    identifier: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: IDENTIFIER_MAX_BYTES,
+        description: `whom the sig is for, 1 to ${IDENTIFIER_MAX_BYTES} bytes in UTF-8 (default: the app's admin)`,
+      }),
+    ),
     expire: Type.Optional(Type.Integer({ minimum: 1, maximum: USERSIG_EXPIRE_MAX, description: `seconds it stays valid (default ${USERSIG_DEFAULT_EXPIRE})` })),
   },
   { additionalProperties: false },
@@ -53,6 +66,9 @@ export async function usersigRoutes(app: FastifyInstance): Promise<void> {
         throw new NotFoundError(why);
       }
       const body = (request.body ?? {}) as { identifier?: string; expire?: number };
+      if (body.identifier !== undefined && Buffer.byteLength(body.identifier, 'utf8') > IDENTIFIER_MAX_BYTES) {
+        throw new ControlRequestError(`identifier: at most ${IDENTIFIER_MAX_BYTES} bytes in UTF-8, as the vendor caps an account identifier`);
+      }
       const identifier = body.identifier ?? (apps.get(sdkappid)?.admin ?? declared.admin);
       const expire = body.expire ?? USERSIG_DEFAULT_EXPIRE;
       const now = unixSeconds(clock);

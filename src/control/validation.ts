@@ -18,6 +18,11 @@ export const controlValidatorCompiler: FastifySchemaCompiler<TSchema> = ({ schem
   // Compiled on a route's first call: a test run calls few control routes, and every process
   // start would otherwise pay for compiling all of them.
   let compiled: TypeCheck<TSchema> | undefined;
+  let compiledPresent: TypeCheck<TSchema> | undefined;
+  // A body that may be left out is a union with null; one that is there is checked against its
+  // object alone, so that an error names the field instead of "Expected union value".
+  const options = (schema as { anyOf?: TSchema[] }).anyOf;
+  const present = options?.length === 2 && options[1]?.type === 'null' ? options[0] : undefined;
   const properties = (schema as Partial<TObject>).properties ?? {};
   const fromText = httpPart === 'querystring' || httpPart === 'params';
   return (input: unknown) => {
@@ -27,7 +32,10 @@ export const controlValidatorCompiler: FastifySchemaCompiler<TSchema> = ({ schem
         Object.entries(input).map(([key, v]) => [key, typeof v === 'string' && NUMERAL.test(v) && isNumeric(properties[key]) ? Number(v) : v]),
       );
     }
-    const check = (compiled ??= TypeCompiler.Compile(schema));
+    const check =
+      present !== undefined && value !== null
+        ? (compiledPresent ??= TypeCompiler.Compile(present))
+        : (compiled ??= TypeCompiler.Compile(schema));
     if (check.Check(value)) return { value };
     const error = check.Errors(value).First();
     return { error: new Error(error === undefined ? `${httpPart} is not valid` : describeValueError(error, httpPart ?? 'the request')) };

@@ -1,6 +1,34 @@
-import type { AppConfig, MockOptions } from '../config/settings.js';
-import { planSettings, type AppPatch, type PlanSettings } from './plans.js';
-import { UserSigVerifier } from '../tim/usersig.js';
+import { planSettings, type AppPatch, type Plan, type PlanSettings } from './plans.js';
+
+/** Checks a call's UserSig for one app; the vendor's algorithm lives with the API (src/tim/usersig.ts). */
+export interface SigVerifier {
+  /** Throws the vendor's error when the sig does not hold for the identifier at that time. */
+  verify(usersig: string, identifier: string, nowSeconds: number): void;
+}
+
+/** An app declared at start: its keys and the plan settings it starts with. */
+export interface DeclaredApp {
+  sdkappid: number;
+  admin: string;
+  secretKey: string;
+  rateLimits?: Record<string, number>;
+  plan?: Plan | null;
+  accountLimit?: number | null;
+  deleteEnabled?: boolean;
+  reimportCooldownDays?: number;
+}
+
+/** The settings the registry reads: the declared apps, and the defaults of zero-config ones. */
+export interface AppsOptions {
+  apps: readonly DeclaredApp[];
+  admin: string;
+  plan: Plan | undefined;
+  accountLimit: number | null | undefined;
+  deleteEnabled: boolean | undefined;
+  reimportCooldownDays: number | undefined;
+  rateLimit: number;
+  rateLimits: Readonly<Record<string, number>>;
+}
 
 /** An app's settings that a running emulator may change (PUT /__mock/apps/:sdkappid). */
 export interface AppSettings extends PlanSettings {
@@ -13,7 +41,7 @@ export interface App {
   sdkappid: number;
   admin: string;
   /** Absent in zero-config mode, where any non-empty usersig is accepted. */
-  verifier: UserSigVerifier | undefined;
+  verifier: SigVerifier | undefined;
   /** Replaced whole by a change, so a call reads one consistent set. */
   settings: AppSettings;
   /** Calls per second for a command name; 0 = unlimited. */
@@ -33,24 +61,45 @@ const samePlanSettings = (a: PlanSettings, b: PlanSettings): boolean =>
   a.deleteEnabled === b.deleteEnabled &&
   a.reimportCooldownDays === b.reimportCooldownDays;
 
-type StartConfig = Pick<AppConfig, 'plan' | 'accountLimit' | 'deleteEnabled' | 'reimportCooldownDays' | 'rateLimits'>;
+type StartConfig = Pick<DeclaredApp, 'plan' | 'accountLimit' | 'deleteEnabled' | 'reimportCooldownDays' | 'rateLimits'>;
+
+/**
+ * The most zero-config apps made on the fly (by a call, seeding or a state import) held at once.
+ * Each costs memory and a row of GET /__mock/apps; a suite uses a few, and a client calling
+ * every sdkappid must not grow the process without end. `reset` forgets them.
+ */
+export const ON_THE_FLY_APPS_MAX = 10_000;
 
 /**
  * The apps the emulator serves: the declared ones, or in zero-config mode any sdkappid,
- * made on first use with admin `options.admin` and plan `options.plan`.
+ * made on first use with admin `options.admin` and plan `options.plan`, up to
+ * ON_THE_FLY_APPS_MAX of them; past it an unknown sdkappid is no app, as in declared mode.
  */
 export class AppRegistry {
   readonly #apps = new Map<number, App>();
   /** The settings each app started with, which `restore` brings back. */
   readonly #start = new Map<number, AppSettings>();
-  readonly #options: MockOptions;
+  /** The zero-config apps made on the fly and never set with PUT: `forgetOnTheFly` drops them. */
+  readonly #onTheFly = new Set<number>();
+  readonly #options: AppsOptions;
+  readonly #onCap: () => void;
+  #capWarned = false;
   readonly declared: boolean;
 
-  constructor(options: MockOptions) {
+  /**
+   * `verifierOf` makes the verifier of a declared app from its keys; `onCap` is called once, the
+   * first time an app is refused for the cap.
+   */
+  constructor(
+    options: AppsOptions,
+    verifierOf: (sdkappid: number, secretKey: string) => SigVerifier,
+    onCap: () => void = () => {},
+  ) {
     this.#options = options;
+    this.#onCap = onCap;
     this.declared = options.apps.length > 0;
     for (const app of options.apps) {
-      this.#add(app.sdkappid, app.admin, new UserSigVerifier(app.sdkappid, app.secretKey), app);
+      this.#add(app.sdkappid, app.admin, verifierOf(app.sdkappid, app.secretKey), app);
     }
   }
 
@@ -70,7 +119,7 @@ export class AppRegistry {
     };
   }
 
-  #add(sdkappid: number, admin: string, verifier: UserSigVerifier | undefined, config: StartConfig): App {
+  #add(sdkappid: number, admin: string, verifier: SigVerifier | undefined, config: StartConfig): App {
     const { rateLimit, rateLimits } = this.#options;
     const start = this.#startSettings(config);
     const app: App = {
@@ -91,11 +140,29 @@ export class AppRegistry {
     return app;
   }
 
-  /** The app, or undefined when it is not declared (declared mode only). */
+  /** The app, or undefined when it is not declared (declared mode) or past the cap (zero-config mode). */
   get(sdkappid: number): App | undefined {
     const app = this.#apps.get(sdkappid);
     if (app !== undefined || this.declared) return app;
+    if (this.#onTheFly.size >= ON_THE_FLY_APPS_MAX) {
+      if (!this.#capWarned) {
+        this.#capWarned = true;
+        this.#onCap();
+      }
+      return undefined;
+    }
+    this.#onTheFly.add(sdkappid);
     return this.#add(sdkappid, this.#options.admin, undefined, { plan: this.#options.plan });
+  }
+
+  /** Drops the zero-config apps made on the fly; declared apps and apps set with PUT stay. */
+  forgetOnTheFly(): void {
+    for (const sdkappid of this.#onTheFly) {
+      this.#apps.delete(sdkappid);
+      this.#start.delete(sdkappid);
+    }
+    this.#onTheFly.clear();
+    this.#capWarned = false;
   }
 
   /** Every app known so far (declared ones, or zero-config ones already used). */
@@ -109,8 +176,12 @@ export class AppRegistry {
    * then the patch's own values apply; a rate limit of null drops the app's own limit.
    */
   update(sdkappid: number, patch: AppPatch): App | undefined {
-    const app = this.get(sdkappid);
+    // An app set up on purpose is kept by reset and does not count against the cap.
+    const app =
+      this.#apps.get(sdkappid) ??
+      (this.declared ? undefined : this.#add(sdkappid, this.#options.admin, undefined, { plan: this.#options.plan }));
     if (app === undefined) return undefined;
+    this.#onTheFly.delete(sdkappid);
     const base: PlanSettings = patch.plan === undefined ? app.settings : planSettings(patch.plan);
     const rateLimits: Record<string, number> = { ...app.settings.rateLimits };
     for (const [command, limit] of Object.entries(patch.rateLimits ?? {})) {

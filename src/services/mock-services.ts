@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { AccountStore } from '../model/accounts/store.js';
 import type { ControllableClock } from '../model/clock.js';
-import type { MockOptions } from '../config/settings.js';
+import type { MockOptions } from '../config/options.js';
 import type { FaultRegistry } from './faults/registry.js';
 import type { Journal } from './journal/journal.js';
 import type { Reach } from '../transport/reach.js';

@@ -3,11 +3,12 @@ import fp from 'fastify-plugin';
 import { reclaimMemory } from '../model/accounts/reclaim.js';
 import { AccountStore } from '../model/accounts/store.js';
 import { ControllableClock } from '../model/clock.js';
-import type { MockOptions } from '../config/settings.js';
+import type { MockOptions } from '../config/options.js';
 import { FaultRegistry } from './faults/registry.js';
 import { Journal } from './journal/journal.js';
 import { Reach } from '../transport/reach.js';
-import { AppRegistry } from '../model/apps.js';
+import { AppRegistry, ON_THE_FLY_APPS_MAX } from '../model/apps.js';
+import { UserSigVerifier } from '../tim/usersig.js';
 import { RateLimiter } from './rate-limit.js';
 import { StubRegistry } from './stubs/registry.js';
 import type { CommandInfo, MockServices } from './mock-services.js';
@@ -30,7 +31,15 @@ export function createMockServices({ app, options, commands }: ServicesOptions):
     options,
     clock,
     store: new AccountStore(clock, options.reclaimMemory ? reclaimMemory : undefined),
-    apps: new AppRegistry(options),
+    apps: new AppRegistry(
+      options,
+      (sdkappid, secretKey) => new UserSigVerifier(sdkappid, secretKey),
+      () =>
+        app.log.warn(
+          `zero-config mode holds ${ON_THE_FLY_APPS_MAX} apps made on the fly: calls to another sdkappid are answered as an unknown app ` +
+            '(70411 / 60006) until POST /__mock/reset',
+        ),
+    ),
     limiter: new RateLimiter(clock),
     faults: new FaultRegistry(new Set(commands.map((c) => c.path))),
     journal: new Journal(options.journalSize, clock),

@@ -1,33 +1,33 @@
+import { ConfigError } from './mock-errors.js';
+
 /**
  * The JSON files the emulator reads (config, fixtures, state) hold secret keys, passwords and
  * their hashes, so an error about one says what is wrong and where, never the text around it:
  * V8's own JSON.parse message quotes the text near the fault.
  */
-export class JsonFileError extends Error {
-  override name = 'JsonFileError';
-}
 
 /** Fatal: a byte that is not UTF-8 is refused rather than replaced by U+FFFD. A leading BOM is dropped. */
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** A file's bytes as text; a JsonFileError when they are not UTF-8. */
-export function decodeJsonFile(bytes: Uint8Array): string {
+/**
+ * Parses a JSON file's bytes (or text) into a value. A ConfigError names the file by `label`
+ * ("config file x.json") and the line and column of the first fault, with `after` added, and
+ * never quotes the text.
+ */
+export function parseJsonFile(content: Uint8Array | string, label: string, after = ''): unknown {
+  let text: string;
   try {
-    return utf8.decode(bytes);
+    text = typeof content === 'string' ? content : utf8.decode(content);
   } catch {
-    throw new JsonFileError('is not UTF-8 text');
+    throw new ConfigError(`${label} is not UTF-8 text${after}`);
   }
-}
-
-/** Parses JSON text; a JsonFileError naming the line and column of the first fault, never quoting the text. */
-export function parseJsonText(text: string): unknown {
-  // A BOM is taken as bodies take it, whether or not the text came through decodeJsonFile.
+  // A BOM is taken as bodies take it, whether or not the text came through the decoder.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
     return JSON.parse(body);
   } catch {
     const { line, column } = lineAndColumn(body, firstFault(body));
-    throw new JsonFileError(`is not valid JSON (line ${line}, column ${column})`);
+    throw new ConfigError(`${label} is not valid JSON (line ${line}, column ${column})${after}`);
   }
 }
 

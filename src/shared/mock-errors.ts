@@ -11,6 +11,15 @@ import createError from '@fastify/error';
  * these keep the name they have always had (`err.name === 'FaultSpecError'`).
  */
 
+/**
+ * Settings the emulator cannot start with (environment, flags, config, fixtures, state or TLS
+ * files, in-process options); the message names the setting or file, never a secret's value.
+ * The CLI prints it and exits 2.
+ */
+export class ConfigError extends createError<'TIM_MOCK_CONFIG', 500, [string]>('TIM_MOCK_CONFIG', '%s', 500) {
+  override name = 'ConfigError';
+}
+
 /** A fault spec the emulator refuses; the message names the problem. */
 export class FaultSpecError extends createError<'TIM_MOCK_FAULT_SPEC', 400, [string]>('TIM_MOCK_FAULT_SPEC', '%s', 400) {
   override name = 'FaultSpecError';

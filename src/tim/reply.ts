@@ -23,8 +23,11 @@ export const replySchema = <P extends TProperties>(extra: P = {} as P) =>
 export const VendorReply = replySchema();
 export type VendorReply = Static<typeof VendorReply>;
 
-export const okReply = <T extends object>(extra?: T): VendorReply & T =>
-  ({ ActionStatus: 'OK', ErrorInfo: '', ErrorCode: 0, ...extra }) as unknown as VendorReply & T;
+/** The OK envelope, with a command's own fields after it. */
+export function okReply<T extends object = object>(extra?: T): VendorReply & T;
+export function okReply(extra?: object): VendorReply {
+  return { ActionStatus: 'OK', ErrorInfo: '', ErrorCode: 0, ...extra };
+}
 
 export const failReply = (error: VendorErrorEntry): VendorReply => ({
   ActionStatus: 'FAIL',

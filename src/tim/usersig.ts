@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { deflateSync, inflateSync } from 'node:zlib';
+import { deflateSync, inflateSync, type InputType, type ZlibOptions } from 'node:zlib';
 import { Errors, VendorError } from './errors.js';
 
 /** What a decoded UserSig v2 document claims. */
@@ -30,9 +30,12 @@ const isUint = (v: unknown): v is number => Number.isSafeInteger(v) && (v as num
  */
 const SIG_TEXT = /^[A-Za-z0-9*-]+_{0,2}$/;
 
-interface InflateInfo {
-  buffer: Buffer;
-  engine: { bytesWritten: number };
+declare module 'node:zlib' {
+  /** With `info`, Node returns the output and the engine; @types/node knows only the output. */
+  function inflateSync(
+    buf: InputType,
+    options: ZlibOptions & { info: true },
+  ): { buffer: Buffer; engine: { bytesWritten: number } };
 }
 
 /**
@@ -40,9 +43,7 @@ interface InflateInfo {
  * what follows, so bytes after it are refused by counting what it consumed.
  */
 function inflateAll(input: Buffer): Buffer {
-  // With `info`, Node returns the output and the engine; its types know only the output.
-  const inflated = inflateSync(input, { maxOutputLength: MAX_INFLATED_BYTES, info: true }) as unknown as InflateInfo;
-  const { buffer, engine } = inflated;
+  const { buffer, engine } = inflateSync(input, { maxOutputLength: MAX_INFLATED_BYTES, info: true });
   if (engine.bytesWritten !== input.length) throw new Error('bytes after the compressed stream');
   return buffer;
 }

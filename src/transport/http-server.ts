@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { MockOptions } from '../config/settings.js';
+import type { MockOptions } from '../config/options.js';
 import type { Reach } from './reach.js';
 import { serverOptions } from './server-options.js';
 

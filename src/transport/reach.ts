@@ -3,20 +3,40 @@ import type { Server as HttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import type { MockOptions } from '../config/settings.js';
-import type { TlsMaterial } from './tls/material.js';
+import type { MockOptions } from '../config/options.js';
+import { tlsDirProblem, type TlsMaterial } from './tls/material.js';
 import { ServedHosts, splitAuthority } from './hosts.js';
 
-/** The refusal of a host the emulator does not serve: one JSON line, then the connection is closed. */
-const refusal = (host: string): string =>
-  `${JSON.stringify({
-    statusCode: 403,
-    error: 'Forbidden',
-    message: `${host} is not a vendor hostname nor in TIM_TLS_HOSTS: this proxy serves the vendor API only and never connects elsewhere`,
-  })}\n`;
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
-/** At most this much of a malformed CONNECT target is logged. */
+/** The refusal of a host the emulator does not serve: one JSON line, then the connection is closed. */
+const refusal = (host: string): Record<string, unknown> => ({
+  statusCode: 403,
+  error: 'Forbidden',
+  message: `${host} is not a vendor hostname nor in TIM_TLS_HOSTS: this proxy serves the vendor API only and never connects elsewhere`,
+});
+
+/** Answers a refused request with its one-line JSON body and closes the connection. */
+function answer(res: ServerResponse, status: number, reply: Record<string, unknown>): void {
+  const body = `${JSON.stringify(reply)}\n`;
+  res
+    .writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(body),
+      'x-content-type-options': 'nosniff',
+      connection: 'close',
+    })
+    .end(body);
+}
+
+/** At most this much of a refused host or CONNECT target is logged. */
 const clip = (text: string | undefined): string => (text ?? '').slice(0, 100);
+
+/**
+ * A refused CONNECT target as logged: its path alone, clipped. A client that puts a vendor URL
+ * where the authority belongs sends its query too, and the query holds the usersig.
+ */
+const targetPath = (target: string | undefined): string => clip((target ?? '').split(/[?#]/, 1)[0]);
 
 /**
  * How clients reach the emulator as the vendor, beyond plain HTTP: the HTTPS listener, the
@@ -42,6 +62,14 @@ export class Reach {
     this.#options = options;
     this.#log = log;
     this.hosts = new ServedHosts(options.tlsHosts);
+    // With an HTTPS port a bad TIM_TLS_DIR stops the start; without one, TLS is made on first
+    // use, so the start says now what would fail then.
+    const { tlsDir, tlsCert, httpsPort } = options;
+    const lazy = tlsDir !== undefined && tlsCert === undefined && httpsPort === undefined;
+    const problem = lazy ? tlsDirProblem(tlsDir) : undefined;
+    if (problem !== undefined) {
+      log.warn(`${problem}: GET /__mock/tls/ca.pem and proxy tunnels will fail until it names a directory that can be written`);
+    }
   }
 
   /** The certificate, key and CA, loaded or made once. */
@@ -55,7 +83,9 @@ export class Reach {
   /** The HTTPS server: it listens on the HTTPS port when there is one, and terminates every proxy tunnel. */
   secureServer(): Promise<HttpsServer> {
     this.#secure ??= Promise.all([import('./secure.js'), this.material()]).then(([{ createSecureServer }, material]) => {
-      this.#server = createSecureServer(this.#app, material, this.#log);
+      this.#server = createSecureServer(this.#app, material, this.#log, (req, res) =>
+        this.route(req, res, (q, s) => this.#app.routing(q, s)),
+      );
       return this.#server;
     });
     return this.#secure;
@@ -75,28 +105,33 @@ export class Reach {
   }
 
   /**
-   * An absolute-form request (`POST http://console.tim.qq.com/v4/...`): served as its path
-   * when the host is the vendor's, refused otherwise. Anything else that is not a path (`*`)
-   * goes to Fastify, which answers it as before.
+   * Every request of the HTTPS port and of the proxy tunnels, as the HTTP port takes them: a
+   * path goes to Fastify, anything else is an absolute-form target that the host rule decides.
    */
-  absoluteForm(
-    req: IncomingMessage,
-    res: ServerResponse,
-    handler: (req: IncomingMessage, res: ServerResponse) => void,
-  ): void {
+  route(req: IncomingMessage, res: ServerResponse, handler: Handler): void {
+    if ((req.url as string).charCodeAt(0) === 47) handler(req, res);
+    else this.absoluteForm(req, res, handler);
+  }
+
+  /**
+   * An absolute-form request (`POST http://console.tim.qq.com/v4/...`): served as its path
+   * when the host is the vendor's, refused 403 otherwise. Any other target that is not a path
+   * (`*`, an authority) is a 400: no route answers it.
+   */
+  absoluteForm(req: IncomingMessage, res: ServerResponse, handler: Handler): void {
     const raw = req.url as string;
-    if (!/^https?:\/\//i.test(raw)) return handler(req, res);
-    let url: URL;
-    try {
-      url = new URL(raw);
-    } catch {
-      return handler(req, res);
+    const url = /^https?:\/\//i.test(raw) ? URL.parse(raw) : null;
+    if (url === null) {
+      this.#log.debug({ target: targetPath(raw) }, 'request refused: its target is neither a path nor an http(s) URL');
+      return answer(res, 400, {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'the request target must be a path, or an http:// or https:// URL of a vendor hostname',
+      });
     }
     if (!this.hosts.serves(url.hostname)) {
       this.#log.info({ host: clip(url.host) }, 'proxy request refused: not a vendor hostname');
-      const body = refusal(url.hostname);
-      res.writeHead(403, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), connection: 'close' }).end(body);
-      return;
+      return answer(res, 403, refusal(url.hostname));
     }
     req.url = `${url.pathname}${url.search}`;
     req.headers.host ??= url.host;
@@ -114,13 +149,13 @@ export class Reach {
     socket.on('error', (err: NodeJS.ErrnoException) => this.#log.debug({ code: err.code }, 'proxy tunnel error; connection closed'));
     const target = splitAuthority(req.url ?? '');
     if (target === undefined) {
-      this.#log.debug({ target: clip(req.url) }, 'CONNECT without a valid host:port; connection closed');
+      this.#log.debug({ target: targetPath(req.url) }, 'CONNECT without a valid host:port; connection closed');
       socket.destroy();
       return;
     }
     if (!this.hosts.serves(target.host)) {
       this.#log.info({ host: clip(target.host), port: target.port }, 'CONNECT refused: not a vendor hostname');
-      const body = refusal(target.host);
+      const body = `${JSON.stringify(refusal(target.host))}\n`;
       socket.end(
         `HTTP/1.1 403 Forbidden\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
       );

@@ -1,5 +1,5 @@
 import type { ServerOptions } from 'node:http';
-import type { MockOptions } from '../config/settings.js';
+import type { MockOptions } from '../config/options.js';
 
 /**
  * The connection settings both listeners share (docs/performance.md, "Limits and timeouts"): a request,

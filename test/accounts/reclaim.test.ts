@@ -10,7 +10,6 @@ import { AccountStore } from '../../src/model/accounts/store.js';
 import { RECLAIM_AFTER, reclaimMemory } from '../../src/model/accounts/reclaim.js';
 import { optionsFromProcess, resolveOptions } from '../../src/config/settings.js';
 import { build, SDKAPPID } from '../helper.js';
-import { RUN_TS } from '../run-ts.js';
 
 const run = promisify(execFile);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -63,7 +62,7 @@ t.test('the CLI reclaims memory; in-process use does not unless asked (it would 
 });
 
 t.test('with reclaimMemory, DELETE /__mock/accounts of RECLAIM_AFTER accounts runs a full collection (node --expose-gc)', async (t) => {
-  const { stdout } = await run(process.execPath, ['--expose-gc', ...RUN_TS, 'test/accounts/reclaim-child.ts'], {
+  const { stdout } = await run(process.execPath, ['--expose-gc', 'test/accounts/reclaim-child.ts'], {
     cwd: root,
     timeout: 30_000,
   });

@@ -1,27 +1,35 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { promisify } from 'node:util';
 import t from 'tap';
 import { banner } from '../../src/cli/banner.js';
 import { listenAddresses } from '../../src/cli/addresses.js';
 import { CLI, ROOT, spawnNode, startCli, until } from '../ship/child.js';
-import { RUN_TS } from '../run-ts.js';
 
 const run = promisify(execFile);
-// Each case starts the CLI from source on tap's loader (test/run-ts.ts), which compiles every
-// module it loads: the file needs more than tap's default of 60 s on a busy machine.
-t.setTimeout(180_000);
 
 /**
- * The CLI with a terminal as its stdout: util-linux `script` gives it a pseudo-terminal.
- * `timeout` stops it (SIGTERM, a clean close) after it has had ample time to start; the test
+ * The CLI with a terminal as its stdout: util-linux `script` gives it a pseudo-terminal. The
+ * shell in it prints its PID, then becomes the CLI (exec), so that the test stops it with
+ * SIGTERM (a clean close) as soon as it has printed its banner and its listening line; the test
  * reads everything it printed.
  */
 async function onTerminal(env: string): Promise<string> {
-  const command = `${env} PORT=0 timeout -s TERM 15 ${process.execPath} ${RUN_TS.join(' ')} ${CLI}`;
-  const { stdout } = await run('script', ['-qec', command, '/dev/null'], { cwd: ROOT, timeout: 30_000 }).catch(
-    (error: { stdout?: string; code?: number }) => ({ stdout: error.stdout ?? '' }),
-  );
-  return stdout;
+  const command = `echo "cli-pid $$"; ${env} PORT=0 exec ${process.execPath} ${CLI}`;
+  // stdin stays an open pipe: script stops when its input ends.
+  const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+  const exited = once(child, 'exit');
+  try {
+    await until(() => /is ready/.test(out) && /listening on/.test(out), 30_000, 'the banner and the listening line');
+  } finally {
+    const pid = /cli-pid (\d+)/.exec(out)?.[1];
+    if (pid === undefined) child.kill('SIGKILL');
+    else process.kill(Number(pid), 'SIGTERM');
+  }
+  await exited;
+  return out;
 }
 
 const hasScript = await run('script', ['--version']).then(
@@ -60,7 +68,7 @@ t.test('not on a terminal: no banner, JSON lines; LOG_FORMAT=pretty makes them p
     msg: new RegExp(`listening on http://0\\.0\\.0\\.0:${plain.port} \\(reach it at http://127\\.0\\.0\\.1:${plain.port}`),
   }, 'the address it listens on, and where to reach it');
 
-  const pretty = spawnNode([...RUN_TS, CLI], { LOG_FORMAT: 'pretty', PORT: '0' });
+  const pretty = spawnNode([CLI], { LOG_FORMAT: 'pretty', PORT: '0' });
   t.teardown(() => pretty.child.kill('SIGKILL'));
   await until(() => /INFO.*tim-account-mock listening on/.test(pretty.stdout()), 30_000, 'a pretty listening line');
   pretty.child.kill('SIGTERM');

@@ -3,9 +3,8 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import t from 'tap';
 import { CLI, spawnNode } from '../ship/child.js';
-import { RUN_TS } from '../run-ts.js';
 
-const runCli = (args: string[], env: NodeJS.ProcessEnv = {}) => spawnNode([...RUN_TS, CLI, ...args], { LOG_LEVEL: 'info', ...env });
+const runCli = (args: string[], env: NodeJS.ProcessEnv = {}) => spawnNode([CLI, ...args], { LOG_LEVEL: 'info', ...env });
 
 t.test('a port in use: one line naming it, a hint to --help, exit 2, no stack', async (t) => {
   const holder = createServer().listen(0, '127.0.0.1');

@@ -4,7 +4,6 @@ import { startMockServer } from '../../src/in-process.js';
 import { decodeUserSig } from '../../src/tim/usersig.js';
 import { CLI, spawnNode, VENDOR_QUERY } from '../ship/child.js';
 import { userSig } from '../vendor/sig.js';
-import { RUN_TS } from '../run-ts.js';
 
 const AT = Date.UTC(2026, 0, 1) / 1000;
 
@@ -33,7 +32,7 @@ t.test('usersig refuses what it cannot sign with, naming it', async (t) => {
 });
 
 t.test('the subcommand, run as a user runs it, prints a sig a declared emulator accepts', async (t) => {
-  const c = spawnNode([...RUN_TS, CLI, 'usersig', '--sdkappid', '1400000001', '--secret-key', 'test-secret']);
+  const c = spawnNode([CLI, 'usersig', '--sdkappid', '1400000001', '--secret-key', 'test-secret']);
   t.equal((await c.exited).code, 0);
   const sig = c.stdout().trim();
   const { time } = decodeUserSig(sig);
@@ -44,7 +43,7 @@ t.test('the subcommand, run as a user runs it, prints a sig a declared emulator 
   const res = await fetch(`${mock.url}/v4/im_open_login_svc/account_import?${query}`, { method: 'POST', body: '{"UserID":"alice01"}' });
   t.match(await res.json(), { ErrorCode: 0 });
 
-  const bad = spawnNode([...RUN_TS, CLI, 'usersig', '--sdkappid', '1400000001']);
+  const bad = spawnNode([CLI, 'usersig', '--sdkappid', '1400000001']);
   t.equal((await bad.exited).code, 2);
   t.equal(
     bad.stderr(),

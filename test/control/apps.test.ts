@@ -48,6 +48,7 @@ t.test('GET /__mock/apps lists every declared app in the agreed shape, never a s
         rateLimits: fullBuckets({ account_check: 5 }),
       },
     ],
+    next: null,
   });
   t.notMatch(res.raw, SECRET);
   t.notMatch(res.raw, /secret/i);
@@ -55,7 +56,7 @@ t.test('GET /__mock/apps lists every declared app in the agreed shape, never a s
 
 t.test('zero-config: apps seen so far (by a call, or by seeding), in sdkappid order, with accounts and tokens', async (t) => {
   const { app } = build(t, { plan: 'developer' });
-  t.same((await json(app, 'GET', '/__mock/apps')).body, { apps: [] }, 'none before the first call');
+  t.same((await json(app, 'GET', '/__mock/apps')).body, { apps: [], next: null }, 'none before the first call');
   await call(t, app, IMPORT, { UserID: 'a' }, { query: { sdkappid: '9' } });
   await call(t, app, IMPORT, { UserID: 'b' }, { query: { sdkappid: '9' } });
   const seeded = await json(app, 'POST', '/__mock/accounts', { body: { accounts: [{ sdkappid: 3, kind: 'standalone', identifier: 'c' }] } });

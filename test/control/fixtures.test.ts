@@ -7,11 +7,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import t, { type Test } from 'tap';
 import { verifyPassword } from '../accounts/verify-password.js';
-import { ConfigError } from '../../src/config/settings.js';
+import { ConfigError } from '../../src/shared/mock-errors.js';
+import { optionsFromProcess } from '../../src/config/settings.js';
+import { startMockServer } from '../../src/in-process.js';
 import { fixtureJsonSchema } from '../../src/services/fixtures/schema.js';
 import { build, call, REGISTER, SDKAPPID } from '../helper.js';
 import { json } from './json.js';
-import { RUN_TS } from '../run-ts.js';
 
 // Fastify's own JSON Schema validator, standing in for an editor's.
 const require = createRequire(import.meta.url);
@@ -128,19 +129,23 @@ t.test('an entry for an app that is not declared stops a declared-mode start', a
 
 t.test('the CLI prints the message and exits non-zero for a bad fixture file (TIM_FIXTURES and --fixtures)', async (t) => {
   const file = fixtureFile(t, { accounts: [{ sdkappid: SDKAPPID, kind: 'robot', identifier: 'x' }] });
+  const message = `fixtures file ${file}: accounts[0] ('x' in app ${SDKAPPID}): kind`;
+  // The variable and the flag name the same file, in process; one CLI child shows the failed start.
   for (const [args, env] of [
     [[], { TIM_FIXTURES: file }],
     [['--fixtures', file], {}],
   ] as [string[], Record<string, string>][]) {
-    const child = spawn(process.execPath, [...RUN_TS, join(ROOT, 'src/cli/main.ts'), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, PORT: '0', LOG_LEVEL: 'silent', ...env },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const [code] = await once(child, 'exit');
-    t.not(code, 0, `${args.join(' ') || 'TIM_FIXTURES'}: a failed start`);
-    t.match(stderr, `fixtures file ${file}: accounts[0] ('x' in app ${SDKAPPID}): kind`, 'the message names the file and the entry');
+    const options = optionsFromProcess(args, { PORT: '0', ...env });
+    await t.rejects(startMockServer({ ...options, logLevel: 'silent' }), { name: 'ConfigError', message }, `${args.join(' ') || 'TIM_FIXTURES'}: the start is refused`);
   }
+  const child = spawn(process.execPath, [join(ROOT, 'src/cli/main.ts'), '--fixtures', file], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', LOG_LEVEL: 'silent' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const [code] = await once(child, 'exit');
+  t.equal(code, 2, 'the CLI exits 2');
+  t.match(stderr, message, 'the message names the file and the entry');
 });

@@ -6,7 +6,7 @@ import { build, call, IMPORT } from '../helper.js';
 import { json } from './json.js';
 import { buildApp } from '../../src/app.js';
 import { mockControls } from '../../src/in-process.js';
-import { ConfigError } from '../../src/config/settings.js';
+import { ConfigError } from '../../src/shared/mock-errors.js';
 import { matchesSubset, STUB_LIMIT, StubRegistry } from '../../src/services/stubs/registry.js';
 import { StubError } from '../../src/shared/mock-errors.js';
 

@@ -70,3 +70,30 @@ t.test('it needs the mock token when one is set', async (t) => {
   t.equal((await json(app, 'POST', path(1400000001))).status, 401);
   t.equal((await json(app, 'POST', path(1400000001), { headers: { authorization: 'Bearer let-me-in' } })).status, 200);
 });
+
+// The cap is account_import's: "Identifier ... 长度不超过 32 字节" (https://cloud.tencent.com/document/product/269/1608).
+t.test('every refused body names its field; an identifier is at most 32 bytes, as an account identifier', async (t) => {
+  const { app } = build(t, { apps: APPS });
+  const cases: Array<[unknown, RegExp]> = [
+    [{ expire: 0 }, /^expire: /],
+    [{ expire: 2147483648 }, /^expire: /],
+    [{ expire: 'soon' }, /^expire: /],
+    [{ identifier: '' }, /^identifier: /],
+    [{ identifier: 7 }, /^identifier: /],
+    [{ identifier: 'x'.repeat(900_000) }, /^identifier: /],
+    [{ identifier: 'é'.repeat(17) }, /^identifier: at most 32 bytes/],
+    [{ secretKey: 'x' }, /^secretKey: /],
+    [[], /^body: /],
+  ];
+  for (const [body, message] of cases) {
+    const res = await json(app, 'POST', path(1400000001), { body });
+    t.equal(res.status, 400, JSON.stringify(body).slice(0, 40));
+    t.match(res.body.message, message);
+    t.notMatch(res.body.message, /union/i, 'names the field, not the union');
+    t.ok(res.raw.length < 300, 'a short reply, never the value echoed');
+  }
+  const longest = await json(app, 'POST', path(1400000001), { body: { identifier: 'a'.repeat(32) } });
+  t.equal(longest.status, 200, '32 bytes is signed');
+  t.equal((await json(app, 'POST', path(1400000001), { body: { identifier: 'é'.repeat(16) } })).status, 200, '16 two-byte characters: 32 bytes');
+  t.equal((await json(app, 'POST', path(1400000001), { body: { identifier: 'a'.repeat(33) } })).status, 400, '33 bytes is refused');
+});

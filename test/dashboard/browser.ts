@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Test } from 'tap';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startMockServer, type MockServer } from '../../src/in-process.js';
-import type { MockOptions } from '../../src/config/settings.js';
+import type { MockOptions } from '../../src/config/options.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 

@@ -364,4 +364,22 @@ t.test('the dashboard in Chromium', { skip: noBrowser ?? false }, async (t) => {
     t.equal(await page.getByRole('combobox', { name: 'SDKAppID' }).inputValue(), String(SDKAPPID), 'Accounts opens on that app');
     t.same(problems, []);
   });
+
+  t.test('Apps pages as GET /__mock/apps does: 100 a page, Next page and First page', async (t) => {
+    const mock = await server(t);
+    for (let sdkappid = 1; sdkappid <= 150; sdkappid++) mock.app.mock.apps.get(sdkappid);
+    const { page } = await tab(t, browser);
+    const { problems } = watch(page);
+    await page.goto(`${mock.url}/#apps`);
+    await page.locator('tbody tr', { hasText: '100' }).first().waitFor();
+    t.equal(await page.locator('tbody tr').count(), 100, 'the first page');
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await page.locator('tbody tr').first().filter({ hasText: '101' }).waitFor();
+    t.equal(await page.locator('tbody tr').count(), 50, 'the second page');
+    t.equal(await page.getByRole('button', { name: 'Next page' }).count(), 0, 'no page after the last');
+    await page.getByRole('button', { name: 'First page' }).click();
+    await page.locator('tbody tr:first-child td:first-child', { hasText: /^1$/ }).waitFor();
+    t.equal(await page.locator('tbody tr').count(), 100, 'back to the first page');
+    t.same(problems, []);
+  });
 });

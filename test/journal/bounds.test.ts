@@ -5,7 +5,6 @@ import { promisify } from 'node:util';
 import { clip, CLIENT_TEXT_MAX, CUT_MARK } from '../../src/shared/clip.js';
 import { JOURNAL_ACCOUNTS_MAX } from '../../src/services/journal/journal.js';
 import { ADMIN, build, call, IMPORT, REGISTER } from '../helper.js';
-import { PROBE_TS, probeEnv } from '../run-ts.js';
 
 const MULTI = '/v4/im_open_login_svc/multiaccount_import';
 
@@ -89,8 +88,7 @@ t.test('a register call with a 1,000,000-character Identifier writes a log line 
 
 t.test('the names of a refused 110,000-account batch: the heap holds 100 while journalled, none after DELETE', async (t) => {
   const script = fileURLToPath(new URL('batch-retention.ts', import.meta.url));
-  const { stdout } = await promisify(execFile)(process.execPath, [...PROBE_TS, script], {
-    env: probeEnv(),
+  const { stdout } = await promisify(execFile)(process.execPath, [script], {
     cwd: fileURLToPath(new URL('../..', import.meta.url)),
     maxBuffer: 1024 * 1024,
   });

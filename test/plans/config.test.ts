@@ -2,7 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
-import { ConfigError, describeValue, optionsFromProcess, resolveOptions } from '../../src/config/settings.js';
+import { ConfigError } from '../../src/shared/mock-errors.js';
+import { describeValue } from '../../src/config/table.js';
+import { optionsFromProcess, resolveOptions } from '../../src/config/settings.js';
 import { buildApp } from '../../src/app.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tim-plans-'));

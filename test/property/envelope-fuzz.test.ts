@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { Errors } from '../../src/tim/errors.js';
 import { officialUserSig } from '../../bench/usersig.js';
 import { ADMIN, assertVendorShaped, build, call, envelope, IMPORT, knownCodes, REGISTER, SDKAPPID } from '../helper.js';
+import { numRuns } from './runs.js';
 
 /**
  * Whatever a client sends to a vendor path, the answer is HTTP 200, vendor-shaped, with a code
@@ -63,7 +64,7 @@ t.test('arbitrary bodies on any vendor path get a vendor reply with a catalogue 
       const reply = await call(t, app, path, undefined, { raw, headers: contentType ? { 'content-type': contentType } : {} });
       checkReply(t, reply, `${path} ${JSON.stringify(raw)}`);
     }),
-    { numRuns: 300 },
+    { numRuns: numRuns(100) },
   );
   await stillServes(t, app);
 });
@@ -92,7 +93,7 @@ t.test('arbitrary query parameters get a vendor reply with a catalogue code', as
       const raw = await app.inject({ method: 'POST', url: `${path}?${new URLSearchParams(envelope()).toString()}&${encodeURI(tail)}`, payload: '{}' });
       checkReply(t, assertVendorShaped(t, raw), `${path} ?…&${JSON.stringify(tail)}`);
     }),
-    { numRuns: 300 },
+    { numRuns: numRuns(100) },
   );
   await stillServes(t, app);
 });
@@ -115,7 +116,7 @@ t.test('arbitrary usersigs against a declared app never get past verification, n
       // sig passes exactly when it carries the real sig's signed document.
       if (reply.ErrorCode === 0) t.equal(documentOf(sig), documentOf(valid), 'only the real signed document passes');
     }),
-    { numRuns: 300 },
+    { numRuns: numRuns(100) },
   );
   await stillServes(t, app, { usersig: valid });
 });

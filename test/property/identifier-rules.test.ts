@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import t from 'tap';
 import { build, call, IMPORT, REGISTER } from '../helper.js';
+import { numRuns } from './runs.js';
 
 /**
  * A reference model of the seed pages' field rules, written from the pages rather than from
@@ -57,7 +58,7 @@ t.test('register_account_v1 follows the seed rules for Identifier, IdentifierTyp
         if (reply.ErrorCode === 0 && IdentifierType === 3) taken.add(Identifier.toLowerCase());
       },
     ),
-    { numRuns: 300 },
+    { numRuns: numRuns(100) },
   );
 });
 
@@ -77,7 +78,7 @@ t.test('a string account registered once is taken in every letter case', async (
       t.equal(first.ErrorCode, 0, id);
       t.equal(again.ErrorCode, 70402, `${variant} after ${id}`);
     }),
-    { numRuns: 150 },
+    { numRuns: numRuns(60) },
   );
 });
 
@@ -89,6 +90,6 @@ t.test('account_import takes 1 to 32 UTF-8 bytes, whatever the characters', asyn
       const reply = await call(t, app, IMPORT, { [field]: id });
       t.equal(reply.ErrorCode, bytes >= 1 && bytes <= 32 ? 0 : 70402, `${JSON.stringify(id)} (${bytes} bytes)`);
     }),
-    { numRuns: 300 },
+    { numRuns: numRuns(100) },
   );
 });

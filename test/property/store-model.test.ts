@@ -5,6 +5,7 @@ import { foldCase } from '../../src/model/accounts/identifier-rules.js';
 import { AccountStore } from '../../src/model/accounts/store.js';
 import { ControllableClock } from '../../src/model/clock.js';
 import { build, call, IMPORT, REGISTER } from '../helper.js';
+import { numRuns } from './runs.js';
 
 /**
  * Random sequences of register / import / delete / check / reset, run against the store and
@@ -144,7 +145,7 @@ t.test('the store keeps its invariants and matches the model over random sequenc
       }
       return true;
     }),
-    { numRuns: 200 },
+    { numRuns: numRuns(100) },
   );
 });
 
@@ -176,6 +177,6 @@ t.test('over HTTP, register and import sequences leave the accounts the model pr
       }
       t.same(server.mock.store.list(sdkappid).map(summary).sort(), model.accounts.map(summary).sort(), 'listing equals the model');
     }),
-    { numRuns: 60 },
+    { numRuns: numRuns(30) },
   );
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import t from 'tap';
-import { ConfigError } from '../../src/config/settings.js';
+import { ConfigError } from '../../src/shared/mock-errors.js';
 import { LOOPBACK_NAMES, ServedHosts, VENDOR_HOSTS } from '../../src/transport/hosts.js';
 import { startMockServer } from '../../src/in-process.js';
 import { loadTlsMaterial } from '../../src/transport/tls/material.js';

@@ -1,7 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import t from 'tap';
-import { RUN_TS } from '../run-ts.js';
 
 const run = promisify(execFile);
 
@@ -28,7 +27,7 @@ await mock.close();
 `;
 
 t.test('a start without TLS does not load the certificate library; asking for the CA does', async (t) => {
-  const { stdout } = await run(process.execPath, [...RUN_TS, '--input-type=module', '-e', SCRIPT], { cwd: new URL('../..', import.meta.url).pathname });
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', SCRIPT], { cwd: new URL('../..', import.meta.url).pathname });
   const seen = JSON.parse(stdout) as { errorCode: number; plain: Record<string, boolean>; afterCa: Record<string, boolean> };
   t.equal(seen.errorCode, 0);
   t.same(seen.plain, { x509: false, reflectMetadata: false }, 'a plain start');

@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
-import { ConfigError, optionsFromProcess } from '../../src/config/settings.js';
+import { ConfigError } from '../../src/shared/mock-errors.js';
+import { optionsFromProcess } from '../../src/config/settings.js';
 import { ServedHosts, VENDOR_HOSTS, splitAuthority } from '../../src/transport/hosts.js';
 import { startCli } from '../ship/child.js';
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { connect as tlsConnect, type TLSSocket } from 'node:tls';
 import type { Socket } from 'node:net';
 import type { Test } from 'tap';
-import type { MockOptions } from '../../src/config/settings.js';
+import type { MockOptions } from '../../src/config/options.js';
 import { startMockServer, type MockServer } from '../../src/in-process.js';
 import { envelope } from '../helper.js';
 

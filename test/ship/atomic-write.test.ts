@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import writeFileAtomic from 'write-file-atomic';
 import { spawnNode, until } from './child.js';
-import { RUN_TS } from '../run-ts.js';
 
 const LOOP = fileURLToPath(new URL('./atomic-loop.ts', import.meta.url));
 
@@ -13,7 +12,7 @@ t.test('SIGKILL between writing the temporary file and the rename leaves the old
   const dir = await mkdtemp(join(tmpdir(), 'tim-atomic-'));
   t.teardown(() => rm(dir, { recursive: true, force: true }));
   const file = join(dir, 'state.json');
-  const { child, stdout, exited } = spawnNode([...RUN_TS, LOOP, file]);
+  const { child, stdout, exited } = spawnNode([LOOP, file]);
   t.teardown(() => child.kill('SIGKILL'));
   // The loop stalls right before the rename until killed: the kill cannot land anywhere else.
   await until(() => /renaming (.+)\n/.test(stdout()), 20_000, "the second save's rename");

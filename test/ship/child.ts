@@ -5,7 +5,6 @@ import { connect, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Test } from 'tap';
 import { assertVendorShaped, type Reply } from '../helper.js';
-import { RUN_TS } from '../run-ts.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CLI = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
@@ -34,7 +33,7 @@ export function spawnNode(args: string[], env: NodeJS.ProcessEnv = {}, cwd = ROO
 }
 
 /** Starts the CLI (from its TypeScript source unless `entry` says otherwise) on a free port and waits for its "listening" line. */
-export async function startCli(args: string[] = [], env: NodeJS.ProcessEnv = {}, entry: string[] = [...RUN_TS, CLI], cwd = ROOT): Promise<Child> {
+export async function startCli(args: string[] = [], env: NodeJS.ProcessEnv = {}, entry: string[] = [CLI], cwd = ROOT): Promise<Child> {
   const { child, stdout, stderr, exited } = spawnNode([...entry, ...args], { PORT: '0', LOG_LEVEL: 'info', ...env }, cwd);
   const url = await new Promise<string>((resolve, reject) => {
     const onData = (): void => {

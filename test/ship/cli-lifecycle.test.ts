@@ -7,7 +7,6 @@ import t, { type Test } from 'tap';
 import { STATE_FORMAT, STATE_VERSION, type StateDocument } from '../../src/services/state-file/document.js';
 import { assertVendorShaped } from '../helper.js';
 import { CLI, freePort, IMPORT_PATH, refused, spawnNode, startCli, until, VENDOR_QUERY, vendorCall, type Child } from './child.js';
-import { RUN_TS } from '../run-ts.js';
 
 interface InFlight {
   /** Sends the rest of the body. */
@@ -157,7 +156,7 @@ t.test('a restart with the state file restores the accounts, loaded before /heal
 
   // Poll /health from the moment the process starts: its first 200 must already see every account.
   const port = await freePort();
-  const { child, stdout, exited } = spawnNode([...RUN_TS, CLI, '--state-file', file], { PORT: String(port), LOG_LEVEL: 'info' });
+  const { child, stdout, exited } = spawnNode([CLI, '--state-file', file], { PORT: String(port), LOG_LEVEL: 'info' });
   t.teardown(() => {
     if (child.exitCode === null) child.kill('SIGKILL');
   });
@@ -194,7 +193,7 @@ t.test('--save-interval saves periodically: a SIGKILL afterwards loses nothing s
 t.test('a corrupt state file stops the start with exit 2 and a message naming it', async (t) => {
   const file = join(await scratch(t), 'state.json');
   await writeFile(file, '{"format":"tim-account-mock/state",');
-  const { stderr, exited } = spawnNode([...RUN_TS, CLI, '--state-file', file], { PORT: '0' });
+  const { stderr, exited } = spawnNode([CLI, '--state-file', file], { PORT: '0' });
   t.equal((await exited).code, 2);
   t.match(stderr(), `tim-account-mock: state file ${file} is not valid JSON`);
   t.equal(await readFile(file, 'utf8'), '{"format":"tim-account-mock/state",', 'left as it was');

@@ -67,20 +67,23 @@ t.test('/data is writable by the node user and by any UID in group 0 (the OpenSh
   t.ok(dataAt < runtime.findIndex((i) => i.op === 'USER'), 'made while still root');
 });
 
-t.test('HEALTHCHECK runs node with the compiled health-check script, every 500 ms while starting', async (t) => {
+t.test('HEALTHCHECK runs node with the compiled health-check script, every 2 s, on every engine', async (t) => {
   const [healthcheck = ''] = args(runtime, 'HEALTHCHECK');
   t.match(healthcheck, /CMD \["node", "dist\/healthcheck\.js"\]$/);
   t.ok(existsSync(join(ROOT, 'src/cli/healthcheck.ts')), 'which is built from src/cli/healthcheck.ts');
   t.match(healthcheck, /--timeout=3s/, "Docker's timeout is above the script's own 2 s");
+  // Docker Engine before 25 (Debian 12's docker.io is 20.10) refuses a Dockerfile that names it.
+  t.notMatch(healthcheck, /--start-interval/, 'no --start-interval: the image builds on Engine 20.10');
   const seconds = (flag: string): number => {
     const match = new RegExp(`--${flag}=(\\d+)(ms|s)\\b`).exec(healthcheck);
     t.ok(match, `--${flag} is set`);
     return match === null ? Number.NaN : Number(match[1]) / (match[2] === 'ms' ? 1000 : 1);
   };
-  // A ready container is healthy by the next check, so the start interval bounds the lag.
-  t.ok(seconds('start-interval') <= 0.5, 'while starting, a check at least every 500 ms: healthy within a second of ready');
+  // A ready container is healthy by the next check, so the interval bounds the lag.
+  t.ok(seconds('interval') <= 2, 'a check at least every 2 s: healthy within 3 s of ready');
   t.ok(seconds('start-period') >= 10, 'the start period outlasts a slow start');
-  t.ok(seconds('interval') >= 5, 'once healthy, checks are rarer');
+  const retries = Number(/--retries=(\d+)/.exec(healthcheck)?.[1]);
+  t.ok(retries * seconds('interval') >= 10, 'a running container is called unhealthy only after 10 s of failed checks');
 });
 
 t.test('ENTRYPOINT runs the bin, so that arguments are its flags; there is no CMD', async (t) => {

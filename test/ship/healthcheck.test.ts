@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import t, { type Test } from 'tap';
 import { startMockServer } from '../../src/in-process.js';
 import { freePort, spawnNode } from './child.js';
-import { RUN_TS } from '../run-ts.js';
 
 const SCRIPT = fileURLToPath(new URL('../../src/cli/healthcheck.ts', import.meta.url));
 const TIMEOUT_MS = 2000;
@@ -13,7 +12,7 @@ const TIMEOUT_MS = 2000;
 /** Runs the health check as Docker does, as a process of its own, with the container's environment. */
 async function healthcheck(env: NodeJS.ProcessEnv): Promise<{ code: number | null; ms: number; exitedAt: number; stderr: string }> {
   const started = Date.now();
-  const { stderr, exited } = spawnNode([...RUN_TS, SCRIPT], { HOST: '', PORT: '', ...env });
+  const { stderr, exited } = spawnNode([SCRIPT], { HOST: '', PORT: '', ...env });
   const { code, at } = await exited;
   return { code, ms: at - started, exitedAt: at, stderr: stderr() };
 }

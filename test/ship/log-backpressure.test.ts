@@ -3,7 +3,6 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { Agent, request } from 'undici';
 import { CLI, freePort, ROOT, until, VENDOR_QUERY } from './child.js';
-import { RUN_TS } from '../run-ts.js';
 
 const REQUESTS = 3000;
 const CONCURRENCY = 16;
@@ -11,7 +10,7 @@ const CONCURRENCY = 16;
 /** The CLI with stdout to a pipe this test does not read (until `read`), and its port. */
 async function unreadCli(t: Test) {
   const port = await freePort();
-  const child = spawn(process.execPath, [...RUN_TS, CLI, '--log-buffer', '16384'], {
+  const child = spawn(process.execPath, [CLI, '--log-buffer', '16384'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'ignore'],

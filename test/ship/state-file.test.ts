@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t, { type Test } from 'tap';
 import { buildApp } from '../../src/app.js';
-import { ConfigError } from '../../src/config/settings.js';
+import { ConfigError } from '../../src/shared/mock-errors.js';
 import { STATE_FORMAT, STATE_VERSION, type StateDocument } from '../../src/services/state-file/document.js';
 import { call, IMPORT, REGISTER, SDKAPPID } from '../helper.js';
 

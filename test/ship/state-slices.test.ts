@@ -5,9 +5,10 @@ import { resolveOptions } from '../../src/config/settings.js';
 import { exportState } from '../../src/services/state-file/document.js';
 import { serializeState } from '../../src/services/state-file/serialize.js';
 import { AppRegistry } from '../../src/model/apps.js';
+import { unlessRunning } from '../../src/services/state-file/persistence.js';
 
 /** Zero-config apps; app 8 had its plan changed while running, so its settings go in the document. */
-const registry = new AppRegistry(resolveOptions({}));
+const registry = new AppRegistry(resolveOptions({}), () => { throw new Error('no declared app'); });
 registry.update(8, { plan: 'trial' });
 
 const store = (accounts: number, deletions: number, apps = [1400000001, 1400000002]): AccountStore => {
@@ -98,4 +99,46 @@ t.test('the accounts are those of the moment the save starts, whatever happens b
     5,
   );
   t.equal(chunks.join(''), expected);
+});
+
+t.test("the snapshot a save starts with copies each app's accounts at once, never one generator step per account", async (t) => {
+  const s = store(500, 10);
+  const expected = `${JSON.stringify(exportState(s, registry), null, 2)}\n`;
+  // The store's generator walks every account of every app one step at a time: a save must not use it.
+  let steps = 0;
+  const values = s.values.bind(s);
+  s.values = function*(sdkappid?: number) {
+    for (const account of values(sdkappid)) {
+      steps++;
+      yield account;
+    }
+  };
+  const { chunks } = await serializeState(s, registry, async () => {});
+  t.equal(steps, 0, 'no account read through the generator');
+  t.equal(chunks.join(''), expected, 'the same document');
+});
+
+t.test('a periodic tick starts no save while the one it started last still runs', async (t) => {
+  let started = 0;
+  let finish: (() => void) | undefined;
+  let fail: ((err: Error) => void) | undefined;
+  const tick = unlessRunning(() => {
+    started++;
+    return new Promise<void>((resolve, reject) => {
+      finish = resolve;
+      fail = reject;
+    });
+  });
+  const first = tick();
+  t.equal(started, 1);
+  for (let i = 0; i < 5; i++) t.equal(tick(), undefined, 'skipped while it runs');
+  t.equal(started, 1, 'five ticks during a long save started none');
+  finish?.();
+  await first;
+  const second = tick();
+  t.equal(started, 2, 'the next tick after it ends starts one');
+  fail?.(new Error('disk full'));
+  await t.rejects(second as Promise<void>, /disk full/, 'its failure reaches the caller');
+  tick();
+  t.equal(started, 3, 'a failed save does not block the next');
 });

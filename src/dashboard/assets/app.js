@@ -54,7 +54,9 @@ function Dashboard() {
   const view = useView();
   const [sdkappid, setSdkappid] = useState('');
   const [clock, clockError, reloadClock] = usePoll(() => api('/clock'), 1000, []);
-  const [apps, appsError, reloadApps] = usePoll(() => api('/apps'), 2000, []);
+  // GET /__mock/apps is paged: the Apps view walks its pages; other views see the current one.
+  const [appsAfter, setAppsAfter] = useState(null);
+  const [apps, appsError, reloadApps] = usePoll(() => api(appsAfter === null ? '/apps' : `/apps?after=${appsAfter}`), 2000, [appsAfter]);
   const View = view.view;
   const openAccounts = (id) => {
     setSdkappid(String(id));
@@ -73,6 +75,9 @@ function Dashboard() {
       <h2>${view.title}</h2>
       <${View}
         apps=${apps?.apps}
+        appsNext=${apps?.next ?? null}
+        appsAfter=${appsAfter}
+        setAppsAfter=${setAppsAfter}
         appsError=${appsError}
         reloadApps=${reloadApps}
         sdkappid=${sdkappid}

@@ -3,9 +3,13 @@ import { ErrorNote, html } from './lib.js';
 
 const orDash = (value) => (value === null || value === undefined ? '—' : String(value));
 
-export function Apps({ apps, appsError, reloadApps, openAccounts }) {
+export function Apps({ apps, appsNext, appsAfter, setAppsAfter, appsError, reloadApps, openAccounts }) {
   return html`<${ErrorNote} error=${appsError} />
-    <p class="toolbar"><button type="button" onClick=${reloadApps}>Refresh</button></p>
+    <p class="toolbar">
+      <button type="button" onClick=${reloadApps}>Refresh</button>
+      ${appsAfter !== null && html`<button type="button" onClick=${() => setAppsAfter(null)}>First page</button>`}
+      ${appsNext !== null && html`<button type="button" onClick=${() => setAppsAfter(appsNext)}>Next page</button>`}
+    </p>
     ${apps === undefined
       ? html`<p>Loading…</p>`
       : apps.length === 0

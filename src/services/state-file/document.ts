@@ -109,7 +109,11 @@ export function snapshotApps(store: AccountStore, registry: PlanSettingsRegistry
     }
     return app;
   };
-  for (const account of store.list()) appOf(account.sdkappid).accounts.push(account);
+  // An app's accounts copied at once from its index: faster than regrouping the store's whole list.
+  for (const sdkappid of store.sdkappids()) {
+    const accounts = store.list(sdkappid);
+    if (accounts.length > 0) appOf(sdkappid).accounts = accounts;
+  }
   for (const { sdkappid, identifier, deletedAt } of store.deletions()) {
     appOf(sdkappid).deleted.push({ identifier, deletedAt });
   }

@@ -3,12 +3,10 @@ import { access, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { ConfigError } from '../../config/settings.js';
 import type { MockServices } from '../mock-services.js';
-import writeFileAtomic from 'write-file-atomic';
-import { decodeJsonFile, JsonFileError, parseJsonText } from '../../shared/json-file.js';
+import { parseJsonFile } from '../../shared/json-file.js';
 import { applyState, parseState, type ParsedState } from './document.js';
-import { StateError } from '../../shared/mock-errors.js';
+import { ConfigError, StateError } from '../../shared/mock-errors.js';
 import { serializeState } from './serialize.js';
 
 /**
@@ -44,19 +42,35 @@ export async function readStateFile(file: string, services: Pick<MockServices, '
     return undefined;
   }
   await checkWritableFolder(file, true);
-  let doc: unknown;
-  try {
-    doc = parseJsonText(decodeJsonFile(bytes));
-  } catch (error) {
-    if (!(error instanceof JsonFileError)) throw error;
-    throw new ConfigError(`state file ${file} ${error.message}; it was left untouched`);
-  }
+  const doc = parseJsonFile(bytes, `state file ${file}`, '; it was left untouched');
   try {
     return parseState(doc, services.apps);
   } catch (error) {
     if (!(error instanceof StateError)) throw error;
     throw new ConfigError(`state file ${file} is not a usable state document: ${error.message}; it was left untouched`);
   }
+}
+
+/**
+ * The periodic save's tick: starts `run` unless the one it started last is still running
+ * (answering undefined then). A save of a large state can take longer than the interval, and
+ * ticks that each queued one more would keep a save running without end.
+ */
+export function unlessRunning(run: () => Promise<void>): () => Promise<void> | undefined {
+  let running: Promise<void> | undefined;
+  return () => {
+    if (running !== undefined) return undefined;
+    const started = run();
+    running = started.then(
+      () => {
+        running = undefined;
+      },
+      () => {
+        running = undefined;
+      },
+    );
+    return started;
+  };
 }
 
 /**
@@ -86,6 +100,8 @@ async function persistState(app: FastifyInstance): Promise<void> {
       if (digest === lastDigest) return;
       // A temporary file in the same directory, flushed, then renamed over the file: a reader or a
       // restart after a crash sees the old content or the new, never a mix.
+      // Loaded on the first save: a start without a state file does not pay for it.
+      const { default: writeFileAtomic } = await import('write-file-atomic');
       await writeFileAtomic(file, chunks.join(''), { encoding: 'utf8' });
       lastDigest = digest;
     });
@@ -97,8 +113,9 @@ async function persistState(app: FastifyInstance): Promise<void> {
   if (saveInterval > 0) {
     // Started once the app is ready, so no save runs while other plugins still boot.
     app.addHook('onReady', async () => {
+      const tick = unlessRunning(save);
       timer = setInterval(() => {
-        save().catch((err: unknown) => services.log.error({ err, stateFile: file }, 'periodic state save failed'));
+        tick()?.catch((err: unknown) => services.log.error({ err, stateFile: file }, 'periodic state save failed'));
       }, saveInterval * 1000);
       timer.unref();
     });

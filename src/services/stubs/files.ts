@@ -1,9 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { ConfigError } from '../../config/settings.js';
-import { decodeJsonFile, JsonFileError, parseJsonText } from '../../shared/json-file.js';
+import { parseJsonFile } from '../../shared/json-file.js';
 import { isRecord } from '../../shared/is-record.js';
-import { StubError } from '../../shared/mock-errors.js';
+import { ConfigError, StubError } from '../../shared/mock-errors.js';
 import type { StubRegistry } from './registry.js';
 
 /** Every file under `dir`, as paths relative to it. */
@@ -30,13 +29,7 @@ export function loadStubFiles(dir: string, hosts: readonly string[], stubs: Stub
     if (host === undefined || !hosts.includes(host.toLowerCase()) || v4 !== 'v4' || rest.length > 0 || !command?.endsWith('.json')) {
       throw new ConfigError(`stub file ${file} is not laid out as <vendor host>/v4/<service>/<command>.json (hosts: ${hosts.join(', ')})`);
     }
-    let doc: unknown;
-    try {
-      doc = parseJsonText(decodeJsonFile(readFileSync(file)));
-    } catch (error) {
-      if (!(error instanceof JsonFileError)) throw error;
-      throw new ConfigError(`stub file ${file} ${error.message}`);
-    }
+    const doc = parseJsonFile(readFileSync(file), `stub file ${file}`);
     const path = `/v4/${service}/${command.slice(0, -'.json'.length)}`;
     const spec = isRecord(doc) && !('ActionStatus' in doc) && 'reply' in doc ? { ...doc, path } : { path, reply: doc };
     try {

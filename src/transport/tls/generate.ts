@@ -20,7 +20,7 @@ async function libraries(): Promise<Libraries> {
   // @peculiar/x509 resolves its algorithms through tsyringe, which needs the Reflect metadata API.
   await import('reflect-metadata');
   const [x509, asn1, schema] = await Promise.all([import('@peculiar/x509'), import('@peculiar/asn1-x509'), import('@peculiar/asn1-schema')]);
-  x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
+  x509.cryptoProvider.set(crypto);
   return { x509, asn1, schema };
 }
 

@@ -1,8 +1,8 @@
 import { X509Certificate, createPrivateKey } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
-import { ConfigError } from '../../config/settings.js';
+import { ConfigError } from '../../shared/mock-errors.js';
 
 /** What the HTTPS listener and the proxy's tunnels present. */
 export interface TlsMaterial {
@@ -38,6 +38,29 @@ function writeSecret(file: string, text: string): void {
   writeFileSync(file, text, { mode: 0o600, flag: 'wx' });
 }
 
+/**
+ * Why TIM_TLS_DIR cannot hold the TLS files, or undefined when it can (or does not exist yet,
+ * and will be made): a regular file, or a path under one.
+ */
+export function tlsDirProblem(dir: string): string | undefined {
+  try {
+    return statSync(dir).isDirectory() ? undefined : `TIM_TLS_DIR ${dir} is not a directory`;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? undefined : `TIM_TLS_DIR ${dir} cannot be used: ${code ?? 'error'}`;
+  }
+}
+
+/** Writes into TIM_TLS_DIR; a folder that cannot be made or written stops the start with one line naming it. */
+function saveInto(dir: string, write: () => void): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    write();
+  } catch (error) {
+    throw new ConfigError(`TIM_TLS_DIR ${dir} cannot be written: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
+}
+
 const files = (dir: string) => ({
   ca: join(dir, 'ca.pem'),
   caKey: join(dir, 'ca-key.pem'),
@@ -58,6 +81,8 @@ function savedLeaf(dir: string, names: readonly string[]): TlsMaterial | undefin
     const leafPem = readFileSync(f.leaf, 'utf8');
     const key = readFileSync(f.leafKey, 'utf8');
     const ca = new X509Certificate(caPem);
+    // A CA key that is not ca.pem's would make the next leaf unsigned: found now, not then.
+    if (!ca.checkPrivateKey(createPrivateKey(readFileSync(f.caKey, 'utf8')))) return undefined;
     const leaf = new X509Certificate(leafPem);
     const fresh = Date.parse(leaf.validTo) > Date.now() + 86_400_000;
     const holdsAll = names.every((name) => (isIP(name) === 0 ? leaf.checkHost(name, { subject: 'never' }) : leaf.checkIP(name)) !== undefined);
@@ -89,6 +114,8 @@ export async function loadTlsMaterial(settings: TlsSettings): Promise<TlsMateria
     }
     return { cert, key, ca: undefined, origin: 'files' };
   }
+  const problem = tlsDir === undefined ? undefined : tlsDirProblem(tlsDir);
+  if (problem !== undefined) throw new ConfigError(problem);
   const saved = tlsDir === undefined ? undefined : savedLeaf(tlsDir, names);
   if (saved !== undefined) return saved;
 
@@ -115,11 +142,13 @@ export async function loadTlsMaterial(settings: TlsSettings): Promise<TlsMateria
     }
     origin = 'saved';
   } else {
-    ca = await makeCa(names);
+    const made = await makeCa(names);
+    ca = made;
     if (f !== undefined) {
-      mkdirSync(tlsDir as string, { recursive: true });
-      writeSecret(f.caKey, ca.key);
-      writeFileSync(f.ca, ca.cert);
+      saveInto(tlsDir as string, () => {
+        writeSecret(f.caKey, made.key);
+        writeFileSync(f.ca, made.cert);
+      });
     }
   }
   let leaf;
@@ -130,8 +159,10 @@ export async function loadTlsMaterial(settings: TlsSettings): Promise<TlsMateria
     throw new ConfigError(`TIM_TLS_DIR ${tlsDir}: ca-key.pem is not the PEM (PKCS#8) ECDSA P-256 key of ca.pem`);
   }
   if (f !== undefined) {
-    writeSecret(f.leafKey, leaf.key);
-    writeFileSync(f.leaf, leaf.cert);
+    saveInto(tlsDir as string, () => {
+      writeSecret(f.leafKey, leaf.key);
+      writeFileSync(f.leaf, leaf.cert);
+    });
   }
   return { cert: leaf.cert, key: leaf.key, ca: ca.cert, origin };
 }
