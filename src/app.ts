@@ -13,7 +13,8 @@ import { vendorPlugin } from './tim/pipeline.js';
 import { failReply } from './tim/reply.js';
 import { commandPath } from './tim/command.js';
 import { clip, PATH_MAX } from './shared/clip.js';
-import { commands } from './tim/v4/index.js';
+import { commands as emulatedCommands } from './tim/v4/index.js';
+import { servedCommands } from './tim/catalogue/index.js';
 import { controlPlugin } from './control/index.js';
 import { healthRoute } from './control/health.js';
 import { apiDocsOptions } from './control/openapi.js';
@@ -27,6 +28,8 @@ import { lingerIfUnread } from './transport/lingering-close.js';
 import { httpRules, noSniff } from './transport/request-rules.js';
 import { notFound, pathOf } from './shared/url.js';
 import { createHttpServer } from './transport/http-server.js';
+import { VENDOR_HOSTS } from './transport/hosts.js';
+import { loadStubFiles } from './services/stubs/files.js';
 
 /**
  * Secrets never reach a log line: every line is built from fields picked for it, the query
@@ -99,6 +102,7 @@ export type MockFastifyInstance =
 /** Builds the emulator as a Fastify instance; `inject` works on it without a port. */
 export function buildApp(input: Partial<MockOptions> = {}): MockFastifyInstance {
   const options = resolveOptions(input);
+  const commands = servedCommands(emulatedCommands, { refuse: options.unemulated === 'refuse' });
   checkRateLimitNames(options, commands.map((c) => c.command));
   const logger = createLogger(options);
   const app = Fastify({
@@ -118,11 +122,16 @@ export function buildApp(input: Partial<MockOptions> = {}): MockFastifyInstance 
   const served = commands.map((c) => ({
     command: c.command,
     path: commandPath(c),
+    section: c.section ?? 'account',
+    served: c.served ?? 'emulated',
     defaultRateLimit: c.defaultRateLimit,
     codes: [c.codes.badRequest, c.codes.invalidSdkAppId, c.codes.notAdmin, ...c.codes.own],
   }));
   const services = createMockServices({ app, options, commands: served });
   app.decorate('mock', services);
+  if (options.stubsDir !== undefined) {
+    loadStubFiles(options.stubsDir, [...VENDOR_HOSTS, ...options.tlsHosts], services.stubs);
+  }
 
   // /v4 and /__mock have their own error handlers; elsewhere (/health, /documentation) errors
   // are answered as Fastify answers them, and an unexpected one is logged, which Fastify itself

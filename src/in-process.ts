@@ -18,11 +18,12 @@ import { parseFaultSpec, type FaultSpec } from './services/faults/spec.js';
 import type { JournalEntry, JournalFilter } from './services/journal/journal.js';
 import type { AppPatch } from './model/plans.js';
 import { reachableHost } from './shared/url.js';
+import type { StubSpec, StubView } from './services/stubs/registry.js';
 
 /** The control plane as functions, for a test suite that runs the emulator in its own process. */
 export interface MockControls {
   /**
-   * Empties accounts, faults, the journal and the rate-limit buckets, gives every app back the
+   * Empties accounts, faults, the journal, the run-time stubs and the rate-limit buckets, gives every app back the
    * settings it started with, and returns the clock to real time.
    */
   reset(): void;
@@ -48,6 +49,16 @@ export interface MockControls {
   faults(): FaultView[];
   /** Disarms one fault; false when there is no such fault. */
   removeFault(id: string): boolean;
+  /**
+   * Adds a user stub, as POST /__mock/stubs does: `reply` answers calls to `path` (emulated or
+   * not) whose body holds `match`, `times` times (default: until removed), after `delayMs`.
+   * Throws a StubError for a path the vendor lacks or a reply that is not vendor-shaped.
+   */
+  stub(spec: StubSpec): StubView;
+  /** The user stubs, oldest first, with how often each answered. */
+  stubs(): StubView[];
+  /** Removes one stub; false when there is no such stub. */
+  removeStub(id: string): boolean;
   /** The emulator's clock, in milliseconds: `set(ms)`, `advance(ms)` freeze it; `useRealTime()` lets it run. */
   clock: ControllableClock;
   /**
@@ -106,7 +117,7 @@ const viewOf = (account: Account): AccountView =>
 
 /** The control plane of an app made by `buildApp`, without going through HTTP. */
 export function mockControls(app: FastifyInstance): MockControls {
-  const { store, faults, journal, clock, groups, friends } = app.mock;
+  const { store, faults, journal, clock, groups, friends, stubs } = app.mock;
   return {
     reset: () => resetMock(app.mock),
     apps: () => listApps(app.mock),
@@ -116,6 +127,9 @@ export function mockControls(app: FastifyInstance): MockControls {
     addFault: (spec) => faults.arm(parseFaultSpec(spec, faults.servedPaths)).id,
     faults: () => faults.list(),
     removeFault: (id) => faults.remove(id),
+    stub: (spec) => stubs.add(spec),
+    stubs: () => stubs.list(),
+    removeStub: (id) => stubs.remove(id),
     clock,
     messages: (filter = {}) => listMessages(app.mock, filter),
     profiles: (sdkappid) => app.mock.profiles.snapshot(sdkappid),

@@ -59,6 +59,7 @@ t.test('a bad setting is refused with a message naming it', async (t) => {
     [[], { TIM_RATE_LIMIT: 'fast' }, /^TIM_RATE_LIMIT /],
     [['--rate-limit', '-5'], {}, /rate-limit/],
     [[], { LOG_LEVEL: 'loud' }, /^LOG_LEVEL /],
+    [[], { TIM_UNEMULATED: 'ignore' }, /^TIM_UNEMULATED must be stub or refuse/],
     [[], { TIM_SDKAPPID: '0', TIM_SECRET_KEY: 'k' }, /^TIM_SDKAPPID /],
     [[], { TIM_SDKAPPID: '4294967296', TIM_SECRET_KEY: 'k' }, /^TIM_SDKAPPID /],
     [['--sdkappid', 'abc', '--secret-key', 'k'], {}, /^--sdkappid /],

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { AppSettingsError, FaultSpecError, UnknownAppError } from '../src/index.js';
+import { AppSettingsError, FaultSpecError, StubError, UnknownAppError } from '../src/index.js';
 import { StateError, SeedError, ForbiddenKeyError, LargeBodyBusyError, HostRequiredError, ExpectationError } from '../src/shared/mock-errors.js';
 
 t.test('the errors users catch keep their class name, and carry a TIM_MOCK_ code and their HTTP status', async (t) => {
@@ -9,6 +9,7 @@ t.test('the errors users catch keep their class name, and carry a TIM_MOCK_ code
     [new UnknownAppError('no app 1'), 'UnknownAppError', 'TIM_MOCK_UNKNOWN_APP', 404],
     [new StateError('format: no'), 'StateError', 'TIM_MOCK_STATE', 400],
     [new SeedError('accounts[0]: no'), 'SeedError', 'TIM_MOCK_SEED', 400],
+    [new StubError('reply: no'), 'StubError', 'TIM_MOCK_STUB', 400],
   ] as const;
   for (const [error, name, code, statusCode] of cases) {
     t.ok(error instanceof Error, `${name} is an Error`);

@@ -71,4 +71,8 @@ export interface MockOptions {
   tlsHosts: string[];
   /** In-process use: answer this process's requests to the vendor's hostnames (startMockServer only). */
   intercept: boolean;
+  /** How a documented command the emulator does not emulate answers: a validated stub, or a FAIL naming it. */
+  unemulated: 'stub' | 'refuse';
+  /** A folder of user stubs laid out as `<vendor host>/v4/<service>/<command>.json`, loaded at start. */
+  stubsDir: string | undefined;
 }

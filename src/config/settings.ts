@@ -66,6 +66,8 @@ const UNSET: MockOptions = {
   tlsDir: undefined,
   tlsHosts: [],
   intercept: false,
+  unemulated: 'stub',
+  stubsDir: undefined,
 };
 
 /** The plan fields of in-process options, checked; a bad one is a ConfigError naming it. */

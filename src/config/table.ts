@@ -135,6 +135,13 @@ export const SETTINGS = {
   tlsCert: row('TIM_TLS_CERT', 'tls-cert', text, 'PEM certificate to serve TLS with (needs --tls-key; default: a leaf of the own CA)'),
   tlsKey: row('TIM_TLS_KEY', 'tls-key', text, 'PEM private key of --tls-cert'),
   tlsDir: row('TIM_TLS_DIR', 'tls-dir', text, 'directory the CA (ca.pem, ca-key.pem) is loaded from or saved to (default: a new CA per start)'),
+  unemulated: row(
+    'TIM_UNEMULATED',
+    'unemulated',
+    choices(['stub', 'refuse'] as const),
+    'stub|refuse: documented commands not emulated answer a validated stub, or a FAIL naming them (default stub)',
+  ),
+  stubsDir: row('TIM_STUBS_DIR', 'stubs-dir', text, 'folder of user stubs: <vendor host>/v4/<service>/<command>.json'),
   tlsHosts: row('TIM_TLS_HOSTS', 'tls-hosts', hostList, 'comma-separated extra hostnames/IPs served as the vendor (certificate, proxy, intercept)'),
 };
 

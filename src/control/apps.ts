@@ -69,9 +69,12 @@ function appView({ apps, store, limiter, commands }: AppServices, app: App): App
     deleteEnabled,
     reimportCooldownDays,
     accounts: store.count(app.sdkappid),
-    rateLimits: commands.map(({ command, defaultRateLimit }) => {
+    // The emulated commands, and the stubbed ones whose limit was changed or whose bucket is in
+    // use: the whole API's limits are on GET /__mock/coverage, not repeated per app.
+    rateLimits: commands.flatMap(({ command, defaultRateLimit, served }) => {
       const limit = app.rateLimit(command, defaultRateLimit);
-      return { command, limit, tokens: limiter.tokens(app.sdkappid, command, limit) };
+      const tokens = limiter.tokens(app.sdkappid, command, limit);
+      return served === 'emulated' || limit !== defaultRateLimit || tokens < limit ? [{ command, limit, tokens }] : [];
     }),
     profileCustomTags: [...app.settings.profileCustomTags],
   };

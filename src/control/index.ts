@@ -15,6 +15,8 @@ import { resetRoute } from './reset.js';
 import { stateRoutes } from './state.js';
 import { tlsRoutes } from './tls.js';
 import { usersigRoutes } from './usersig.js';
+import { stubsRoutes } from './stubs.js';
+import { coverageRoutes } from './coverage.js';
 import { controlValidatorCompiler } from './validation.js';
 import { lingerIfUnread } from '../transport/lingering-close.js';
 import { ForbiddenKeyError } from '../shared/mock-errors.js';
@@ -134,6 +136,8 @@ async function controlPlane(app: FastifyInstance): Promise<void> {
   await app.register(usersigRoutes);
   await app.register(conversationRoutes);
   await app.register(relationsRoutes);
+  await app.register(stubsRoutes);
+  await app.register(coverageRoutes);
 }
 
 export const controlPlugin = fp(controlPlane, { name: 'control-plane', fastify: '5.x', encapsulate: true, dependencies: ['mock-services'] });

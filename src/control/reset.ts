@@ -10,9 +10,14 @@ import { controlErrors } from './schemas.js';
  * stay), gives every app back the settings it started with, and returns the clock to real time.
  */
 export function resetMock(
-  services: Pick<MockServices, 'store' | 'faults' | 'journal' | 'limiter' | 'apps' | 'clock' | 'profiles' | 'messages' | 'online' | 'groups' | 'friends'>,
+  services: Pick<
+    MockServices,
+    'store' | 'faults' | 'journal' | 'limiter' | 'apps' | 'clock' | 'profiles' | 'messages' | 'online' | 'groups' | 'friends' | 'stubs'
+  >,
 ): void {
-  const { store, faults, journal, limiter, apps, clock } = services;
+  const { store, faults, journal, limiter, apps, clock, stubs } = services;
+  // The run-time stubs go; the stubs folder's are part of the start, like the apps' settings.
+  stubs.clear();
   store.clear();
   services.profiles.clear();
   services.messages.clear();
@@ -36,7 +41,7 @@ export async function resetRoute(app: FastifyInstance): Promise<void> {
         tags: ['control'],
         summary: 'Reset everything, as reset() does in process',
         description:
-          'Empties the accounts of every app (fixtures included), the faults, the journal and the rate-limit buckets, ' +
+          'Empties the accounts of every app (fixtures included), the faults, the journal, the run-time stubs and the rate-limit buckets, ' +
           'gives every app back the settings it started with (plan, limits), and returns the clock to real time.',
         response: {
           200: Type.Object({ reset: Type.Literal(true) }, { additionalProperties: false }),

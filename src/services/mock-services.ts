@@ -13,11 +13,16 @@ import type { Reach } from '../transport/reach.js';
 import type { AppRegistry } from '../model/apps.js';
 import type { VendorErrorEntry } from '../tim/errors.js';
 import type { RateLimiter } from './rate-limit.js';
+import type { StubRegistry } from './stubs/registry.js';
 
 /** What the control plane knows of a vendor command: its name, path, default rate limit and codes. */
 export interface CommandInfo {
   command: string;
   path: string;
+  /** The section of the vendor's API. */
+  section: string;
+  /** Emulated by its own rules, or answered by a validated stub. */
+  served: 'emulated' | 'stub';
   defaultRateLimit: number | undefined;
   /** Every code the command answers besides 0: its envelope codes, then its own. */
   codes: readonly VendorErrorEntry[];
@@ -44,6 +49,8 @@ export interface MockServices {
   limiter: RateLimiter;
   faults: FaultRegistry;
   journal: Journal;
+  /** User stubs: replies the user gives for a command, in place of the emulator's. */
+  stubs: StubRegistry;
   /** The vendor commands served, for the control plane (the catalogue, the apps' rate limits). */
   commands: readonly CommandInfo[];
   /** HTTPS, proxy mode and in-process interception: how clients reach the emulator as the vendor. */

@@ -15,6 +15,7 @@ import { Reach } from '../transport/reach.js';
 import { AppRegistry, ON_THE_FLY_APPS_MAX } from '../model/apps.js';
 import { UserSigVerifier } from '../tim/usersig.js';
 import { RateLimiter } from './rate-limit.js';
+import { StubRegistry } from './stubs/registry.js';
 import type { CommandInfo, MockServices } from './mock-services.js';
 
 /**
@@ -61,6 +62,7 @@ export function createMockServices({ app, options, commands }: ServicesOptions):
     limiter: new RateLimiter(clock),
     faults: new FaultRegistry(new Set(commands.map((c) => c.path))),
     journal: new Journal(options.journalSize, clock),
+    stubs: new StubRegistry(new Set(commands.map((c) => c.path))),
     commands,
     reach: new Reach(app, options, app.log),
     log: app.log,

@@ -45,6 +45,11 @@ export class SeedError extends createError<'TIM_MOCK_SEED', 400, [string]>('TIM_
   override name = 'SeedError';
 }
 
+/** A user stub the emulator refuses (a reply not vendor-shaped, a path the vendor lacks); the message says why. */
+export class StubError extends createError<'TIM_MOCK_STUB', 400, [string]>('TIM_MOCK_STUB', '%s', 400) {
+  override name = 'StubError';
+}
+
 /** A control-plane resource that does not exist (an account, a fault, an app to sign for, the CA). */
 export const NotFoundError = createError<'TIM_MOCK_NOT_FOUND', 404, [string]>('TIM_MOCK_NOT_FOUND', '%s', 404);
 

@@ -51,6 +51,10 @@ export interface VendorCommand<Input = unknown, Extra extends object = object> {
   codes: CommandCodes;
   /** Fields the vendor adds to this command's FAIL replies too (portrait_set's `ErrorDisplay`). */
   failFields?: Readonly<Record<string, unknown>>;
+  /** The section of the vendor's API (its description's tag); account when not given. */
+  section?: string;
+  /** How the emulator serves it: by its own rules (the default), or as a validated stub (src/tim/catalogue/). */
+  served?: 'emulated' | 'stub';
   /** Documented calls per second, when not TIM_RATE_LIMIT's default. */
   defaultRateLimit?: number;
   /** The request body, for the OpenAPI document (validation is `parse`, in vendor order). */

@@ -40,6 +40,10 @@ export const Errors = {
   // Only in the vendor's English docs.
   UrlParams: entry(60025, 'SDKAppID, Identifier, UserSig or ContentType error in the URL'),
 
+  // The recent-contact section's invalid-parameter code, for its commands served as validated
+  // stubs; the other sections' are beside their emulated commands (src/tim/catalogue/sections.ts).
+  RecentContactBadRequest: entry(50002, 'invalid request parameter: check the request against the command page'),
+
   // UserSig (tls-sig-api-v2) and accounts: the account codes of REST API 公共错误码.
   SigExpired: entry(70001, 'UserSig expired, please regenerate it'),
   SigEmpty: entry(70002, 'UserSig is empty'),

@@ -13,7 +13,9 @@ import { recordCall } from './record-call.js';
 import { checkQuery, EnvelopeQuery, type Envelope } from './query.js';
 import { failReply, okReply } from './reply.js';
 import { lingerIfUnread } from '../transport/lingering-close.js';
+import type { StubView } from '../services/stubs/registry.js';
 import { clip } from '../shared/clip.js';
+import { pathOf } from '../shared/url.js';
 
 /** What the emulator learned about one /v4 call, for the log line and the journal. */
 export interface VendorCall {
@@ -28,6 +30,8 @@ export interface VendorCall {
   errorCode: number;
   /** The fault that answered or delayed the call, if one did. */
   fault: FiredFault | undefined;
+  /** The id of the user stub that answered the call, if one did. */
+  stub: string | undefined;
   /** performance.now() when the call arrived, for the journal's durationMs. */
   startedAt: number;
 }
@@ -51,6 +55,7 @@ const newCall = (command?: VendorCommand, path?: string): VendorCall => ({
   body: undefined,
   errorCode: 0,
   fault: undefined,
+  stub: undefined,
   startedAt: performance.now(),
 });
 
@@ -75,7 +80,7 @@ function entryFor(
  * fault answers an HTTP status or drops the connection.
  */
 async function vendorPipeline(instance: FastifyInstance, opts: VendorPluginOptions): Promise<void> {
-  const { apps, store, limiter, clock, options, faults, journal, log } = instance.mock;
+  const { apps, store, limiter, clock, options, faults, journal, log, stubs } = instance.mock;
   const { profiles, messages, online, groups, friends } = instance.mock;
   const record = (request: FastifyRequest, reply: FastifyReply) => recordCall(journal, log, request, reply);
 
@@ -186,6 +191,17 @@ async function vendorPipeline(instance: FastifyInstance, opts: VendorPluginOptio
     return okReply(extra);
   };
 
+  // The user's reply, sent as the user wrote it: the command's serializer would drop its other fields.
+  const answerWithStub = (reply: FastifyReply, call: VendorCall, stub: StubView) => {
+    call.stub = stub.id;
+    call.errorCode = stub.reply.ErrorCode as number;
+    reply.type('application/json; charset=utf-8');
+    const text = JSON.stringify(stub.reply);
+    if (stub.delayMs === undefined || stub.delayMs === 0) return reply.send(text);
+    return faults.delay(stub.delayMs).then(() => reply.send(text));
+  };
+
+  const byPath = new Map<string, VendorCommand>();
   for (const command of opts.commands) {
     const { codes } = command;
     const fullPath = commandPath(command);
@@ -230,25 +246,36 @@ async function vendorPipeline(instance: FastifyInstance, opts: VendorPluginOptio
         const app = call.app as App;
         const body = readBody(request, call, command);
         checkAdmin(call, app, codes);
+        // A user stub answers in the command's place, emulated or not (its fields unchecked).
+        const stub = stubs.size > 0 ? stubs.match(fullPath, body) : undefined;
+        if (stub !== undefined) return answerWithStub(reply, call, stub);
         // 7. Fields: the command's own rules, in the vendor's order.
         const input = command.parse(body);
         if (faults.live) return applyWithFaults(request, reply, command, app, input);
         return okReply(applyToState(command, app, input));
       },
     });
-
-    instance.route({
-      // 1. Method and path: every other method Fastify routes (HEAD comes with GET).
-      method: instance.supportedMethods.filter((m) => m !== 'POST' && m !== 'HEAD'),
-      url: path,
-      // Answers 60008 to non-POST methods; not an operation worth documenting.
-      schema: { hide: true },
-      handler: async (request) => {
-        request.vendorCall = newCall(command, fullPath);
-        throw new VendorError(Errors.RequestFormat, 'vendor commands take POST only');
-      },
-    });
+    byPath.set(fullPath, command);
   }
+
+  // 1. Method and path, for every other method Fastify routes (HEAD comes with GET): one route
+  // for all the commands, since a route per command and method would make start-up grow with the
+  // API. Answered before the body is read: 60008 for a command's path, 60009 for any other.
+  instance.route({
+    method: instance.supportedMethods.filter((m) => m !== 'POST' && m !== 'HEAD'),
+    url: '/*',
+    schema: { hide: true },
+    onRequest: (request, _reply, done) => {
+      const path = pathOf(request.url);
+      const command = byPath.get(path);
+      request.vendorCall = newCall(command, command && path);
+      done(command === undefined ? new VendorError(Errors.UnknownCommand) : new VendorError(Errors.RequestFormat, 'vendor commands take POST only'));
+    },
+    // A route needs a handler; onRequest has always answered before it.
+    handler: async () => {
+      throw new VendorError(Errors.UnknownCommand);
+    },
+  });
 }
 
 /** The /v4 pipeline as an encapsulated plugin: its error handler and body parser stay under /v4. */

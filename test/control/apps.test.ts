@@ -160,7 +160,7 @@ t.test('PUT: a refused value is described, never echoed; a field name is cut lik
     ['a plan of one letter', { plan: 'x' }, 'plan: must be one of "trial", "developer", "pro", "ultimate" or null, got a string of 1 character'],
     ['deleteEnabled as an object', { deleteEnabled: { long } }, 'deleteEnabled: must be true or false, got an object'],
     ['a megabyte field name', { [long]: 1 }, `"${cut}": not an app setting (one of plan, accountLimit, deleteEnabled, reimportCooldownDays, rateLimits, profileCustomTags)`],
-    ['a megabyte command name', { rateLimits: { [long]: 1 } }, `rateLimits."${cut}": not a command (one of ${commands.map((c) => c.command).join(', ')})`],
+    ['a megabyte command name', { rateLimits: { [long]: 1 } }, `rateLimits."${cut}": not a command (one of ${app.mock.commands.map((c) => c.command).join(', ')})`],
     ['a field name with a line break', { 'a\nb': 1 }, '"a\\nb": not an app setting (one of plan, accountLimit, deleteEnabled, reimportCooldownDays, rateLimits, profileCustomTags)'],
   ];
   for (const [name, body, message] of bad) {

@@ -43,6 +43,7 @@ t.test('every /v4 call is recorded, oldest first, failed and faulted ones includ
     errorCode: 0,
     durationMs: entries[0]?.durationMs,
     fault: null,
+    stub: null,
   });
   t.type(entries[0]?.durationMs, 'number');
   t.match(entries[1], { time: '2026-01-01T00:00:01.500Z', errorCode: 70402 }, 'times come from the emulator clock');

@@ -63,6 +63,7 @@ t.test('the dashboard in Chromium', { skip: noBrowser ?? false }, async (t) => {
       ['Faults', /70169/],
       ['Clock', /running|frozen/],
       ['State', /Download the state/],
+      ['Coverage', /create_group/],
     ] as const;
     for (const [name, content] of views) {
       await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name }).click();

@@ -73,7 +73,7 @@ t.test('the page and everything it loads are served with their types, import onl
 
 t.test('the sources never write markup: no innerHTML, no document.write, no eval', async (t) => {
   const { app } = build(t);
-  for (const file of ['app.js', 'lib.js', 'apps.js', 'accounts.js', 'requests.js', 'faults.js', 'clock.js', 'state.js']) {
+  for (const file of ['app.js', 'lib.js', 'apps.js', 'accounts.js', 'requests.js', 'faults.js', 'clock.js', 'state.js', 'coverage.js']) {
     const res = await get(app, `/__mock/ui/${file}`);
     t.equal(res.statusCode, 200, file);
     t.notMatch(res.body, /innerHTML|outerHTML|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write|\beval\(|new Function/, `${file} writes no markup`);

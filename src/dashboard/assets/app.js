@@ -4,6 +4,7 @@ import { useEffect, useState } from './vendor/hooks.js';
 import { Accounts } from './accounts.js';
 import { Apps } from './apps.js';
 import { Clock } from './clock.js';
+import { Coverage } from './coverage.js';
 import { Faults } from './faults.js';
 import { api, ApiError, formatTime, html, onUnauthorized, token, usePoll } from './lib.js';
 import { Requests } from './requests.js';
@@ -16,6 +17,7 @@ const VIEWS = [
   { id: 'faults', title: 'Faults', view: Faults },
   { id: 'clock', title: 'Clock', view: Clock },
   { id: 'state', title: 'State', view: State },
+  { id: 'coverage', title: 'Coverage', view: Coverage },
 ];
 
 /** The view named by the URL's hash (#requests), so that each view has an address and Back works. */

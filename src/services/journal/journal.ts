@@ -36,6 +36,7 @@ export const JournalEntrySchema = Type.Object({
   errorCode: Nullable(Type.Integer({ description: "the reply's ErrorCode; null when no vendor body was answered" })),
   durationMs: Type.Number(),
   fault: Nullable(Type.String({ description: 'the id of the fault that answered or delayed the call' })),
+  stub: Nullable(Type.String({ description: 'the id of the user stub that answered the call' })),
 });
 export type JournalEntry = Static<typeof JournalEntrySchema>;
 
@@ -80,6 +81,8 @@ export interface RecordedCall {
   body: Record<string, unknown> | undefined;
   errorCode: number;
   fault: { id: string; kind: string } | undefined;
+  /** The user stub that answered the call. */
+  stub: string | undefined;
   /** performance.now() when the call arrived. */
   startedAt: number;
 }
@@ -199,6 +202,7 @@ export class Journal {
       errorCode: !dropped && reply.statusCode === 200 ? call.errorCode : null,
       durationMs: Math.round((performance.now() - call.startedAt) * 100) / 100,
       fault: call.fault?.id ?? null,
+      stub: call.stub ?? null,
     });
   }
 

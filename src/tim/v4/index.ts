@@ -42,7 +42,6 @@ import adminSetMsgRead from './openim/admin_set_msg_read.js';
 import getC2cUnreadMsgNum from './openim/get_c2c_unread_msg_num.js';
 import kick from './im_open_login_svc/kick.js';
 import queryOnlineStatus from './openim/query_online_status.js';
-import querystate from './openim/querystate.js';
 
 /** Every vendor command the emulator serves. */
 export const commands: readonly VendorCommand<any, any>[] = [
@@ -63,7 +62,6 @@ export const commands: readonly VendorCommand<any, any>[] = [
   getC2cUnreadMsgNum,
   kick,
   queryOnlineStatus,
-  querystate,
   // Groups.
   createGroup,
   getGroupInfo,

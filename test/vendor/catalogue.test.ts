@@ -1,0 +1,145 @@
+import t from 'tap';
+import { Type, type TSchema } from '@sinclair/typebox';
+import { build, call, SDKAPPID } from '../helper.js';
+import { catalogue, servedCommands } from '../../src/tim/catalogue/index.js';
+import { sectionCodes } from '../../src/tim/catalogue/sections.js';
+import { defineCommand } from '../../src/tim/command.js';
+import { sampleOf } from '../../src/tim/catalogue/sample.js';
+import { Errors } from '../../src/tim/errors.js';
+
+// The vendor's REST API list: https://cloud.tencent.com/document/product/269/1520. Every command of
+// its 2022 OpenAPI description (src/tim/catalogue/generated.ts) is routed.
+const minimalBody = (schema: TSchema) => sampleOf(schema, { random: () => 0.5, now: 1767225600 }, true) as Record<string, unknown>;
+const pathOf = (e: { service: string; command: string }) => `/v4/${e.service}/${e.command}`;
+
+t.test('every documented command answers a body of its required fields, vendor-shaped, not 60009', async (t) => {
+  const { app } = build(t);
+  t.equal(catalogue.length, 75, 'the description has 75 commands');
+  for (const entry of catalogue) {
+    const reply = await call(t, app, pathOf(entry), minimalBody(entry.request()));
+    t.not(reply.ErrorCode, Errors.UnknownCommand.code, `${pathOf(entry)} is routed`);
+    if (app.mock.commands.find((c) => c.path === pathOf(entry))?.served === 'stub') {
+      t.equal(reply.ErrorCode, 0, `${pathOf(entry)}: the stub accepts its required fields`);
+    }
+  }
+});
+
+t.test('every command with a required field refuses a body without it, with a code', async (t) => {
+  const { app } = build(t);
+  for (const entry of catalogue) {
+    const schema = entry.request();
+    const body = minimalBody(schema);
+    for (const field of (schema.required ?? []) as string[]) {
+      const { [field]: _dropped, ...without } = body;
+      const reply = await call(t, app, pathOf(entry), without);
+      t.equal(reply.ActionStatus, 'FAIL', `${pathOf(entry)} without ${field}`);
+      t.not(reply.ErrorCode, Errors.UnknownCommand.code);
+    }
+  }
+});
+
+t.test('a stub refuses with its section code and names the field, never the value', async (t) => {
+  const { app } = build(t);
+  // https://cloud.tencent.com/document/product/269/1627: forbid_send_msg mutes at most 500 members a call.
+  const many = (n: number) => Array.from({ length: n }, (_, i) => `u${i}`);
+  const mute = (members: string[]) => ({ GroupId: '@TGS#1', Members_Account: members, ShutUpTime: 60 });
+  const ok = await call(t, app, '/v4/group_open_http_svc/forbid_send_msg', mute(many(500)));
+  t.equal(ok.ErrorCode, 0, '500 members: the limit');
+  const over = await call(t, app, '/v4/group_open_http_svc/forbid_send_msg', mute(many(501)));
+  t.equal(over.ErrorCode, Errors.GroupBadParam.code, '501 members: over it, the group section\'s code');
+  t.match(over.ErrorInfo, /Members_Account/);
+  // https://cloud.tencent.com/document/product/269/4230: setnospeaking's Set_Account is a string.
+  const nospeaking = await call(t, app, '/v4/openconfigsvr/setnospeaking', { Set_Account: 12345678 });
+  t.equal(nospeaking.ErrorCode, Errors.MsgJsonParse.code);
+  t.notMatch(nospeaking.ErrorInfo, /12345678/, 'the value is not echoed');
+  const sns = await call(t, app, '/v4/sns/group_add', {});
+  t.equal(sns.ErrorCode, 30001);
+  const push = await call(t, app, '/v4/all_member_push/im_add_tag', {});
+  t.equal(push.ErrorCode, 90001);
+  const recent = await call(t, app, '/v4/recentcontact/get_list', {});
+  t.equal(recent.ErrorCode, 50002);
+  const bodyNotObject = await call(t, app, '/v4/openconfigsvr/setnospeaking', undefined, { raw: '[1]' });
+  t.equal(bodyNotObject.ErrorCode, Errors.MsgJsonParse.code);
+});
+
+t.test('stub replies are generated from the reply schema, the clock and the call', async (t) => {
+  const { app, clock } = build(t);
+  const a = await call(t, app, '/v4/group_open_http_svc/get_online_member_num', { GroupId: '@TGS#1' });
+  t.type(a.OnlineMemberNum, 'number');
+  const first = await call(t, app, '/v4/group_open_http_svc/import_group', { Type: 'Public', Name: 'g' });
+  const again = await call(t, app, '/v4/group_open_http_svc/import_group', { Type: 'Public', Name: 'g' });
+  t.same(first, again, 'one call, one reply: deterministic');
+  t.match(first.GroupId, /^@TGS#/);
+  const send = { GroupId: '@TGS#1', Random: 1, MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: 'hi' } }] };
+  const sent = await call(t, app, '/v4/group_open_http_svc/send_group_msg', send);
+  t.equal(sent.MsgTime, Math.floor(clock.now() / 1000), 'times are the emulator clock');
+  clock.advance(5000);
+  const later = await call(t, app, '/v4/group_open_http_svc/send_group_msg', send);
+  t.equal(later.MsgTime, Math.floor(clock.now() / 1000));
+});
+
+t.test('legacy names: Identifier for UserID, the old roaming fields, openim/querystate', async (t) => {
+  const { app } = build(t);
+  app.mock.store.import(SDKAPPID, 'a', {});
+  app.mock.store.import(SDKAPPID, 'b', {});
+  t.equal((await call(t, app, '/v4/im_open_login_svc/kick', { Identifier: 'a' })).ErrorCode, 0, 'Identifier for UserID');
+  // https://cloud.tencent.com/document/product/269/42794 names Operator_Account / Peer_Account; older clients send From/To.
+  const roam = await call(t, app, '/v4/openim/admin_getroammsg', { From_Account: 'a', To_Account: 'b', MaxCnt: 1, MinTime: 0, MaxTime: 9 });
+  t.equal(roam.ErrorCode, 0);
+  const state = await call(t, app, '/v4/openim/querystate', { To_Account: ['a'] });
+  t.equal(state.ErrorCode, 0, 'querystate answers as query_online_status');
+  t.ok(Array.isArray(state.QueryResult));
+  const bad = await call(t, app, '/v4/openim/querystate', {});
+  t.not(bad.ErrorCode, 0, 'and refuses as it does');
+});
+
+t.test('strict mode refuses stub-only commands by name; emulated ones still answer', async (t) => {
+  const { app } = build(t, { unemulated: 'refuse' });
+  const reply = await call(t, app, '/v4/sns/group_get', { From_Account: 'a' });
+  t.equal(reply.ErrorCode, Errors.RequestDisabled.code);
+  t.match(reply.ErrorInfo, '/v4/sns/group_get');
+  t.match(reply.ErrorInfo, 'TIM_UNEMULATED');
+  const emulated = await call(t, app, '/v4/im_open_login_svc/account_check', { CheckItem: [{ UserID: 'a' }] });
+  t.equal(emulated.ErrorCode, 0);
+});
+
+t.test('stubs get the envelope, admin and rate-limit checks; unknown paths keep 60009', async (t) => {
+  const { app } = build(t, { rateLimits: { im_get_tag: 2 } });
+  const tags = { To_Account: ['a'] };
+  t.equal((await call(t, app, '/v4/sns/group_get', { From_Account: 'a' }, { query: { identifier: 'someone' } })).ErrorCode, Errors.AdminRequired.code);
+  t.equal((await call(t, app, '/v4/all_member_push/im_get_tag', tags, { query: { sdkappid: undefined } })).ErrorCode, Errors.SdkAppIdRequired.code);
+  t.equal((await call(t, app, '/v4/all_member_push/im_get_tag', tags)).ErrorCode, 0);
+  t.equal((await call(t, app, '/v4/all_member_push/im_get_tag', tags)).ErrorCode, 0);
+  t.equal((await call(t, app, '/v4/all_member_push/im_get_tag', tags)).ErrorCode, Errors.RateLimited.code);
+  t.equal((await call(t, app, '/v4/openim/no_such_command', {})).ErrorCode, Errors.UnknownCommand.code);
+  t.equal((await call(t, app, '/v4/sns/group_get', undefined, { method: 'GET' })).ErrorCode, Errors.RequestFormat.code);
+  const limits = (await app.inject({ method: 'GET', url: '/__mock/apps' })).json().apps[0].rateLimits;
+  const tag = limits.find((r: { command: string }) => r.command === 'im_get_tag');
+  t.same(tag, { command: 'im_get_tag', limit: 2, tokens: 0 }, 'GET /__mock/apps lists a stubbed command whose limit was changed');
+  const info = app.mock.commands.find((c) => c.path === '/v4/sns/group_add');
+  t.same({ served: info?.served, section: info?.section, limit: info?.defaultRateLimit }, { served: 'stub', section: 'relationships', limit: 200 });
+});
+
+t.test('sampleOf covers every kind of schema', async (t) => {
+  const ctx = { random: () => 0.25, now: 100 };
+  t.same(sampleOf(Type.Object({ A: Type.Boolean(), B: Type.Number({ maximum: 1 }), C: Type.Unknown(), U: Type.String({ maxLength: 2 }), FaceUrl: Type.String() }), ctx), { A: false, B: 1, C: {}, U: 'U2', FaceUrl: 'https://example.com/faceurl/250' });
+});
+
+t.test('an emulated command takes over its stub\'s path, and the alias follows it', async (t) => {
+  const emulated = defineCommand({
+    service: 'openim',
+    command: 'query_online_status',
+    summary: 'emulated',
+    codes: sectionCodes('account'),
+    body: Type.Object({}),
+    reply: Type.Object({}),
+    parse: () => undefined,
+    execute: () => ({}),
+  });
+  const served = servedCommands([emulated], { refuse: false });
+  const at = (path: string) => served.filter((c) => `/v4/${c.service}/${c.command}` === path);
+  t.equal(at('/v4/openim/query_online_status').length, 1, 'one route per path');
+  t.match(at('/v4/openim/query_online_status')[0], { summary: 'emulated', served: 'emulated', section: 'account' });
+  t.match(at('/v4/openim/querystate')[0], { served: 'emulated', summary: /emulated \(the old name of/ });
+  t.same(sectionCodes('no such section').badRequest, Errors.RequestFormat, 'a section without a code of its own: 60008');
+});
