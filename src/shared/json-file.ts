@@ -49,6 +49,8 @@ const HEX4 = /[0-9a-fA-F]{4}/y;
 /**
  * The offset at which text that JSON.parse refused stops being JSON (RFC 8259): a scan of the
  * grammar, run only on that error path, since V8 gives no position it does not pair with text.
+ * jsonc-parser, which gives an offset without the text, places an unterminated string at its
+ * opening quote; this scan names the character that breaks it, where the user must look.
  */
 function firstFault(text: string): number {
   let i = 0;
