@@ -1,6 +1,7 @@
 import t from 'tap';
 import { AppSettingsError, startMockServer, UnknownAppError } from '../../src/index.js';
 import { commands } from '../../src/tim/v4/index.js';
+import { servedCommands } from '../../src/tim/catalogue/index.js';
 import { build, call, IMPORT, SDKAPPID, ADMIN } from '../helper.js';
 import { json } from './json.js';
 import { CLIENT_TEXT_MAX, CUT_MARK } from '../../src/shared/clip.js';
@@ -14,7 +15,7 @@ const declared = [
 
 /** The rate-limit buckets of an app nobody called yet, with the defaults (1000 on the seed endpoints, 100 on the companions). */
 const fullBuckets = (overrides: Record<string, number> = {}) =>
-  commands.map(({ command, defaultRateLimit }) => {
+  servedCommands(commands, { refuse: false }).filter((c) => c.served === 'emulated').map(({ command, defaultRateLimit }) => {
     const limit = overrides[command] ?? defaultRateLimit ?? 1000;
     return { command, limit, tokens: limit };
   });
