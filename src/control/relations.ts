@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { APPLY_JOIN_OPTIONS, GROUP_TYPES, groupRecordsProblem, recordOf, type GroupRecord, type GroupStore } from '../model/groups.js';
+import { APPLY_JOIN_OPTIONS, GROUP_TYPES, recordOf, type GroupRecord, type GroupStore } from '../model/groups.js';
+import { groupRecordsProblem } from '../model/group-records.js';
 import { ControlRequestError } from '../shared/mock-errors.js';
 import { controlErrors, SdkAppId } from './schemas.js';
 

@@ -31,20 +31,23 @@ export interface Message {
 /** What a write gives: the fields the store keeps, its key and time given by the caller. */
 export type NewMessage = Omit<Message, 'withdrawn'>;
 
-/** One conversation's messages in the order they were stored; `head` skips the ones evicted. */
+/**
+ * One conversation's messages in the order they were stored; `head` skips the ones evicted,
+ * whose slots hold undefined (so the message is let go at once) until the array is compacted.
+ */
 interface Conversation {
-  items: Message[];
+  items: (Message | undefined)[];
   head: number;
 }
-
-/** What an evicted message's slot holds until the array is compacted. */
-const RELEASED = undefined as unknown as Message;
 
 const conversationKey = (sdkappid: number, a: string, b: string): string =>
   a < b ? `${sdkappid}\n${a}\n${b}` : `${sdkappid}\n${b}\n${a}`;
 const accountKey = (sdkappid: number, id: string): string => `${sdkappid}\n${id}`;
 
 /** Drops the first `head` items once they are most of the array, so eviction stays O(1) amortized. */
+/** The messages past `head`: every slot there holds one. */
+const live = (c: Conversation): Message[] => c.items.slice(c.head).filter((m): m is Message => m !== undefined);
+
 function compact<T>(holder: { items: T[]; head: number }): void {
   if (holder.head > 1024 && holder.head * 2 > holder.items.length) {
     holder.items = holder.items.slice(holder.head);
@@ -61,7 +64,7 @@ export class MessageStore {
   readonly #cap: number;
   readonly #conversations = new Map<string, Conversation>();
   /** Every stored message, oldest first; deleted ones stay until they reach the head, marked in #gone. */
-  #queue: { items: Message[]; head: number } = { items: [], head: 0 };
+  #queue: Conversation = { items: [], head: 0 };
   readonly #gone = new WeakSet<Message>();
   #size = 0;
   /** The conversations an account takes part in, for its unread total and its deletion. */
@@ -131,12 +134,12 @@ export class MessageStore {
     for (;;) {
       const oldest = q.items[q.head] as Message;
       // The slot lets go of the message at once; compact() drops the slots later.
-      q.items[q.head++] = RELEASED;
+      q.items[q.head++] = undefined;
       if (this.#gone.has(oldest)) continue;
       const key = conversationKey(oldest.sdkappid, oldest.from, oldest.to);
       const conversation = this.#conversations.get(key) as Conversation;
       // The oldest stored message is its conversation's oldest too: both keep storing order.
-      conversation.items[conversation.head++] = RELEASED;
+      conversation.items[conversation.head++] = undefined;
       compact(conversation);
       this.#size--;
       break;
@@ -147,7 +150,7 @@ export class MessageStore {
   /** A conversation's messages (both directions), in the order they were stored. */
   conversation(sdkappid: number, a: string, b: string): Message[] {
     const conversation = this.#conversations.get(conversationKey(sdkappid, a, b));
-    return conversation === undefined ? [] : conversation.items.slice(conversation.head);
+    return conversation === undefined ? [] : live(conversation);
   }
 
   /** The message `key` names in the conversation of `from` and `to`. */
@@ -189,7 +192,7 @@ export class MessageStore {
     const account = accountKey(sdkappid, identifier);
     for (const key of this.#byAccount.get(account) ?? []) {
       const conversation = this.#conversations.get(key) as Conversation;
-      for (const m of conversation.items.slice(conversation.head)) this.#gone.add(m);
+      for (const m of live(conversation)) this.#gone.add(m);
       this.#size -= conversation.items.length - conversation.head;
       this.#conversations.delete(key);
       const [, a, b] = key.split('\n') as [string, string, string];
