@@ -9,7 +9,7 @@ import { clientErrorHandler, clientErrorStatus } from './transport/client-error.
 import { checkRateLimitNames, resolveOptions } from './config/settings.js';
 import { type MockOptions } from './config/options.js';
 import { Errors } from './tim/errors.js';
-import { vendorPlugin } from './tim/pipeline.js';
+import { describeCommands, vendorPlugin } from './tim/pipeline.js';
 import { failReply } from './tim/reply.js';
 import { commandPath } from './tim/command.js';
 import { clip, PATH_MAX } from './shared/clip.js';
@@ -176,7 +176,11 @@ export function buildApp(input: Partial<MockOptions> = {}): MockFastifyInstance 
   httpRules(app);
   app.register(servicesPlugin);
   // Before the routes: the docs record them as they are added.
-  app.register(docsUiPlugin, { routePrefix: '/documentation', swagger: apiDocsOptions(options) });
+  app.register(docsUiPlugin, {
+    routePrefix: '/documentation',
+    swagger: apiDocsOptions(options),
+    operations: () => describeCommands(commands),
+  });
   app.register(fixturesPlugin);
   app.register(statePlugin);
   app.register(healthRoute);

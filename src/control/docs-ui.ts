@@ -10,6 +10,8 @@ export interface DocsUiOptions {
   routePrefix: string;
   /** How @fastify/swagger describes the routes (title, tags, the token's security scheme). */
   swagger: FastifyDynamicSwaggerOptions;
+  /** Operations one catch-all route serves (the vendor's commands), described as routes of their own. */
+  operations?: () => readonly Pick<RouteOptions, 'method' | 'url' | 'schema'>[];
 }
 
 type Document = StaticDocumentSpec['document'];
@@ -22,7 +24,8 @@ type Document = StaticDocumentSpec['document'];
  * replays them, schemas and all, into a Fastify instance of its own that @fastify/swagger
  * describes, and the UI is served from a second one fed that document.
  */
-async function docsUi(app: FastifyInstance, { routePrefix, swagger: swaggerOptions }: DocsUiOptions): Promise<void> {
+async function docsUi(app: FastifyInstance, options: DocsUiOptions): Promise<void> {
+  const { routePrefix, swagger: swaggerOptions, operations } = options;
   const routes: RouteOptions[] = [];
   app.addHook('onRoute', (route) => {
     routes.push(route);
@@ -46,7 +49,7 @@ async function docsUi(app: FastifyInstance, { routePrefix, swagger: swaggerOptio
     inner.setValidatorCompiler(() => () => true);
     inner.setSerializerCompiler(() => (data) => JSON.stringify(data));
     await inner.register(swagger, swaggerOptions);
-    for (const { method, url, schema } of routes) {
+    for (const { method, url, schema } of [...routes, ...(operations?.() ?? [])]) {
       inner.route({ method, url, schema: schema ?? {}, handler: () => null });
     }
     await inner.ready();

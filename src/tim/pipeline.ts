@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import fp from 'fastify-plugin';
+import { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
 import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import { unixSeconds } from '../model/clock.js';
 import type { App } from '../model/apps.js';
@@ -113,14 +114,6 @@ async function vendorPipeline(instance: FastifyInstance, opts: VendorPluginOptio
     else done(new VendorError(Errors.JsonParse, 'the body is not UTF-8'));
   });
 
-  instance.setErrorHandler((error: FastifyError | VendorError, request, reply) => {
-    lingerIfUnread(request.raw, options.requestTimeout);
-    const entry = entryFor(error, request, log);
-    const call = (request.vendorCall ??= newCall());
-    call.errorCode = entry.code;
-    reply.code(200).send({ ...failReply(entry), ...call.command?.failFields });
-  });
-
   // Every /v4 answer is journalled as it is sent (a dropped connection, by the fault that
   // drops it): in onSend rather than onResponse, which would add `finish`/`error` listeners
   // to every request, and so that a test reading the journal right after a reply finds it.
@@ -170,6 +163,22 @@ async function vendorPipeline(instance: FastifyInstance, opts: VendorPluginOptio
     if (call.caller !== app.admin) refuseNonAdmin(app, call.caller, codes.notAdmin);
   };
 
+  // One route for every command, looked up by path: a route per command would make start-up
+  // grow with the API (Fastify's route setup, schemas and hooks for each of some 110 paths).
+  const byPath = new Map<string, { command: VendorCommand; path: string }>();
+  for (const command of opts.commands) byPath.set(`${command.service}/${command.command}`, { command, path: commandPath(command) });
+  const serializerOf = commandSerializers();
+  // The route's wildcard, percent-decoded as Fastify matches static paths; but an encoded slash
+  // would turn one segment into two, so a path holding one names no command.
+  const routedOf = (request: FastifyRequest) =>
+    ENCODED_SLASH.test(pathOf(request.url)) ? undefined : byPath.get((request.params as { '*': string })['*']);
+
+  // Sent as text the command's reply schema serialized: fields the vendor does not send are left out.
+  const send = (reply: FastifyReply, command: VendorCommand | undefined, payload: object) =>
+    reply
+      .header('content-type', JSON_TYPE)
+      .send(command === undefined ? JSON.stringify(payload) : serializerOf(command)(payload));
+
   // 8. State: the command's effect on the store. Faults apply to valid calls only, just before
   // (stage "before") or just after (stage "after") the state change.
   const applyToState = (command: VendorCommand, app: App, input: unknown): object | undefined => {
@@ -183,93 +192,90 @@ async function vendorPipeline(instance: FastifyInstance, opts: VendorPluginOptio
     app: App,
     input: unknown,
   ) => {
-    const path = commandPath(command);
+    const path = (request.vendorCall as VendorCall).path as string;
     const own = command.codes.own;
     if (await injectFault(faults, 'before', path, request, reply, own, record)) return reply;
     const extra = applyToState(command, app, input);
     if (await injectFault(faults, 'after', path, request, reply, own, record)) return reply;
-    return okReply(extra);
+    return send(reply, command, okReply(extra));
   };
 
   // The user's reply, sent as the user wrote it: the command's serializer would drop its other fields.
   const answerWithStub = (reply: FastifyReply, call: VendorCall, stub: StubView) => {
     call.stub = stub.id;
     call.errorCode = stub.reply.ErrorCode as number;
-    reply.type('application/json; charset=utf-8');
+    reply.header('content-type', JSON_TYPE);
     const text = JSON.stringify(stub.reply);
     if (stub.delayMs === undefined || stub.delayMs === 0) return reply.send(text);
     return faults.delay(stub.delayMs).then(() => reply.send(text));
   };
 
-  const byPath = new Map<string, VendorCommand>();
-  for (const command of opts.commands) {
-    const { codes } = command;
-    const fullPath = commandPath(command);
-    // Mounted under the /v4 prefix, so that the not-found handler answers only there.
-    const path = fullPath.slice('/v4'.length);
+  instance.setErrorHandler((error: FastifyError | VendorError, request, reply) => {
+    lingerIfUnread(request.raw, options.requestTimeout);
+    const entry = entryFor(error, request, log);
+    const call = (request.vendorCall ??= newCall());
+    call.errorCode = entry.code;
+    send(reply.code(200), call.command, { ...failReply(entry), ...call.command?.failFields });
+  });
 
-    const beforeBody: onRequestHookHandler = (request, _reply, done) => {
-      const call = (request.vendorCall = newCall(command, fullPath));
-      // The vendor ignores Content-Type; without the header, Fastify hands even a malformed
-      // one's body to the catch-all parser instead of answering 415. Assigned, not deleted: a
-      // delete turns the headers object into a slow dictionary for the rest of the request.
-      request.headers['content-type'] = undefined;
-      try {
-        const envelope = checkUrlParameters(request, codes);
-        call.app = envelope.app;
-        call.caller = envelope.identifier;
-        checkUserSig(envelope);
-        checkRateLimit(envelope.app, command);
-        done();
-      } catch (error) {
-        done(error as VendorError);
-      }
-    };
+  const beforeBody: onRequestHookHandler = (request, _reply, done) => {
+    const routed = routedOf(request);
+    if (routed === undefined) {
+      request.vendorCall = newCall();
+      done(new VendorError(Errors.UnknownCommand));
+      return;
+    }
+    const { command } = routed;
+    const call = (request.vendorCall = newCall(command, routed.path));
+    // The vendor ignores Content-Type; without the header, Fastify hands even a malformed
+    // one's body to the catch-all parser instead of answering 415. Assigned, not deleted: a
+    // delete turns the headers object into a slow dictionary for the rest of the request.
+    request.headers['content-type'] = undefined;
+    try {
+      const envelope = checkUrlParameters(request, command.codes);
+      call.app = envelope.app;
+      call.caller = envelope.identifier;
+      checkUserSig(envelope);
+      checkRateLimit(envelope.app, command);
+      done();
+    } catch (error) {
+      done(error as VendorError);
+    }
+  };
 
-    instance.route({
-      method: 'POST',
-      url: path,
-      onRequest: beforeBody,
-      // Fields are checked by the command in vendor order, not by Fastify's validator.
-      validatorCompiler: () => () => true,
-      schema: {
-        summary: command.summary,
-        description: errorCodesDescription(codes),
-        tags: ['vendor'],
-        querystring: EnvelopeQuery,
-        body: command.body,
-        response: { 200: command.reply },
-      },
-      // Synchronous unless a fault is armed: no promise and no extra tick on the common path.
-      handler: (request: FastifyRequest, reply: FastifyReply) => {
-        const call = request.vendorCall as VendorCall;
-        const app = call.app as App;
-        const body = readBody(request, call, command);
-        checkAdmin(call, app, codes);
-        // A user stub answers in the command's place, emulated or not (its fields unchecked).
-        const stub = stubs.size > 0 ? stubs.match(fullPath, body) : undefined;
-        if (stub !== undefined) return answerWithStub(reply, call, stub);
-        // 7. Fields: the command's own rules, in the vendor's order.
-        const input = command.parse(body);
-        if (faults.live) return applyWithFaults(request, reply, command, app, input);
-        return okReply(applyToState(command, app, input));
-      },
-    });
-    byPath.set(fullPath, command);
-  }
+  instance.route({
+    method: 'POST',
+    url: '/*',
+    // Described per command in the OpenAPI document (describeCommands), not as this catch-all.
+    schema: { hide: true },
+    onRequest: beforeBody,
+    // Synchronous unless a fault is armed or a stub waits: no promise and no extra tick on the common path.
+    handler: (request: FastifyRequest, reply: FastifyReply) => {
+      const call = request.vendorCall as VendorCall;
+      const command = call.command as VendorCommand;
+      const app = call.app as App;
+      const body = readBody(request, call, command);
+      checkAdmin(call, app, command.codes);
+      // A user stub answers in the command's place, emulated or not (its fields unchecked).
+      const stub = stubs.size > 0 ? stubs.match(call.path as string, body) : undefined;
+      if (stub !== undefined) return answerWithStub(reply, call, stub);
+      // 7. Fields: the command's own rules, in the vendor's order.
+      const input = command.parse(body);
+      if (faults.live) return applyWithFaults(request, reply, command, app, input);
+      return send(reply, command, okReply(applyToState(command, app, input)));
+    },
+  });
 
-  // 1. Method and path, for every other method Fastify routes (HEAD comes with GET): one route
-  // for all the commands, since a route per command and method would make start-up grow with the
-  // API. Answered before the body is read: 60008 for a command's path, 60009 for any other.
+  // 1. Method and path, for every other method Fastify routes (HEAD comes with GET). Answered
+  // before the body is read: 60008 for a command's path, 60009 for any other.
   instance.route({
     method: instance.supportedMethods.filter((m) => m !== 'POST' && m !== 'HEAD'),
     url: '/*',
     schema: { hide: true },
     onRequest: (request, _reply, done) => {
-      const path = pathOf(request.url);
-      const command = byPath.get(path);
-      request.vendorCall = newCall(command, command && path);
-      done(command === undefined ? new VendorError(Errors.UnknownCommand) : new VendorError(Errors.RequestFormat, 'vendor commands take POST only'));
+      const routed = routedOf(request);
+      request.vendorCall = newCall(routed?.command, routed?.path);
+      done(routed === undefined ? new VendorError(Errors.UnknownCommand) : new VendorError(Errors.RequestFormat, 'vendor commands take POST only'));
     },
     // A route needs a handler; onRequest has always answered before it.
     handler: async () => {
@@ -277,6 +283,44 @@ async function vendorPipeline(instance: FastifyInstance, opts: VendorPluginOptio
     },
   });
 }
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+const ENCODED_SLASH = /%2f/i;
+
+/**
+ * Each command's reply serializer (fast-json-stringify, from its reply schema), compiled on the
+ * command's first answer: a run pays only for the commands it calls.
+ */
+function commandSerializers(): (command: VendorCommand) => (doc: unknown) => string {
+  const compile = SerializerSelector()({}, {});
+  const compiled = new Map<VendorCommand, (doc: unknown) => string>();
+  return (command) => {
+    let serialize = compiled.get(command);
+    if (serialize === undefined) {
+      serialize = compile({ schema: command.reply, method: 'POST', url: commandPath(command), httpStatus: '200' });
+      compiled.set(command, serialize);
+    }
+    return serialize;
+  };
+}
+
+/**
+ * The commands as the OpenAPI document describes them, one POST operation each, though one
+ * route serves them all. Built when the document is first asked for.
+ */
+export const describeCommands = (commands: readonly VendorCommand<any, any>[]) =>
+  commands.map((command) => ({
+    method: 'POST' as const,
+    url: commandPath(command),
+    schema: {
+      summary: command.summary,
+      description: errorCodesDescription(command.codes),
+      tags: ['vendor'],
+      querystring: EnvelopeQuery,
+      body: command.body,
+      response: { 200: command.reply },
+    },
+  }));
 
 /** The /v4 pipeline as an encapsulated plugin: its error handler and body parser stay under /v4. */
 export const vendorPlugin = fp(vendorPipeline, {

@@ -2,6 +2,7 @@ import t from 'tap';
 import type { RouteOptions } from 'fastify';
 import { commandPath } from '../../src/tim/command.js';
 import { commands } from '../../src/tim/v4/index.js';
+import { servedCommands } from '../../src/tim/catalogue/index.js';
 import { build } from '../helper.js';
 import { json } from './json.js';
 
@@ -29,7 +30,7 @@ async function documented(t: Parameters<typeof build>[0]) {
 
 const openapiPath = (url: string): string => url.replace(/:([A-Za-z]+)/g, '{$1}');
 
-t.test('/documentation/json is an OpenAPI 3 document of every route but the hidden ones', async (t) => {
+t.test('/documentation/json is an OpenAPI 3 document of every route but the hidden ones, and of every command', async (t) => {
   const { routes, doc } = await documented(t);
   t.match(doc.openapi, /^3\.\d+\.\d+$/);
   t.equal(doc.info.title, 'tim-account-mock');
@@ -42,8 +43,10 @@ t.test('/documentation/json is an OpenAPI 3 document of every route but the hidd
       if (method !== 'HEAD') expected.add(`${method.toLowerCase()} ${openapiPath(route.url)}`);
     }
   }
+  // The commands share one hidden catch-all route, and each is described as an operation of its own.
+  for (const command of servedCommands(commands, { refuse: false })) expected.add(`post ${commandPath(command)}`);
   const listed = new Set(Object.entries(doc.paths).flatMap(([path, item]) => Object.keys(item).map((m) => `${m} ${path}`)));
-  t.same([...listed].sort(), [...expected].sort(), 'the document lists exactly the visible routes');
+  t.same([...listed].sort(), [...expected].sort(), 'the document lists exactly the visible routes and the commands');
   for (const required of ['get /health', 'get /__mock/accounts', 'post /__mock/accounts', 'delete /__mock/accounts', 'get /__mock/accounts/{sdkappid}/{identifier}', 'get /__mock/clock', 'post /__mock/clock', 'delete /__mock/clock']) {
     t.ok(listed.has(required), required);
   }
