@@ -4,26 +4,29 @@
 // lands exactly between write and rename. If no kill comes within 30 s it exits 3.
 import { writeSync } from 'node:fs';
 import { createRequire, syncBuiltinESMExports } from 'node:module';
-import writeFileAtomic from 'write-file-atomic';
 
-type Rename = (from: string, to: string, done: (error: Error | null) => void) => void;
+type Rename = (from: string, to: string) => Promise<void>;
 
 const [file] = process.argv.slice(2) as [string];
 const version = (v: string): string => JSON.stringify({ version: v, filler: v.repeat(4 * 1024 * 1024) });
 
-// write-file-atomic reads fs.rename when it renames; replacing the builtin's export (and
-// syncing the ESM bindings) is the only seam between its write and its rename.
-const fs = createRequire(import.meta.url)('node:fs') as { rename: Rename };
+// The save renames with fs/promises' rename; replacing the builtin's export (and syncing the ESM
+// bindings) before the save's module is loaded is the only seam between its write and its rename.
+const fs = createRequire(import.meta.url)('node:fs/promises') as { rename: Rename };
 const rename = fs.rename;
 let stallBeforeRename = false;
-fs.rename = (from, to, done) => {
-  if (!stallBeforeRename) return rename(from, to, done);
+fs.rename = (from, to) => {
+  if (!stallBeforeRename) return rename(from, to);
   writeSync(1, `renaming ${from}\n`);
   setTimeout(() => process.exit(3), 30_000);
+  return new Promise<void>(() => undefined);
 };
 syncBuiltinESMExports();
+const { writeAtomically } = await import('../../src/services/state-file/atomic-write.js');
 
-await writeFileAtomic(file, version('a'));
+// In pieces, as a save writes them.
+const pieces = (v: string): string[] => version(v).match(/[^]{1,65536}/g) as string[];
+await writeAtomically(file, pieces('a'));
 writeSync(1, 'saved\n');
 stallBeforeRename = true;
-await writeFileAtomic(file, version('b'));
+await writeAtomically(file, pieces('b'));

@@ -1,9 +1,9 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import t from 'tap';
-import writeFileAtomic from 'write-file-atomic';
+import { writeAtomically } from '../../src/services/state-file/atomic-write.js';
 import { spawnNode, until } from './child.js';
 
 const LOOP = fileURLToPath(new URL('./atomic-loop.ts', import.meta.url));
@@ -32,14 +32,25 @@ t.test('a failed save removes its temporary file and leaves the old file', async
   const dir = await mkdtemp(join(tmpdir(), 'tim-atomic-'));
   t.teardown(() => rm(dir, { recursive: true, force: true }));
   const file = join(dir, 'state.json');
-  await writeFileAtomic(file, 'old');
+  await writeAtomically(file, ['o', 'ld']);
   t.equal(await readFile(file, 'utf8'), 'old');
 
   // A directory in the way makes the rename fail after the temporary file was written.
   const blocked = join(dir, 'blocked.json');
   await mkdir(blocked);
   await writeFile(join(blocked, 'inside'), 'x');
-  await t.rejects(writeFileAtomic(blocked, 'new'));
+  await t.rejects(writeAtomically(blocked, ['new']));
   t.same((await readdir(dir)).sort(), ['blocked.json', 'state.json'], 'no temporary file left');
   t.equal(await readFile(file, 'utf8'), 'old');
+});
+
+t.test('a save keeps the permissions the file had', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'tim-atomic-'));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  const file = join(dir, 'state.json');
+  await writeFile(file, 'old', { mode: 0o600 });
+  await chmod(file, 0o600);
+  await writeAtomically(file, ['new']);
+  t.equal(await readFile(file, 'utf8'), 'new');
+  t.equal((await stat(file)).mode & 0o777, 0o600);
 });

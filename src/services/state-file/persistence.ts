@@ -8,6 +8,7 @@ import { parseJsonFile } from '../../shared/json-file.js';
 import { applyState, parseState, type ParsedState } from './document.js';
 import { ConfigError, StateError } from '../../shared/mock-errors.js';
 import { serializeState } from './serialize.js';
+import { writeAtomically } from './atomic-write.js';
 
 /**
  * Fails at start, not at the first save, when the state could never be written: every save
@@ -98,11 +99,7 @@ async function persistState(app: FastifyInstance): Promise<void> {
     const run = queue.then(async () => {
       const { chunks, digest } = await serializeState(services.store, services.apps);
       if (digest === lastDigest) return;
-      // A temporary file in the same directory, flushed, then renamed over the file: a reader or a
-      // restart after a crash sees the old content or the new, never a mix.
-      // Loaded on the first save: a start without a state file does not pay for it.
-      const { default: writeFileAtomic } = await import('write-file-atomic');
-      await writeFileAtomic(file, chunks.join(''), { encoding: 'utf8' });
+      await writeAtomically(file, chunks);
       lastDigest = digest;
     });
     queue = run.catch(() => undefined);

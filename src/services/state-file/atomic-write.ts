@@ -1,0 +1,32 @@
+import { randomBytes } from 'node:crypto';
+import { open, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/**
+ * Replaces `file` with the pieces' text, all or nothing: they are written to a new file beside
+ * it, flushed to disk, and that file renamed over it, so that a reader, or a restart after a
+ * crash, sees the old content or the new, never a mix. Written piece by piece, each made into
+ * bytes only when its turn comes: a large state never becomes one string or one buffer, which
+ * would hold the event loop (and every request waiting on it) for as long as it takes to build.
+ */
+export async function writeAtomically(file: string, pieces: readonly string[]): Promise<void> {
+  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}`);
+  // The file keeps its permissions, as an editor's save keeps them.
+  const mode = await stat(file).then(
+    (stats) => stats.mode & 0o777,
+    () => 0o666,
+  );
+  const handle = await open(temporary, 'wx', mode);
+  try {
+    try {
+      for (const piece of pieces) await handle.write(piece);
+      await handle.datasync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
