@@ -22,6 +22,11 @@ const droppedLine = (dropped: number): string =>
  * A pino destination that never holds more than `maxBytes` of lines not yet written: a line
  * that does not fit is dropped and counted, and the count is written as a line of its own as
  * soon as one fits again (or on flush). A reader that stops reading costs at most `maxBytes`.
+ *
+ * pino's own destination (sonic-boom) has a `maxLength` that drops lines too, but it writes with
+ * fs.write on the descriptor and flushes at exit with a loop that sleeps and retries while the
+ * pipe is full: a reader that stops reading would keep the process from ever exiting. This one
+ * writes through a non-blocking socket and gives up at exit after its drain bound.
  */
 export class BoundedLog {
   readonly #sink: LineSink;

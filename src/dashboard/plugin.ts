@@ -56,6 +56,10 @@ async function readVendor(specifier: string): Promise<Buffer> {
  * Its files are read on their first request and kept, so the emulator's start reads none of
  * them and the /v4 routes are untouched. The page and its files need no mock token: the page
  * asks for it and sends it on its /__mock calls.
+ *
+ * Not @fastify/static: loading it (with send and its other modules) would lengthen every start,
+ * and the UI library's files must be rewritten as they are served (the `preact` imports above),
+ * which a static file server does not do.
  */
 export async function dashboardPlugin(app: FastifyInstance, { assets }: DashboardOptions): Promise<void> {
   const cache = new Map<string, Promise<Asset>>();
