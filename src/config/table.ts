@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
+import { Check } from '@sinclair/typebox/value';
 import { UINT32_MAX } from '../model/accounts/account-schema.js';
 import { ACCOUNT_LIMIT_MAX, COOLDOWN_DAYS_MAX, PLANS } from '../model/plans.js';
 import { ConfigError } from '../shared/mock-errors.js';
@@ -56,7 +56,7 @@ function fromText(schema: TSchema, raw: string, name: string): unknown {
   }
   if (schema.type === 'integer') {
     const value = Number(raw);
-    if (!/^\d+$/.test(raw.trim()) || !Value.Check(schema, value)) {
+    if (!/^\d+$/.test(raw.trim()) || !Check(schema, value)) {
       throw new ConfigError(`${name} must be a whole number from ${schema.minimum} to ${schema.maximum}; got ${describeValue(raw)}`);
     }
     return value;
