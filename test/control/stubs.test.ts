@@ -107,6 +107,14 @@ t.test('stub files: the layout users keep, kept by reset; bad files stop the sta
   t.throws(() => buildApp({ stubsDir: join(dir, 'missing') }), ConfigError);
 });
 
+t.test('a stub file may name a command only the vendor\'s current pages document', async (t) => {
+  // https://cloud.tencent.com/document/product/269/74740 (openim/modify_c2c_msg), in the supplement of the catalogue.
+  const failed = { ActionStatus: 'FAIL', ErrorCode: 20004, ErrorInfo: 'recorded' };
+  const { app } = build(t, { stubsDir: stubsDir({ 'console.tim.qq.com/v4/openim/modify_c2c_msg.json': JSON.stringify(failed) }) });
+  const reply = await call(t, app, '/v4/openim/modify_c2c_msg', { From_Account: 'a', To_Account: 'b', MsgKey: '1_2_3' });
+  t.match(reply, failed);
+});
+
 t.test('the README example: sendmsg fails for one recipient, with a code of the user\'s', async (t) => {
   const { app } = build(t);
   const mock = mockControls(app);
