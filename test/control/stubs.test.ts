@@ -127,6 +127,20 @@ t.test('the README example: sendmsg fails for one recipient, with a code of the 
   t.same(mock.stubs(), []);
 });
 
+t.test(`past ${STUB_LIMIT} stubs the control plane answers 400; removing one or a reset makes room`, async (t) => {
+  // The cap is documented in docs/control-plane.md (Stubs) and docs/performance.md (Limits and timeouts).
+  const { app } = build(t);
+  const mock = mockControls(app);
+  for (let i = 0; i < STUB_LIMIT; i++) mock.stub({ path: SENDMSG, reply: sent });
+  const over = await json(app, 'POST', '/__mock/stubs', { body: { path: SENDMSG, reply: sent } });
+  t.equal(over.status, 400);
+  t.match(over.body.message, /at most 10000/);
+  t.ok(mock.removeStub(mock.stubs()[0]!.id));
+  t.equal((await json(app, 'POST', '/__mock/stubs', { body: { path: SENDMSG, reply: sent } })).status, 201, 'one removed: one more fits');
+  await json(app, 'POST', '/__mock/reset');
+  t.same(mock.stubs(), [], 'a reset clears them all');
+});
+
 t.test(`the registry holds at most ${STUB_LIMIT} stubs; subset matching`, async (t) => {
   const registry = new StubRegistry(new Set([SENDMSG]));
   for (let i = 0; i < STUB_LIMIT; i++) registry.add({ path: SENDMSG, reply: sent });
