@@ -90,6 +90,16 @@ t.test('the supplement\'s stubs check the limits their pages state', async (t) =
   t.equal(c2c.ErrorCode, Errors.MsgJsonParse.code);
   t.match(c2c.ErrorInfo, /MsgKey/);
   t.equal((await call(t, app, '/v4/recentcontact/mark_contact', { From_Account: 'a' })).ErrorCode, 50002);
+  // https://www.tencentcloud.com/document/product/1047/53437: one conversation group a call.
+  const group = (GroupName: string) => ({ GroupName, ContactItem: [{ Type: 1, To_Account: 'b' }] });
+  const create = (items: object[]) => call(t, app, '/v4/recentcontact/create_contact_group', { From_Account: 'a', GroupContactItem: items });
+  t.equal((await create([group('g1')])).ErrorCode, 0);
+  t.equal((await create([group('g1'), group('g2')])).ErrorCode, 50002);
+  // https://www.tencentcloud.com/document/product/1047/53442: at most 300 conversations searched a call.
+  const search = (n: number) =>
+    call(t, app, '/v4/recentcontact/search_contact_group', { From_Account: 'a', ContactItem: members(n).map((u) => ({ Type: 1, To_Account: u })) });
+  t.equal((await search(300)).ErrorCode, 0);
+  t.equal((await search(301)).ErrorCode, 50002);
   // https://cloud.tencent.com/document/product/269/74777: each URL signed, Code 0.
   const sig = await call(t, app, '/v4/im_cos_msg/get_cos_sig', { RawURLs: [{ ResourceID: 1, RawURL: 'https://x/1.png' }] });
   t.match((sig.PreSigURLs as unknown[])[0], { Code: 0, Desc: '' });

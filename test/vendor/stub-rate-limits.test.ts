@@ -27,7 +27,7 @@ t.test('every documented limit names a catalogued command and a vendor page, and
   const { app } = build(t);
   for (const [path, { limit, page }] of Object.entries(RATE_LIMITS)) {
     t.ok(entryAt(path), `${path} is catalogued`);
-    t.match(page, /^https:\/\/(cloud\.tencent\.com\/document\/product\/269|trtc\.io\/document)\//, `${path}: the vendor's page`);
+    t.match(page, /^https:\/\/(cloud\.tencent\.com\/document\/product\/269|www\.tencentcloud\.com\/document\/product\/1047|trtc\.io\/document)\//, `${path}: the vendor's page`);
     const served = app.mock.commands.find((c) => c.path === path);
     if (served?.served === 'stub') t.equal(served.defaultRateLimit, limit, `${path}: ${limit}/s`);
   }

@@ -6,6 +6,8 @@ export interface DocumentedLimit {
 
 const PUSH_LIMITS = 'https://cloud.tencent.com/document/product/269/137903';
 const push = (limit: number): DocumentedLimit => ({ limit, page: PUSH_LIMITS });
+/** The vendor's international site, where the conversation-group pages give their limit. */
+const intl = (id: number): DocumentedLimit => ({ limit: 200, page: `https://www.tencentcloud.com/document/product/1047/${id}` });
 const page = (id: number, limit = 200): DocumentedLimit => ({ limit, page: `https://cloud.tencent.com/document/product/269/${id}` });
 
 /**
@@ -41,4 +43,10 @@ export const RATE_LIMITS: Readonly<Record<string, DocumentedLimit>> = {
   // The flagship plan's 1/s; the enterprise plan's 5/s is not emulated.
   '/v4/group_open_http_svc/send_broadcast_msg': page(77402, 1),
   '/v4/recentcontact/mark_contact': page(85792),
+  '/v4/recentcontact/create_contact_group': intl(53437),
+  '/v4/recentcontact/del_contact_group': intl(53441),
+  '/v4/recentcontact/update_contact_group': intl(53439),
+  '/v4/recentcontact/search_contact_group': intl(53442),
+  '/v4/recentcontact/get_contact_group': intl(53440),
+  '/v4/group_open_http_svc/delete_group_attr': page(104440),
 };

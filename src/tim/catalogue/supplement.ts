@@ -11,6 +11,28 @@ const MsgBody = () => Type.Array(Type.Object({ MsgType: Type.String(), MsgConten
 const GroupCounter = () =>
   Type.Array(Type.Object({ Key: Type.String({ maxLength: 128 }), Value: Type.Integer() }), { maxItems: 20 });
 
+/** A conversation as the conversation-group pages name it: one-to-one (1, To_Account) or group (2, ToGroupId). */
+const Contact = () =>
+  Type.Object({
+    Type: Type.Union([Type.Literal(1), Type.Literal(2)]),
+    ToGroupId: Type.Optional(Type.String()),
+    To_Account: Type.Optional(Type.String()),
+  });
+
+const ContactGroupItem = () => Type.Object({ GroupName: Type.String(), GroupId: Type.Integer({ minimum: 1 }) });
+
+/** A conversation's group and marks, as get_contact_group and search_contact_group answer them. */
+const MarkedContact = () =>
+  Type.Object({
+    Type: Type.Union([Type.Literal(1), Type.Literal(2)]),
+    To_Account: Type.Optional(Type.String()),
+    ToGroupId: Type.Optional(Type.String()),
+    StandardMark: Type.Optional(Type.String()),
+    CustomMark: Type.Optional(Type.String()),
+    ContactGroupId: Type.Array(Type.Integer({ minimum: 1 })),
+    Timestamp: Type.Integer(),
+  });
+
 /** The commands of the vendor's current list that the 2022 description lacks, each from its page. */
 export const supplement: readonly CatalogueEntry[] = [
   {
@@ -199,6 +221,108 @@ export const supplement: readonly CatalogueEntry[] = [
           }),
           { maxItems: 100 },
         ),
+      }),
+    reply: () => Type.Object({}),
+  },
+  {
+    section: 'recent_contact',
+    service: 'recentcontact',
+    command: 'create_contact_group',
+    page: 'https://www.tencentcloud.com/document/product/1047/53437',
+    request: () =>
+      Type.Object({
+        From_Account: Type.String(),
+        // One group a call; its name at most 64 bytes and at most 100 conversations to start with.
+        GroupContactItem: Type.Array(
+          Type.Object({
+            GroupName: Type.String({ maxLength: 64 }),
+            ContactItem: Type.Optional(Type.Array(Contact(), { maxItems: 100 })),
+          }),
+          { maxItems: 1 },
+        ),
+      }),
+    reply: () =>
+      Type.Object({
+        GroupResultItem: Type.Array(
+          Type.Object({
+            GroupItem: ContactGroupItem(),
+            ResultItem: Type.Array(
+              Type.Object({
+                ContactItem: Contact(),
+                ResultCode: Type.Integer({ minimum: 0, maximum: 0 }),
+                ResultInfo: Type.String({ maxLength: 0 }),
+              }),
+            ),
+          }),
+        ),
+      }),
+  },
+  {
+    section: 'recent_contact',
+    service: 'recentcontact',
+    command: 'del_contact_group',
+    page: 'https://www.tencentcloud.com/document/product/1047/53441',
+    request: () => Type.Object({ From_Account: Type.String(), GroupName: Type.Array(Type.String(), { maxItems: 1 }) }),
+    reply: () => Type.Object({ GroupItem: Type.Array(ContactGroupItem()) }),
+  },
+  {
+    section: 'recent_contact',
+    service: 'recentcontact',
+    command: 'update_contact_group',
+    page: 'https://www.tencentcloud.com/document/product/1047/53439',
+    request: () =>
+      Type.Object({
+        From_Account: Type.String(),
+        UpdateType: Type.Literal(1),
+        UpdateGroup: Type.Optional(
+          Type.Object({
+            UpdateGroupType: Type.Optional(Type.Union([Type.Literal(1), Type.Literal(2)])),
+            OldGroupName: Type.Optional(Type.String()),
+            NewGroupName: Type.Optional(Type.String({ maxLength: 64 })),
+            ContactUpdateItem: Type.Optional(
+              Type.Array(
+                Type.Object({ ContactOptType: Type.Union([Type.Literal(1), Type.Literal(2)]), ContactItem: Contact() }),
+              ),
+            ),
+          }),
+        ),
+      }),
+    reply: () => Type.Object({ UpdateType: Type.Literal(1) }),
+  },
+  {
+    section: 'recent_contact',
+    service: 'recentcontact',
+    command: 'search_contact_group',
+    page: 'https://www.tencentcloud.com/document/product/1047/53442',
+    request: () => Type.Object({ From_Account: Type.String(), ContactItem: Type.Array(Contact(), { maxItems: 300 }) }),
+    reply: () =>
+      Type.Object({ ContactResultItem: Type.Array(MarkedContact()), GroupItem: Type.Array(ContactGroupItem()) }),
+  },
+  {
+    section: 'recent_contact',
+    service: 'recentcontact',
+    command: 'get_contact_group',
+    page: 'https://www.tencentcloud.com/document/product/1047/53440',
+    request: () => Type.Object({ From_Account: Type.String(), StartIndex: Type.Integer({ minimum: 0 }) }),
+    reply: () =>
+      Type.Object({
+        ContactItem: Type.Array(MarkedContact()),
+        GroupItem: Type.Array(ContactGroupItem()),
+        // The whole list in one page: complete, no next index.
+        CompleteFlag: Type.Literal(1),
+        NextStartIndex: Type.Integer({ minimum: 0, maximum: 0 }),
+      }),
+  },
+  {
+    section: 'group',
+    service: 'group_open_http_svc',
+    command: 'delete_group_attr',
+    page: 'https://cloud.tencent.com/document/product/269/104440',
+    // A key is at most 32 bytes (the page's code 10045).
+    request: () =>
+      Type.Object({
+        GroupId: Type.String(),
+        GroupAttr: Type.Array(Type.Object({ key: Type.String({ maxLength: 32 }) })),
       }),
     reply: () => Type.Object({}),
   },
