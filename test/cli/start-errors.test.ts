@@ -33,3 +33,15 @@ t.test('a bad setting: its one line and the hint, not the whole usage', async (t
   t.equal(unknown.stderr().split('\n').length, 3, 'two lines');
   t.notMatch(unknown.stderr(), /Usage:/);
 });
+
+t.test('a stubs folder holding a file that is not JSON: one line naming the file, exit 2', async (t) => {
+  // The rules themselves (layout, paths the vendor does not have, bad replies) are tested in process
+  // in test/control/stubs.test.ts; this is what the CLI makes of them.
+  const dir = t.testdir({ 'console.tim.qq.com': { v4: { openim: { 'sendmsg.json': '{not json' } } } });
+  const c = runCli(['--stubs-dir', dir, '--port', '0']);
+  t.equal((await c.exited).code, 2);
+  const [line, ...rest] = c.stderr().split('\n');
+  t.match(line, /^tim-account-mock: stub file .*console\.tim\.qq\.com\/v4\/openim\/sendmsg\.json.*JSON/);
+  t.same(rest, [''], 'one line, no stack');
+  t.notMatch(c.stdout(), /listening on/);
+});

@@ -107,6 +107,14 @@ t.test('stub files: the layout users keep, kept by reset; bad files stop the sta
   t.throws(() => buildApp({ stubsDir: join(dir, 'missing') }), ConfigError);
 });
 
+t.test('a stub file may name a command only the vendor\'s current pages document', async (t) => {
+  // https://cloud.tencent.com/document/product/269/74740 (openim/modify_c2c_msg), in the supplement of the catalogue.
+  const failed = { ActionStatus: 'FAIL', ErrorCode: 20004, ErrorInfo: 'recorded' };
+  const { app } = build(t, { stubsDir: stubsDir({ 'console.tim.qq.com/v4/openim/modify_c2c_msg.json': JSON.stringify(failed) }) });
+  const reply = await call(t, app, '/v4/openim/modify_c2c_msg', { From_Account: 'a', To_Account: 'b', MsgKey: '1_2_3' });
+  t.match(reply, failed);
+});
+
 t.test('the README example: sendmsg fails for one recipient, with a code of the user\'s', async (t) => {
   const { app } = build(t);
   const mock = mockControls(app);
@@ -117,6 +125,20 @@ t.test('the README example: sendmsg fails for one recipient, with a code of the 
   t.equal((await call(t, app, SENDMSG, { To_Account: 'bob', ...body })).ErrorCode, 0, 'other recipients are served as usual');
   mock.reset();
   t.same(mock.stubs(), []);
+});
+
+t.test(`past ${STUB_LIMIT} stubs the control plane answers 400; removing one or a reset makes room`, async (t) => {
+  // The cap is documented in docs/control-plane.md (Stubs) and docs/performance.md (Limits and timeouts).
+  const { app } = build(t);
+  const mock = mockControls(app);
+  for (let i = 0; i < STUB_LIMIT; i++) mock.stub({ path: SENDMSG, reply: sent });
+  const over = await json(app, 'POST', '/__mock/stubs', { body: { path: SENDMSG, reply: sent } });
+  t.equal(over.status, 400);
+  t.match(over.body.message, /at most 10000/);
+  t.ok(mock.removeStub(mock.stubs()[0]!.id));
+  t.equal((await json(app, 'POST', '/__mock/stubs', { body: { path: SENDMSG, reply: sent } })).status, 201, 'one removed: one more fits');
+  await json(app, 'POST', '/__mock/reset');
+  t.same(mock.stubs(), [], 'a reset clears them all');
 });
 
 t.test(`the registry holds at most ${STUB_LIMIT} stubs; subset matching`, async (t) => {

@@ -2,19 +2,24 @@ import t from 'tap';
 import { Type, type TSchema } from '@sinclair/typebox';
 import { build, call, SDKAPPID } from '../helper.js';
 import { catalogue, servedCommands } from '../../src/tim/catalogue/index.js';
+import { generated } from '../../src/tim/catalogue/generated.js';
+import { supplement } from '../../src/tim/catalogue/supplement.js';
 import { sectionCodes } from '../../src/tim/catalogue/sections.js';
 import { defineCommand } from '../../src/tim/command.js';
 import { sampleOf } from '../../src/tim/catalogue/sample.js';
 import { Errors } from '../../src/tim/errors.js';
 
 // The vendor's REST API list: https://cloud.tencent.com/document/product/269/1520. Every command of
-// its 2022 OpenAPI description (src/tim/catalogue/generated.ts) is routed.
+// its 2022 OpenAPI description (src/tim/catalogue/generated.ts) is routed, and so is every command the
+// current list documents that the description lacks (src/tim/catalogue/supplement.ts, each from its page).
 const minimalBody = (schema: TSchema) => sampleOf(schema, { random: () => 0.5, now: 1767225600 }, true) as Record<string, unknown>;
 const pathOf = (e: { service: string; command: string }) => `/v4/${e.service}/${e.command}`;
 
 t.test('every documented command answers a body of its required fields, vendor-shaped, not 60009', async (t) => {
   const { app } = build(t);
-  t.equal(catalogue.length, 75, 'the description has 75 commands');
+  t.equal(generated.length, 75, 'the description has 75 commands');
+  t.equal(catalogue.length, 75 + supplement.length, 'and the supplement adds the current pages\' others');
+  t.equal(new Set(catalogue.map(pathOf)).size, catalogue.length, 'no path twice');
   for (const entry of catalogue) {
     const reply = await call(t, app, pathOf(entry), minimalBody(entry.request()));
     t.not(reply.ErrorCode, Errors.UnknownCommand.code, `${pathOf(entry)} is routed`);
@@ -60,6 +65,47 @@ t.test('a stub refuses with its section code and names the field, never the valu
   t.equal(recent.ErrorCode, 50002);
   const bodyNotObject = await call(t, app, '/v4/openconfigsvr/setnospeaking', undefined, { raw: '[1]' });
   t.equal(bodyNotObject.ErrorCode, Errors.MsgJsonParse.code);
+});
+
+t.test('the supplement\'s stubs check the limits their pages state', async (t) => {
+  const { app } = build(t);
+  const members = (n: number) => Array.from({ length: n }, (_, i) => `u${i}`);
+  // https://cloud.tencent.com/document/product/269/79249: at most 20 members banned a call.
+  const ban = (n: number) => ({ GroupId: '@TGS#1', Members_Account: members(n), Duration: 60 });
+  t.equal((await call(t, app, '/v4/group_open_http_svc/ban_group_member', ban(20))).ErrorCode, 0, '20: the limit');
+  const over = await call(t, app, '/v4/group_open_http_svc/ban_group_member', ban(21));
+  t.equal(over.ErrorCode, Errors.GroupBadParam.code, '21: over it');
+  t.match(over.ErrorInfo, /Members_Account/);
+  // https://cloud.tencent.com/document/product/269/85952: Mode is Set, Increase or Decrease.
+  const counter = (Mode: string) => ({ GroupId: '@TGS#1', GroupCounter: [{ Key: 'like', Value: 1 }], Mode });
+  t.equal((await call(t, app, '/v4/group_open_http_svc/update_group_counter', counter('Increase'))).ErrorCode, 0);
+  t.equal((await call(t, app, '/v4/group_open_http_svc/update_group_counter', counter('Multiply'))).ErrorCode, 10004);
+  // https://cloud.tencent.com/document/product/269/79267: a member's mark is 1000 or more.
+  const mark = (m: number) => ({ GroupId: '@TGS#1', CommandType: 1, MemberList: [{ Member_Account: 'a', Marks: [m] }] });
+  t.equal((await call(t, app, '/v4/group_open_avchatroom_http_svc/modify_user_info', mark(1000))).ErrorCode, 0);
+  t.equal((await call(t, app, '/v4/group_open_avchatroom_http_svc/modify_user_info', mark(999))).ErrorCode, 10004);
+  // Each section's own code: https://cloud.tencent.com/document/product/269/74740 (one-to-one messages),
+  // https://cloud.tencent.com/document/product/269/85792 (recent contacts).
+  const c2c = await call(t, app, '/v4/openim/modify_c2c_msg', { From_Account: 'a', To_Account: 'b' });
+  t.equal(c2c.ErrorCode, Errors.MsgJsonParse.code);
+  t.match(c2c.ErrorInfo, /MsgKey/);
+  t.equal((await call(t, app, '/v4/recentcontact/mark_contact', { From_Account: 'a' })).ErrorCode, 50002);
+  // https://www.tencentcloud.com/document/product/1047/53437: one conversation group a call.
+  const group = (GroupName: string) => ({ GroupName, ContactItem: [{ Type: 1, To_Account: 'b' }] });
+  const create = (items: object[]) => call(t, app, '/v4/recentcontact/create_contact_group', { From_Account: 'a', GroupContactItem: items });
+  t.equal((await create([group('g1')])).ErrorCode, 0);
+  t.equal((await create([group('g1'), group('g2')])).ErrorCode, 50002);
+  // https://www.tencentcloud.com/document/product/1047/53442: at most 300 conversations searched a call.
+  const search = (n: number) =>
+    call(t, app, '/v4/recentcontact/search_contact_group', { From_Account: 'a', ContactItem: members(n).map((u) => ({ Type: 1, To_Account: u })) });
+  t.equal((await search(300)).ErrorCode, 0);
+  t.equal((await search(301)).ErrorCode, 50002);
+  // https://cloud.tencent.com/document/product/269/74777: each URL signed, Code 0.
+  const sig = await call(t, app, '/v4/im_cos_msg/get_cos_sig', { RawURLs: [{ ResourceID: 1, RawURL: 'https://x/1.png' }] });
+  t.match((sig.PreSigURLs as unknown[])[0], { Code: 0, Desc: '' });
+  // https://cloud.tencent.com/document/product/269/77266: NextTimestamp 0 ends the paging.
+  const online = await call(t, app, '/v4/group_open_avchatroom_http_svc/get_members', { GroupId: '@TGS#a1', Timestamp: 0 });
+  t.equal(online.NextTimestamp, 0);
 });
 
 t.test('stub replies are generated from the reply schema, the clock and the call', async (t) => {
@@ -122,6 +168,8 @@ t.test('stubs get the envelope, admin and rate-limit checks; unknown paths keep 
 
 t.test('sampleOf covers every kind of schema', async (t) => {
   const ctx = { random: () => 0.25, now: 100 };
+  t.equal(sampleOf(Type.Integer({ minimum: 1000 }), ctx), 1000, 'a minimum alone raises the value');
+  t.equal(sampleOf(Type.Integer({ maximum: 3 }), ctx), 3, 'a maximum alone lowers it');
   t.same(sampleOf(Type.Object({ A: Type.Boolean(), B: Type.Number({ maximum: 1 }), C: Type.Unknown(), U: Type.String({ maxLength: 2 }), FaceUrl: Type.String() }), ctx), { A: false, B: 1, C: {}, U: 'U2', FaceUrl: 'https://example.com/faceurl/250' });
 });
 

@@ -1,6 +1,7 @@
 import type { VendorCommand } from '../command.js';
 import type { CatalogueEntry } from './entry.js';
 import { generated } from './generated.js';
+import { supplement } from './supplement.js';
 import { stubCommand, type StubSettings } from './stub-command.js';
 
 /** Old paths public clients still call, with the documented command that answers them. */
@@ -8,8 +9,8 @@ export const ALIASES: readonly { service: string; command: string; of: string }[
   { service: 'openim', command: 'querystate', of: '/v4/openim/query_online_status' },
 ];
 
-/** Every documented command: the description's. */
-export const catalogue: readonly CatalogueEntry[] = generated;
+/** Every documented command: the description's, then those only the vendor's current pages document. */
+export const catalogue: readonly CatalogueEntry[] = [...generated, ...supplement];
 
 const pathOf = (c: { service: string; command: string }): string => `/v4/${c.service}/${c.command}`;
 

@@ -14,7 +14,7 @@ interface Bounds {
 }
 
 const clamp = (value: number, { minimum, maximum }: Bounds): number =>
-  Math.min(maximum ?? value, Math.max(minimum ?? value, value));
+  Math.min(maximum ?? Infinity, Math.max(minimum ?? -Infinity, value));
 
 /** A string fit for the field's name: account ids, group ids, message keys and URLs look like the vendor's. */
 function sampleString(name: string, ctx: SampleContext, { maxLength }: Bounds): string {

@@ -8,10 +8,11 @@ import { defineCommand, namedAccount, type VendorCommand } from '../command.js';
 import { Errors, VendorError } from '../errors.js';
 import { ReplyFields } from '../reply.js';
 import type { CatalogueEntry } from './entry.js';
+import { RATE_LIMITS } from './rate-limits.js';
 import { hashSeed, sampleOf } from './sample.js';
 import { sectionCodes } from './sections.js';
 
-/** The calls per second of a command whose page gives no limit. */
+/** The calls per second of a command whose page gives no limit (rate-limits.ts lists those that do). */
 export const STUB_RATE_LIMIT = 200;
 
 /**
@@ -69,7 +70,7 @@ export function stubCommand(entry: CatalogueEntry, settings: StubSettings): Vend
     served: 'stub',
     summary: `Validated stub: the body is checked against the vendor's schema and a generated OK reply answers (${entry.page ?? 'no page'})`,
     codes,
-    defaultRateLimit: STUB_RATE_LIMIT,
+    defaultRateLimit: RATE_LIMITS[path]?.limit ?? STUB_RATE_LIMIT,
     body: Type.Object({}, { description: `the fields of ${entry.page ?? 'the vendor page'}` }),
     // Generated fields vary by command: serialized as they come, the three common ones checked.
     reply: Type.Object(ReplyFields, { additionalProperties: true }),
