@@ -42,6 +42,9 @@ export interface StubSettings {
   refuse: boolean;
 }
 
+/** Generated fields vary by command: serialized as they come, the three common ones checked. */
+const STUB_REPLY = Type.Object(ReplyFields, { additionalProperties: true });
+
 /** The vendor's request schema (an object), relaxed to take the fields it does not name (the vendor ignores them). */
 const forRequest = (schema: TSchema): TSchema => ({ ...schema, additionalProperties: true });
 
@@ -71,9 +74,11 @@ export function stubCommand(entry: CatalogueEntry, settings: StubSettings): Vend
     summary: `Validated stub: the body is checked against the vendor's schema and a generated OK reply answers (${entry.page ?? 'no page'})`,
     codes,
     defaultRateLimit: RATE_LIMITS[path]?.limit ?? STUB_RATE_LIMIT,
-    body: Type.Object({}, { description: `the fields of ${entry.page ?? 'the vendor page'}` }),
-    // Generated fields vary by command: serialized as they come, the three common ones checked.
-    reply: Type.Object(ReplyFields, { additionalProperties: true }),
+    // Read only by the OpenAPI document: made when it asks, not for each stub at start.
+    get body() {
+      return Type.Object({}, { description: `the fields of ${entry.page ?? 'the vendor page'}` });
+    },
+    reply: STUB_REPLY,
     accountsOf: (body) => namedAccount(body.UserID ?? body.From_Account ?? body.Operator_Account),
     parse: (body) => {
       if (settings.refuse) {
