@@ -1,4 +1,5 @@
 import { unixSeconds, type Clock } from './clock.js';
+import { GroupHistory } from './group-messages.js';
 
 /**
  * The vendor's groups (group_open_http_svc), kept per app: each group with its members and
@@ -49,14 +50,14 @@ export interface GroupMember {
   shutUpUntil: number;
 }
 
-export interface Group {
+/** What a group is, apart from its owner and members (which a live group and a record hold differently). */
+interface GroupFields {
   groupId: string;
   type: GroupType;
   name: string;
   introduction: string;
   notification: string;
   faceUrl: string;
-  owner: string | undefined;
   maxMemberCount: number;
   applyJoinOption: ApplyJoinOption;
   createTime: number;
@@ -64,6 +65,10 @@ export interface Group {
   infoSeq: number;
   lastMsgTime: number;
   nextMsgSeq: number;
+}
+
+export interface Group extends GroupFields {
+  owner: string | undefined;
   members: Map<string, GroupMember>;
 }
 
@@ -161,21 +166,8 @@ class AppGroups {
 }
 
 /** One group as a state document or the control plane shows it. */
-export interface GroupRecord {
-  groupId: string;
-  type: GroupType;
-  name: string;
-  introduction: string;
-  notification: string;
-  faceUrl: string;
+export interface GroupRecord extends GroupFields {
   owner?: string;
-  maxMemberCount: number;
-  applyJoinOption: ApplyJoinOption;
-  createTime: number;
-  lastInfoTime: number;
-  infoSeq: number;
-  lastMsgTime: number;
-  nextMsgSeq: number;
   members: GroupMember[];
 }
 
@@ -183,6 +175,8 @@ export interface GroupRecord {
 export class GroupStore {
   readonly #apps = new Map<number, AppGroups>();
   readonly #clock: Clock;
+  /** Each group's messages; a group that goes takes its messages with it. */
+  readonly history = new GroupHistory();
 
   constructor(clock: Clock) {
     this.#clock = clock;

@@ -16,6 +16,13 @@ import getGroupMemberInfo from './group_open_http_svc/get_group_member_info.js';
 import changeGroupOwner from './group_open_http_svc/change_group_owner.js';
 import getRoleInGroup from './group_open_http_svc/get_role_in_group.js';
 import modifyGroupMemberInfo from './group_open_http_svc/modify_group_member_info.js';
+import sendGroupMsg from './group_open_http_svc/send_group_msg.js';
+import sendGroupSystemNotification from './group_open_http_svc/send_group_system_notification.js';
+import groupMsgGetSimple from './group_open_http_svc/group_msg_get_simple.js';
+import groupMsgRecall from './group_open_http_svc/group_msg_recall.js';
+import forbidSendMsg from './group_open_http_svc/forbid_send_msg.js';
+import getGroupMutedAccount from './group_open_http_svc/get_group_muted_account.js';
+import getGroupShuttedUin from './group_open_http_svc/get_group_shutted_uin.js';
 // Relationships (issue 27).
 import friendAdd from './sns/friend_add.js';
 import friendImport from './sns/friend_import.js';
@@ -75,6 +82,13 @@ export const commands: readonly VendorCommand<any, any>[] = [
   changeGroupOwner,
   getRoleInGroup,
   modifyGroupMemberInfo,
+  sendGroupMsg,
+  sendGroupSystemNotification,
+  groupMsgGetSimple,
+  groupMsgRecall,
+  forbidSendMsg,
+  getGroupMutedAccount,
+  getGroupShuttedUin,
   // Relationships.
   friendAdd,
   friendImport,
