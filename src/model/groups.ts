@@ -83,6 +83,8 @@ export interface NewGroup {
   faceUrl?: string | undefined;
   maxMemberCount?: number | undefined;
   applyJoinOption?: ApplyJoinOption | undefined;
+  /** import_group's CreateTime (unix seconds); absent: now. */
+  createTime?: number | undefined;
   members: ReadonlyArray<{ account: string; role?: 'Admin' | 'Member' | undefined }>;
 }
 
@@ -222,7 +224,7 @@ export class GroupStore {
   create(sdkappid: number, spec: NewGroup): Outcome<Group> {
     const app = this.#app(sdkappid);
     if (spec.groupId !== undefined && app.groups.has(spec.groupId)) return { ok: false, reason: 'group-id-used' };
-    const now = unixSeconds(this.#clock);
+    const now = spec.createTime ?? unixSeconds(this.#clock);
     const named = [...(spec.owner === undefined ? [] : [spec.owner]), ...spec.members.map((m) => m.account)];
     const accounts = [...new Set(named)];
     const maxMemberCount = spec.maxMemberCount ?? MEMBER_LIMITS[spec.type];
@@ -258,11 +260,11 @@ export class GroupStore {
   }
 
   /** Adds one account as a member; refused past the group's or the account's limit. */
-  addMember(sdkappid: number, group: Group, account: string, role: GroupRole = 'Member'): Outcome<GroupMember> {
+  addMember(sdkappid: number, group: Group, account: string, role: GroupRole = 'Member', joinTime?: number): Outcome<GroupMember> {
     const app = this.#app(sdkappid);
     if (group.members.size >= group.maxMemberCount) return { ok: false, reason: 'members-over-limit' };
     if (counted(group.type) && app.countedOf(account) >= JOINED_GROUPS_MAX) return { ok: false, reason: 'joined-too-many', account };
-    const member = newMember(account, role, unixSeconds(this.#clock));
+    const member = newMember(account, role, joinTime ?? unixSeconds(this.#clock));
     app.join(group, member);
     return { ok: true, value: member };
   }

@@ -23,6 +23,9 @@ import groupMsgRecall from './group_open_http_svc/group_msg_recall.js';
 import forbidSendMsg from './group_open_http_svc/forbid_send_msg.js';
 import getGroupMutedAccount from './group_open_http_svc/get_group_muted_account.js';
 import getGroupShuttedUin from './group_open_http_svc/get_group_shutted_uin.js';
+import importGroup from './group_open_http_svc/import_group.js';
+import importGroupMember from './group_open_http_svc/import_group_member.js';
+import importGroupMsg from './group_open_http_svc/import_group_msg.js';
 // Relationships (issue 27).
 import friendAdd from './sns/friend_add.js';
 import friendImport from './sns/friend_import.js';
@@ -89,6 +92,9 @@ export const commands: readonly VendorCommand<any, any>[] = [
   forbidSendMsg,
   getGroupMutedAccount,
   getGroupShuttedUin,
+  importGroup,
+  importGroupMember,
+  importGroupMsg,
   // Relationships.
   friendAdd,
   friendImport,
