@@ -24,6 +24,9 @@ export interface AllowTypeSource {
 /** The most friends one account may have (30010 / 30014; the vendor's relationship limits, 269/1502). */
 export const FRIENDS_MAX = 3000;
 
+/** Friend groups one account may have (group_add, 269/10107: "因分组数最多32"). */
+export const FRIEND_GROUPS_MAX = 32;
+
 export interface Friend {
   account: string;
   remark: string;
@@ -52,6 +55,10 @@ class AppFriends {
   readonly blocked = new Map<string, Map<string, number>>();
   /** account -> the accounts whose black lists hold it. */
   readonly blockedBy = new Map<string, Set<string>>();
+  /** account -> its friend groups made by group_add (friends' GroupName adds theirs too). */
+  readonly friendGroups = new Map<string, Set<string>>();
+  /** account -> the CurrentSequence of its friend groups. */
+  readonly groupSequence = new Map<string, number>();
 }
 
 const setOf = <K, V>(map: Map<K, Set<V>>, key: K): Set<V> => {
@@ -187,6 +194,52 @@ export class FriendStore {
     return true;
   }
 
+  /**
+   * `from`'s friend groups: those group_add made, then those only its friends' GroupName name,
+   * in the order first seen: O(its friends).
+   */
+  friendGroupsOf(sdkappid: number, from: string): string[] {
+    const app = this.#apps.get(sdkappid);
+    const names = new Set(app?.friendGroups.get(from));
+    for (const friend of app?.friends.get(from)?.values() ?? []) for (const name of friend.groups) names.add(name);
+    return [...names];
+  }
+
+  groupSequence(sdkappid: number, from: string): number {
+    return this.#apps.get(sdkappid)?.groupSequence.get(from) ?? 0;
+  }
+
+  #bump(app: AppFriends, from: string): number {
+    const next = (app.groupSequence.get(from) ?? 0) + 1;
+    app.groupSequence.set(from, next);
+    return next;
+  }
+
+  /** Adds friend groups to `from` (names it has already stay); the new CurrentSequence. */
+  addFriendGroups(sdkappid: number, from: string, names: readonly string[]): number {
+    const app = this.#app(sdkappid);
+    const own = setOf(app.friendGroups, from);
+    for (const name of names) own.add(name);
+    return this.#bump(app, from);
+  }
+
+  /** Puts friend `to` in `names` too (a friend's Tag_SNS_IM_Group). */
+  groupFriend(sdkappid: number, from: string, to: string, names: readonly string[]): void {
+    const friend = this.friend(sdkappid, from, to);
+    if (friend !== undefined) friend.groups = [...new Set([...friend.groups, ...names])];
+  }
+
+  /** Deletes friend groups of `from`, taking them off every friend: O(its friends). The new CurrentSequence. */
+  deleteFriendGroups(sdkappid: number, from: string, names: readonly string[]): number {
+    const app = this.#app(sdkappid);
+    for (const name of names) app.friendGroups.get(from)?.delete(name);
+    if (app.friendGroups.get(from)?.size === 0) app.friendGroups.delete(from);
+    for (const friend of app.friends.get(from)?.values() ?? []) {
+      friend.groups = friend.groups.filter((g) => !names.includes(g));
+    }
+    return this.#bump(app, from);
+  }
+
   /** A deleted account's lists go, and it leaves every list it was on: O(its relationships). */
   forgetAccount(sdkappid: number, account: string): void {
     const app = this.#apps.get(sdkappid);
@@ -195,6 +248,8 @@ export class FriendStore {
     for (const from of [...(app.listedBy.get(account) ?? [])]) this.removeFriend(sdkappid, from, account);
     for (const to of [...(app.blocked.get(account)?.keys() ?? [])]) this.unblock(sdkappid, account, to);
     for (const from of [...(app.blockedBy.get(account) ?? [])]) this.unblock(sdkappid, from, account);
+    app.friendGroups.delete(account);
+    app.groupSequence.delete(account);
   }
 
   clear(sdkappid?: number): void {

@@ -159,6 +159,7 @@ export const Errors = {
   FriendInPeerBlackList: entry(30525, "you are on the peer's black list: friends cannot be added"),
   FriendPendingConfirm: entry(30539, 'the friend request was sent and waits for the peer to accept it'),
   FriendNotFound: entry(31704, 'there is no friendship with the account to delete'),
+  FriendGroupNotFriend: entry(32216, 'Err_SNS_GroupAdd_ToTinyId_Not_Friend: the account is not a friend'),
 } as const satisfies Record<string, VendorErrorEntry>;
 
 /** A vendor error answered as HTTP 200 `{"ActionStatus":"FAIL",...}`. */

@@ -39,6 +39,9 @@ import blackListAdd from './sns/black_list_add.js';
 import blackListDelete from './sns/black_list_delete.js';
 import blackListGet from './sns/black_list_get.js';
 import blackListCheck from './sns/black_list_check.js';
+import friendGroupAdd from './sns/group_add.js';
+import friendGroupDelete from './sns/group_delete.js';
+import friendGroupGet from './sns/group_get.js';
 import registerAccountV1 from './registration_service/register_account_v1.js';
 // Issue 26: profiles, one-to-one messages, online state.
 import portraitGet from './profile/portrait_get.js';
@@ -108,4 +111,7 @@ export const commands: readonly VendorCommand<any, any>[] = [
   blackListDelete,
   blackListGet,
   blackListCheck,
+  friendGroupAdd,
+  friendGroupDelete,
+  friendGroupGet,
 ];

@@ -15,6 +15,7 @@ import {
   snsFields,
 } from '../../rules/sns.js';
 import { FRIENDS_MAX, type FriendSpec } from '../../../model/friends.js';
+import { GROUP_NAME_MAX_BYTES } from '../../rules/friend-groups.js';
 
 /** Friends in one friend_add call (269/1643: "单次请求的好友数不得超过1000"). */
 export const ADD_FRIENDS_MAX = 1000;
@@ -22,7 +23,6 @@ export const ADD_FRIENDS_MAX = 1000;
 export const ADD_SOURCE_PREFIX = 'AddSource_Type_';
 export const ADD_SOURCE_KEY_MAX_BYTES = 8;
 export const REMARK_MAX_BYTES = 96;
-export const GROUP_NAME_MAX_BYTES = 30;
 export const ADD_WORDING_MAX_BYTES = 256;
 const ADD_TYPES = ['Add_Type_Single', 'Add_Type_Both'] as const;
 
