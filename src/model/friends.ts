@@ -59,7 +59,14 @@ class AppFriends {
   readonly friendGroups = new Map<string, Set<string>>();
   /** account -> the CurrentSequence of its friend groups. */
   readonly groupSequence = new Map<string, number>();
+  /** requester -> peer -> its friend request waiting for the peer (friend_add to a NeedConfirm peer). */
+  readonly pending = new Map<string, Map<string, PendingRequest>>();
+  /** peer -> the accounts whose requests wait for it. */
+  readonly pendingFor = new Map<string, Set<string>>();
 }
+
+/** A friend request waiting for the peer's confirmation: what friend_add asked for, and when. */
+export type PendingRequest = FriendSpec;
 
 const setOf = <K, V>(map: Map<K, Set<V>>, key: K): Set<V> => {
   let set = map.get(key);
@@ -240,6 +247,34 @@ export class FriendStore {
     return this.#bump(app, from);
   }
 
+  /** Records `from`'s request to `to`, replacing an earlier one (friend_add answered 30539). */
+  request(sdkappid: number, from: string, to: string, request: PendingRequest): void {
+    const app = this.#app(sdkappid);
+    mapOf(app.pending, from).set(to, { ...request, addTime: request.addTime ?? unixSeconds(this.#clock) });
+    setOf(app.pendingFor, to).add(from);
+  }
+
+  /** `from`'s request waiting for `to`, if any. */
+  pendingRequest(sdkappid: number, from: string, to: string): PendingRequest | undefined {
+    return this.#apps.get(sdkappid)?.pending.get(from)?.get(to);
+  }
+
+  /** The requests waiting for `to`'s confirmation: O(their number). */
+  requestsFor(sdkappid: number, to: string): Array<{ from: string; request: PendingRequest }> {
+    const app = this.#apps.get(sdkappid);
+    const requestOf = (from: string) => app?.pending.get(from)?.get(to) as PendingRequest;
+    return [...(app?.pendingFor.get(to) ?? [])].map((from) => ({ from, request: requestOf(from) }));
+  }
+
+  /** Drops `from`'s request to `to`; false when there was none. */
+  dropRequest(sdkappid: number, from: string, to: string): boolean {
+    const app = this.#apps.get(sdkappid);
+    if (app?.pending.get(from)?.has(to) !== true) return false;
+    dropFrom(app.pending, from, to);
+    dropFrom(app.pendingFor, to, from);
+    return true;
+  }
+
   /** A deleted account's lists go, and it leaves every list it was on: O(its relationships). */
   forgetAccount(sdkappid: number, account: string): void {
     const app = this.#apps.get(sdkappid);
@@ -250,6 +285,8 @@ export class FriendStore {
     for (const from of [...(app.blockedBy.get(account) ?? [])]) this.unblock(sdkappid, from, account);
     app.friendGroups.delete(account);
     app.groupSequence.delete(account);
+    for (const to of [...(app.pending.get(account)?.keys() ?? [])]) this.dropRequest(sdkappid, account, to);
+    for (const from of [...(app.pendingFor.get(account) ?? [])]) this.dropRequest(sdkappid, from, account);
   }
 
   clear(sdkappid?: number): void {
