@@ -46,6 +46,9 @@ const EXTRA_FIELDS: Readonly<Record<string, readonly string[]>> = {
   get_joined_group_list: ['TotalCount', 'GroupIdList'],
   get_group_member_info: ['MemberNum', 'MemberList'],
   get_role_in_group: ['UserIdList'],
+  // The muted-member list under both its names (https://cloud.tencent.com/document/product/269/2925).
+  get_group_muted_account: ['GroupId', 'ShuttedUinList'],
+  get_group_shutted_uin: ['GroupId', 'ShuttedUinList'],
   friend_add: ['ResultItem', 'Fail_Account'],
   friend_import: ['ResultItem', 'Fail_Account'],
   friend_update: ['ResultItem', 'Fail_Account'],

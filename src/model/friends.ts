@@ -24,6 +24,9 @@ export interface AllowTypeSource {
 /** The most friends one account may have (30010 / 30014; the vendor's relationship limits, 269/1502). */
 export const FRIENDS_MAX = 3000;
 
+/** Friend groups one account may have (group_add, 269/10107: "因分组数最多32"). */
+export const FRIEND_GROUPS_MAX = 32;
+
 export interface Friend {
   account: string;
   remark: string;
@@ -52,7 +55,18 @@ class AppFriends {
   readonly blocked = new Map<string, Map<string, number>>();
   /** account -> the accounts whose black lists hold it. */
   readonly blockedBy = new Map<string, Set<string>>();
+  /** account -> its friend groups made by group_add (friends' GroupName adds theirs too). */
+  readonly friendGroups = new Map<string, Set<string>>();
+  /** account -> the CurrentSequence of its friend groups. */
+  readonly groupSequence = new Map<string, number>();
+  /** requester -> peer -> its friend request waiting for the peer (friend_add to a NeedConfirm peer). */
+  readonly pending = new Map<string, Map<string, PendingRequest>>();
+  /** peer -> the accounts whose requests wait for it. */
+  readonly pendingFor = new Map<string, Set<string>>();
 }
+
+/** A friend request waiting for the peer's confirmation: what friend_add asked for, and when. */
+export type PendingRequest = FriendSpec;
 
 const setOf = <K, V>(map: Map<K, Set<V>>, key: K): Set<V> => {
   let set = map.get(key);
@@ -187,6 +201,80 @@ export class FriendStore {
     return true;
   }
 
+  /**
+   * `from`'s friend groups: those group_add made, then those only its friends' GroupName name,
+   * in the order first seen: O(its friends).
+   */
+  friendGroupsOf(sdkappid: number, from: string): string[] {
+    const app = this.#apps.get(sdkappid);
+    const names = new Set(app?.friendGroups.get(from));
+    for (const friend of app?.friends.get(from)?.values() ?? []) for (const name of friend.groups) names.add(name);
+    return [...names];
+  }
+
+  groupSequence(sdkappid: number, from: string): number {
+    return this.#apps.get(sdkappid)?.groupSequence.get(from) ?? 0;
+  }
+
+  #bump(app: AppFriends, from: string): number {
+    const next = (app.groupSequence.get(from) ?? 0) + 1;
+    app.groupSequence.set(from, next);
+    return next;
+  }
+
+  /** Adds friend groups to `from` (names it has already stay); the new CurrentSequence. */
+  addFriendGroups(sdkappid: number, from: string, names: readonly string[]): number {
+    const app = this.#app(sdkappid);
+    const own = setOf(app.friendGroups, from);
+    for (const name of names) own.add(name);
+    return this.#bump(app, from);
+  }
+
+  /** Puts friend `to` in `names` too (a friend's Tag_SNS_IM_Group). */
+  groupFriend(sdkappid: number, from: string, to: string, names: readonly string[]): void {
+    const friend = this.friend(sdkappid, from, to);
+    if (friend !== undefined) friend.groups = [...new Set([...friend.groups, ...names])];
+  }
+
+  /** Deletes friend groups of `from`, taking them off every friend: O(its friends). The new CurrentSequence. */
+  deleteFriendGroups(sdkappid: number, from: string, names: readonly string[]): number {
+    const app = this.#app(sdkappid);
+    for (const name of names) app.friendGroups.get(from)?.delete(name);
+    if (app.friendGroups.get(from)?.size === 0) app.friendGroups.delete(from);
+    for (const friend of app.friends.get(from)?.values() ?? []) {
+      friend.groups = friend.groups.filter((g) => !names.includes(g));
+    }
+    return this.#bump(app, from);
+  }
+
+  /** Records `from`'s request to `to`, replacing an earlier one (friend_add answered 30539). */
+  request(sdkappid: number, from: string, to: string, request: PendingRequest): void {
+    const app = this.#app(sdkappid);
+    mapOf(app.pending, from).set(to, { ...request, addTime: request.addTime ?? unixSeconds(this.#clock) });
+    setOf(app.pendingFor, to).add(from);
+  }
+
+  /** `from`'s request waiting for `to`, if any. */
+  pendingRequest(sdkappid: number, from: string, to: string): PendingRequest | undefined {
+    return this.#apps.get(sdkappid)?.pending.get(from)?.get(to);
+  }
+
+  /** The requests waiting for `to`'s confirmation: O(their number). */
+  requestsFor(sdkappid: number, to: string): Array<{ from: string; request: PendingRequest }> {
+    const app = this.#apps.get(sdkappid);
+    const requestOf = (from: string) => app?.pending.get(from)?.get(to) as PendingRequest;
+    return [...(app?.pendingFor.get(to) ?? [])].map((from) => ({ from, request: requestOf(from) }));
+  }
+
+  /** Drops `from`'s request to `to`; false when there was none. */
+  dropRequest(sdkappid: number, from: string, to: string): boolean {
+    const app = this.#apps.get(sdkappid);
+    if (app?.pending.get(from)?.has(to) !== true) return false;
+    dropFrom(app.pending, from, to);
+    dropFrom(app.pendingFor, to, from);
+    return true;
+  }
+
   /** A deleted account's lists go, and it leaves every list it was on: O(its relationships). */
   forgetAccount(sdkappid: number, account: string): void {
     const app = this.#apps.get(sdkappid);
@@ -195,6 +283,10 @@ export class FriendStore {
     for (const from of [...(app.listedBy.get(account) ?? [])]) this.removeFriend(sdkappid, from, account);
     for (const to of [...(app.blocked.get(account)?.keys() ?? [])]) this.unblock(sdkappid, account, to);
     for (const from of [...(app.blockedBy.get(account) ?? [])]) this.unblock(sdkappid, from, account);
+    app.friendGroups.delete(account);
+    app.groupSequence.delete(account);
+    for (const to of [...(app.pending.get(account)?.keys() ?? [])]) this.dropRequest(sdkappid, account, to);
+    for (const from of [...(app.pendingFor.get(account) ?? [])]) this.dropRequest(sdkappid, from, account);
   }
 
   clear(sdkappid?: number): void {

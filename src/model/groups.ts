@@ -1,4 +1,5 @@
 import { unixSeconds, type Clock } from './clock.js';
+import { GroupHistory } from './group-messages.js';
 
 /**
  * The vendor's groups (group_open_http_svc), kept per app: each group with its members and
@@ -49,14 +50,14 @@ export interface GroupMember {
   shutUpUntil: number;
 }
 
-export interface Group {
+/** What a group is, apart from its owner and members (which a live group and a record hold differently). */
+interface GroupFields {
   groupId: string;
   type: GroupType;
   name: string;
   introduction: string;
   notification: string;
   faceUrl: string;
-  owner: string | undefined;
   maxMemberCount: number;
   applyJoinOption: ApplyJoinOption;
   createTime: number;
@@ -64,6 +65,10 @@ export interface Group {
   infoSeq: number;
   lastMsgTime: number;
   nextMsgSeq: number;
+}
+
+export interface Group extends GroupFields {
+  owner: string | undefined;
   members: Map<string, GroupMember>;
 }
 
@@ -78,6 +83,8 @@ export interface NewGroup {
   faceUrl?: string | undefined;
   maxMemberCount?: number | undefined;
   applyJoinOption?: ApplyJoinOption | undefined;
+  /** import_group's CreateTime (unix seconds); absent: now. */
+  createTime?: number | undefined;
   members: ReadonlyArray<{ account: string; role?: 'Admin' | 'Member' | undefined }>;
 }
 
@@ -161,21 +168,8 @@ class AppGroups {
 }
 
 /** One group as a state document or the control plane shows it. */
-export interface GroupRecord {
-  groupId: string;
-  type: GroupType;
-  name: string;
-  introduction: string;
-  notification: string;
-  faceUrl: string;
+export interface GroupRecord extends GroupFields {
   owner?: string;
-  maxMemberCount: number;
-  applyJoinOption: ApplyJoinOption;
-  createTime: number;
-  lastInfoTime: number;
-  infoSeq: number;
-  lastMsgTime: number;
-  nextMsgSeq: number;
   members: GroupMember[];
 }
 
@@ -183,6 +177,8 @@ export interface GroupRecord {
 export class GroupStore {
   readonly #apps = new Map<number, AppGroups>();
   readonly #clock: Clock;
+  /** Each group's messages; a group that goes takes its messages with it. */
+  readonly history = new GroupHistory();
 
   constructor(clock: Clock) {
     this.#clock = clock;
@@ -228,7 +224,7 @@ export class GroupStore {
   create(sdkappid: number, spec: NewGroup): Outcome<Group> {
     const app = this.#app(sdkappid);
     if (spec.groupId !== undefined && app.groups.has(spec.groupId)) return { ok: false, reason: 'group-id-used' };
-    const now = unixSeconds(this.#clock);
+    const now = spec.createTime ?? unixSeconds(this.#clock);
     const named = [...(spec.owner === undefined ? [] : [spec.owner]), ...spec.members.map((m) => m.account)];
     const accounts = [...new Set(named)];
     const maxMemberCount = spec.maxMemberCount ?? MEMBER_LIMITS[spec.type];
@@ -264,11 +260,11 @@ export class GroupStore {
   }
 
   /** Adds one account as a member; refused past the group's or the account's limit. */
-  addMember(sdkappid: number, group: Group, account: string, role: GroupRole = 'Member'): Outcome<GroupMember> {
+  addMember(sdkappid: number, group: Group, account: string, role: GroupRole = 'Member', joinTime?: number): Outcome<GroupMember> {
     const app = this.#app(sdkappid);
     if (group.members.size >= group.maxMemberCount) return { ok: false, reason: 'members-over-limit' };
     if (counted(group.type) && app.countedOf(account) >= JOINED_GROUPS_MAX) return { ok: false, reason: 'joined-too-many', account };
-    const member = newMember(account, role, unixSeconds(this.#clock));
+    const member = newMember(account, role, joinTime ?? unixSeconds(this.#clock));
     app.join(group, member);
     return { ok: true, value: member };
   }

@@ -139,10 +139,12 @@ export const Errors = {
   GroupNoPermission: entry(10007, 'insufficient permission for the operation'),
   GroupNotFound: entry(10010, 'the group does not exist, or it existed and has been destroyed'),
   GroupIdInvalid: entry(10015, 'invalid group ID: check that the group ID is correct'),
+  GroupSenderMuted: entry(10017, 'the sender is muted and cannot send messages in the group'),
   GroupAccountNotFound: entry(10019, 'the requested UserID does not exist'),
   GroupIdUsed: entry(10021, 'the group ID is already in use, please choose another group ID'),
   GroupJoinedTooMany: entry(10037, 'the number of groups the user has created and joined exceeds the limit'),
   GroupMembersOverLimit: entry(10038, 'the number of group members exceeds the limit'),
+  GroupMsgNotFound: entry(10030, 'the message to recall does not exist'),
 
   // Relationships (sns): the friend pages (product/269/1643 and siblings) and the relationship FAQ
   // (https://cloud.tencent.com/document/faq/269/32485).
@@ -157,6 +159,7 @@ export const Errors = {
   FriendInPeerBlackList: entry(30525, "you are on the peer's black list: friends cannot be added"),
   FriendPendingConfirm: entry(30539, 'the friend request was sent and waits for the peer to accept it'),
   FriendNotFound: entry(31704, 'there is no friendship with the account to delete'),
+  FriendGroupNotFriend: entry(32216, 'Err_SNS_GroupAdd_ToTinyId_Not_Friend: the account is not a friend'),
 } as const satisfies Record<string, VendorErrorEntry>;
 
 /** A vendor error answered as HTTP 200 `{"ActionStatus":"FAIL",...}`. */

@@ -14,7 +14,7 @@ t.test('GET /__mock/coverage lists every routed command and how it answers', asy
   const rows = res.body.commands as { path: string; served: string; section: string; rateLimit: number; codes: number[] }[];
   for (const e of catalogue) t.ok(rows.some((r) => r.path === `/v4/${e.service}/${e.command}`), `${e.command} is listed`);
   t.match(rows.find((r) => r.path === '/v4/im_open_login_svc/account_import'), { served: 'emulated', section: 'account', rateLimit: 1000 });
-  t.match(rows.find((r) => r.path === '/v4/group_open_http_svc/send_group_msg'), { served: 'stub', section: 'group', rateLimit: 200, codes: [10004, 60006, 60010] });
+  t.match(rows.find((r) => r.path === '/v4/group_open_http_svc/get_group_attr'), { served: 'stub', section: 'group', rateLimit: 200, codes: [10004, 60006, 60010] });
   t.match(rows.find((r) => r.path === '/v4/im_open_login_svc/kick'), { rateLimit: 7 });
   t.match(rows.find((r) => r.path === '/v4/openim/querystate'), { served: 'emulated' });
 });

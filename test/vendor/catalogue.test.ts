@@ -45,20 +45,18 @@ t.test('every command with a required field refuses a body without it, with a co
 
 t.test('a stub refuses with its section code and names the field, never the value', async (t) => {
   const { app } = build(t);
-  // https://cloud.tencent.com/document/product/269/1627: forbid_send_msg mutes at most 500 members a call.
-  const many = (n: number) => Array.from({ length: n }, (_, i) => `u${i}`);
-  const mute = (members: string[]) => ({ GroupId: '@TGS#1', Members_Account: members, ShutUpTime: 60 });
-  const ok = await call(t, app, '/v4/group_open_http_svc/forbid_send_msg', mute(many(500)));
-  t.equal(ok.ErrorCode, 0, '500 members: the limit');
-  const over = await call(t, app, '/v4/group_open_http_svc/forbid_send_msg', mute(many(501)));
-  t.equal(over.ErrorCode, Errors.GroupBadParam.code, '501 members: over it, the group section\'s code');
-  t.match(over.ErrorInfo, /Members_Account/);
+  // https://cloud.tencent.com/document/product/269/1637: set_unread_msg_num's UnreadMsgNum is an integer.
+  const unread = (value: unknown) => ({ GroupId: '@TGS#1', Member_Account: 'a', UnreadMsgNum: value });
+  const ok = await call(t, app, '/v4/group_open_http_svc/set_unread_msg_num', unread(3));
+  t.equal(ok.ErrorCode, 0, 'an integer');
+  const over = await call(t, app, '/v4/group_open_http_svc/set_unread_msg_num', unread('three'));
+  t.equal(over.ErrorCode, Errors.GroupBadParam.code, 'a string: the group section\'s code');
+  t.match(over.ErrorInfo, /UnreadMsgNum/);
+  t.notMatch(over.ErrorInfo, /three/, 'the value is not echoed');
   // https://cloud.tencent.com/document/product/269/4230: setnospeaking's Set_Account is a string.
   const nospeaking = await call(t, app, '/v4/openconfigsvr/setnospeaking', { Set_Account: 12345678 });
   t.equal(nospeaking.ErrorCode, Errors.MsgJsonParse.code);
   t.notMatch(nospeaking.ErrorInfo, /12345678/, 'the value is not echoed');
-  const sns = await call(t, app, '/v4/sns/group_add', {});
-  t.equal(sns.ErrorCode, 30001);
   const push = await call(t, app, '/v4/all_member_push/im_add_tag', {});
   t.equal(push.ErrorCode, 90001);
   const recent = await call(t, app, '/v4/recentcontact/get_list', {});
@@ -112,16 +110,17 @@ t.test('stub replies are generated from the reply schema, the clock and the call
   const { app, clock } = build(t);
   const a = await call(t, app, '/v4/group_open_http_svc/get_online_member_num', { GroupId: '@TGS#1' });
   t.type(a.OnlineMemberNum, 'number');
-  const first = await call(t, app, '/v4/group_open_http_svc/import_group', { Type: 'Public', Name: 'g' });
-  const again = await call(t, app, '/v4/group_open_http_svc/import_group', { Type: 'Public', Name: 'g' });
+  const push = { MsgRandom: 1, MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: 'hi' } }] };
+  const first = await call(t, app, '/v4/all_member_push/im_push', push);
+  const again = await call(t, app, '/v4/all_member_push/im_push', push);
   t.same(first, again, 'one call, one reply: deterministic');
-  t.match(first.GroupId, /^@TGS#/);
-  const send = { GroupId: '@TGS#1', Random: 1, MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: 'hi' } }] };
-  const sent = await call(t, app, '/v4/group_open_http_svc/send_group_msg', send);
-  t.equal(sent.MsgTime, Math.floor(clock.now() / 1000), 'times are the emulator clock');
+  t.type(first.TaskId, 'string');
+  const list = { From_Account: 'a', TimeStamp: 0, StartIndex: 0, TopTimeStamp: 0, TopStartIndex: 0, AssistFlags: 0 };
+  const sent = await call(t, app, '/v4/recentcontact/get_list', list);
+  t.equal(sent.TimeStamp, Math.floor(clock.now() / 1000), 'times are the emulator clock');
   clock.advance(5000);
-  const later = await call(t, app, '/v4/group_open_http_svc/send_group_msg', send);
-  t.equal(later.MsgTime, Math.floor(clock.now() / 1000));
+  const later = await call(t, app, '/v4/recentcontact/get_list', list);
+  t.equal(later.TimeStamp, Math.floor(clock.now() / 1000));
 });
 
 t.test('legacy names: Identifier for UserID, the old roaming fields, openim/querystate', async (t) => {
@@ -141,9 +140,9 @@ t.test('legacy names: Identifier for UserID, the old roaming fields, openim/quer
 
 t.test('strict mode refuses stub-only commands by name; emulated ones still answer', async (t) => {
   const { app } = build(t, { unemulated: 'refuse' });
-  const reply = await call(t, app, '/v4/sns/group_get', { From_Account: 'a' });
+  const reply = await call(t, app, '/v4/group_open_http_svc/get_group_attr', { GroupId: '@TGS#1' });
   t.equal(reply.ErrorCode, Errors.RequestDisabled.code);
-  t.match(reply.ErrorInfo, '/v4/sns/group_get');
+  t.match(reply.ErrorInfo, '/v4/group_open_http_svc/get_group_attr');
   t.match(reply.ErrorInfo, 'TIM_UNEMULATED');
   const emulated = await call(t, app, '/v4/im_open_login_svc/account_check', { CheckItem: [{ UserID: 'a' }] });
   t.equal(emulated.ErrorCode, 0);
@@ -152,18 +151,18 @@ t.test('strict mode refuses stub-only commands by name; emulated ones still answ
 t.test('stubs get the envelope, admin and rate-limit checks; unknown paths keep 60009', async (t) => {
   const { app } = build(t, { rateLimits: { im_get_tag: 2 } });
   const tags = { To_Account: ['a'] };
-  t.equal((await call(t, app, '/v4/sns/group_get', { From_Account: 'a' }, { query: { identifier: 'someone' } })).ErrorCode, Errors.AdminRequired.code);
+  t.equal((await call(t, app, '/v4/group_open_http_svc/get_group_attr', { GroupId: '@TGS#1' }, { query: { identifier: 'someone' } })).ErrorCode, Errors.AdminRequired.code);
   t.equal((await call(t, app, '/v4/all_member_push/im_get_tag', tags, { query: { sdkappid: undefined } })).ErrorCode, Errors.SdkAppIdRequired.code);
   t.equal((await call(t, app, '/v4/all_member_push/im_get_tag', tags)).ErrorCode, 0);
   t.equal((await call(t, app, '/v4/all_member_push/im_get_tag', tags)).ErrorCode, 0);
   t.equal((await call(t, app, '/v4/all_member_push/im_get_tag', tags)).ErrorCode, Errors.RateLimited.code);
   t.equal((await call(t, app, '/v4/openim/no_such_command', {})).ErrorCode, Errors.UnknownCommand.code);
-  t.equal((await call(t, app, '/v4/sns/group_get', undefined, { method: 'GET' })).ErrorCode, Errors.RequestFormat.code);
+  t.equal((await call(t, app, '/v4/group_open_http_svc/get_group_attr', undefined, { method: 'GET' })).ErrorCode, Errors.RequestFormat.code);
   const limits = (await app.inject({ method: 'GET', url: '/__mock/apps' })).json().apps[0].rateLimits;
   const tag = limits.find((r: { command: string }) => r.command === 'im_get_tag');
   t.same(tag, { command: 'im_get_tag', limit: 2, tokens: 0 }, 'GET /__mock/apps lists a stubbed command whose limit was changed');
-  const info = app.mock.commands.find((c) => c.path === '/v4/sns/group_add');
-  t.same({ served: info?.served, section: info?.section, limit: info?.defaultRateLimit }, { served: 'stub', section: 'relationships', limit: 200 });
+  const info = app.mock.commands.find((c) => c.path === '/v4/group_open_http_svc/get_group_attr');
+  t.same({ served: info?.served, section: info?.section, limit: info?.defaultRateLimit }, { served: 'stub', section: 'group', limit: 200 });
 });
 
 t.test('sampleOf covers every kind of schema', async (t) => {

@@ -42,3 +42,9 @@ export function assertAccount({ app, store }: CommandContext, account: string): 
 export function assertNotAvChatRoom(group: Group): void {
   if (group.type === 'AVChatRoom') throw new VendorError(Errors.GroupNoPermission, 'AVChatRoom groups cannot be changed this way');
 }
+
+/** The longest mute: MuteTime / ShutUpTime are seconds, at most 0xFFFFFFFF (269/1623, 269/1627). */
+export const MUTE_SECONDS_MAX = 4_294_967_295;
+
+/** When a mute of `seconds` from `now` ends: 0 (no mute) for 0 seconds. */
+export const muteEnd = (seconds: number, now: number): number => (seconds === 0 ? 0 : now + seconds);

@@ -16,6 +16,16 @@ import getGroupMemberInfo from './group_open_http_svc/get_group_member_info.js';
 import changeGroupOwner from './group_open_http_svc/change_group_owner.js';
 import getRoleInGroup from './group_open_http_svc/get_role_in_group.js';
 import modifyGroupMemberInfo from './group_open_http_svc/modify_group_member_info.js';
+import sendGroupMsg from './group_open_http_svc/send_group_msg.js';
+import sendGroupSystemNotification from './group_open_http_svc/send_group_system_notification.js';
+import groupMsgGetSimple from './group_open_http_svc/group_msg_get_simple.js';
+import groupMsgRecall from './group_open_http_svc/group_msg_recall.js';
+import forbidSendMsg from './group_open_http_svc/forbid_send_msg.js';
+import getGroupMutedAccount from './group_open_http_svc/get_group_muted_account.js';
+import getGroupShuttedUin from './group_open_http_svc/get_group_shutted_uin.js';
+import importGroup from './group_open_http_svc/import_group.js';
+import importGroupMember from './group_open_http_svc/import_group_member.js';
+import importGroupMsg from './group_open_http_svc/import_group_msg.js';
 // Relationships (issue 27).
 import friendAdd from './sns/friend_add.js';
 import friendImport from './sns/friend_import.js';
@@ -29,6 +39,9 @@ import blackListAdd from './sns/black_list_add.js';
 import blackListDelete from './sns/black_list_delete.js';
 import blackListGet from './sns/black_list_get.js';
 import blackListCheck from './sns/black_list_check.js';
+import friendGroupAdd from './sns/group_add.js';
+import friendGroupDelete from './sns/group_delete.js';
+import friendGroupGet from './sns/group_get.js';
 import registerAccountV1 from './registration_service/register_account_v1.js';
 // Issue 26: profiles, one-to-one messages, online state.
 import portraitGet from './profile/portrait_get.js';
@@ -75,6 +88,16 @@ export const commands: readonly VendorCommand<any, any>[] = [
   changeGroupOwner,
   getRoleInGroup,
   modifyGroupMemberInfo,
+  sendGroupMsg,
+  sendGroupSystemNotification,
+  groupMsgGetSimple,
+  groupMsgRecall,
+  forbidSendMsg,
+  getGroupMutedAccount,
+  getGroupShuttedUin,
+  importGroup,
+  importGroupMember,
+  importGroupMsg,
   // Relationships.
   friendAdd,
   friendImport,
@@ -88,4 +111,7 @@ export const commands: readonly VendorCommand<any, any>[] = [
   blackListDelete,
   blackListGet,
   blackListCheck,
+  friendGroupAdd,
+  friendGroupDelete,
+  friendGroupGet,
 ];

@@ -3,13 +3,11 @@ import { defineCommand, namedAccount } from '../../command.js';
 import { Errors, VendorError } from '../../errors.js';
 import { unixSeconds } from '../../../model/clock.js';
 import { replySchema, stringEnum } from '../../reply.js';
-import { groupCodes, groupFields, groupOf, memberOf } from '../../rules/groups.js';
+import { groupCodes, groupFields, groupOf, memberOf, muteEnd, MUTE_SECONDS_MAX } from '../../rules/groups.js';
 
 /** The longest NameCard, in bytes (269/1623). */
 export const NAME_CARD_MAX_BYTES = 50;
 const MSG_FLAGS = ['AcceptAndNotify', 'Discard', 'AcceptNotNotify'] as const;
-/** The longest mute: ShutUpTime is seconds, at most 0xFFFFFFFF (269/1623). */
-const SHUT_UP_MAX = 4_294_967_295;
 
 /**
  * modify_group_member_info (269/1623): a member's Role (Admin or Member; the owner's role is
@@ -27,7 +25,7 @@ export default defineCommand({
     Role: Type.Optional(stringEnum(['Admin', 'Member'])),
     NameCard: Type.Optional(Type.String({ description: `at most ${NAME_CARD_MAX_BYTES} bytes` })),
     MsgFlag: Type.Optional(stringEnum(MSG_FLAGS)),
-    ShutUpTime: Type.Optional(Type.Integer({ minimum: 0, maximum: SHUT_UP_MAX })),
+    ShutUpTime: Type.Optional(Type.Integer({ minimum: 0, maximum: MUTE_SECONDS_MAX })),
   }),
   reply: replySchema(),
   accountsOf: (body) => namedAccount(body.Member_Account),
@@ -39,7 +37,7 @@ export default defineCommand({
       role: f.optionalOneOf('Role', ['Admin', 'Member'] as const),
       nameCard: f.optionalString('NameCard', NAME_CARD_MAX_BYTES),
       msgFlag: f.optionalOneOf('MsgFlag', MSG_FLAGS),
-      shutUpTime: f.optionalInteger('ShutUpTime', 0, SHUT_UP_MAX),
+      shutUpTime: f.optionalInteger('ShutUpTime', 0, MUTE_SECONDS_MAX),
     };
   },
   execute(ctx, input) {
@@ -50,6 +48,6 @@ export default defineCommand({
     if (input.nameCard !== undefined) member.nameCard = input.nameCard;
     if (input.msgFlag !== undefined) member.msgFlag = input.msgFlag;
     const { shutUpTime } = input;
-    if (shutUpTime !== undefined) member.shutUpUntil = shutUpTime === 0 ? 0 : unixSeconds(ctx.clock) + shutUpTime;
+    if (shutUpTime !== undefined) member.shutUpUntil = muteEnd(shutUpTime, unixSeconds(ctx.clock));
   },
 });

@@ -1,19 +1,7 @@
-import { Type } from '@sinclair/typebox';
-import { defineCommand, namedAccount } from '../../command.js';
+import { defineCommand } from '../../command.js';
 import { Errors } from '../../errors.js';
-import { replySchema } from '../../reply.js';
-import { accountsIn } from '../../rules/item-list.js';
-import {
-  assertFromAccount,
-  FailAccount,
-  failed,
-  fromAndTo,
-  itemResult,
-  ResultItem,
-  snsCodes,
-  snsFields,
-  toAccounts,
-} from '../../rules/sns.js';
+import { assertFromAccount, failed, itemResult } from '../../rules/sns.js';
+import { accountListShape } from '../../rules/sns-shapes.js';
 
 /** Accounts in one black list call (https://cloud.tencent.com/document/product/269/3718: "不得超过1000"). */
 export const BLACK_LIST_CALL_MAX = 1000;
@@ -24,18 +12,7 @@ export const BLACK_LIST_CALL_MAX = 1000;
  * non-account 30003, in its item.
  */
 export default defineCommand({
-  service: 'sns',
-  command: 'black_list_add',
-  summary: 'Add 1 to 1000 accounts to a black list (their friendship ends both ways)',
-  codes: snsCodes(),
-  defaultRateLimit: 200,
-  body: fromAndTo(BLACK_LIST_CALL_MAX),
-  reply: replySchema({ ResultItem: Type.Optional(Type.Array(ResultItem)), Fail_Account: FailAccount }),
-  accountsOf: (body) => [...namedAccount(body.From_Account), ...accountsIn(body.To_Account, (a) => a)],
-  parse(body) {
-    const f = snsFields(body);
-    return { from: f.string('From_Account'), to: toAccounts(f, BLACK_LIST_CALL_MAX) };
-  },
+  ...accountListShape('black_list_add', 'Add 1 to 1000 accounts to a black list (their friendship ends both ways)', BLACK_LIST_CALL_MAX),
   execute(ctx, { from, to }) {
     assertFromAccount(ctx, from);
     const { app, store, friends } = ctx;

@@ -15,6 +15,7 @@ import {
   snsFields,
 } from '../../rules/sns.js';
 import { FRIENDS_MAX, type FriendSpec } from '../../../model/friends.js';
+import { GROUP_NAME_MAX_BYTES } from '../../rules/friend-groups.js';
 
 /** Friends in one friend_add call (269/1643: "单次请求的好友数不得超过1000"). */
 export const ADD_FRIENDS_MAX = 1000;
@@ -22,7 +23,6 @@ export const ADD_FRIENDS_MAX = 1000;
 export const ADD_SOURCE_PREFIX = 'AddSource_Type_';
 export const ADD_SOURCE_KEY_MAX_BYTES = 8;
 export const REMARK_MAX_BYTES = 96;
-export const GROUP_NAME_MAX_BYTES = 30;
 export const ADD_WORDING_MAX_BYTES = 256;
 const ADD_TYPES = ['Add_Type_Single', 'Add_Type_Both'] as const;
 
@@ -76,7 +76,8 @@ function refusal(
   if (friends.friendCount(id, from) >= FRIENDS_MAX) return Errors.FriendLimitSelf;
   const peerFull = friends.friend(id, to, from) === undefined && friends.friendCount(id, to) >= FRIENDS_MAX;
   if (both && peerFull) return Errors.FriendLimitPeer;
-  if (force) return undefined;
+  // The peer asked first: this add is its confirmation, whatever `from`'s AllowType.
+  if (force || friends.pendingRequest(id, to, from) !== undefined) return undefined;
   const allow = friends.allowType(id, to);
   if (allow === 'AllowType_Type_DenyAny') return Errors.FriendPeerDeniesAll;
   if (allow === 'AllowType_Type_NeedConfirm') return Errors.FriendPendingConfirm;
@@ -86,8 +87,9 @@ function refusal(
 /**
  * friend_add (https://cloud.tencent.com/document/product/269/1643): adds up to 1000 friends,
  * both ways by default (AddType). The peer's AllowType decides unless ForceAddFlags is 1:
- * NeedConfirm (the default) answers 30539 and adds nothing, DenyAny 30516. Black lists refuse
- * either way (30515, 30525); each item has its own ResultCode.
+ * NeedConfirm (the default) answers 30539 and records a pending request, DenyAny 30516. The
+ * peer's own friend_add to the requester confirms a pending request: both are then friends as
+ * the request asked. Black lists refuse either way (30515, 30525); each item has its own ResultCode.
  */
 export default defineCommand({
   service: 'sns',
@@ -133,13 +135,21 @@ export default defineCommand({
   execute(ctx, { from, items, both, force }) {
     assertFromAccount(ctx, from);
     const id = ctx.app.sdkappid;
+    const { friends } = ctx;
     const results = items.map((item) => {
       const refused = refusal(ctx, from, item.to, both, force);
+      if (refused === Errors.FriendPendingConfirm) friends.request(id, from, item.to, item);
       if (refused !== undefined) return itemResult(item.to, refused);
-      ctx.friends.addFriend(id, from, item.to, item);
-      if (both && ctx.friends.friend(id, item.to, from) === undefined) {
-        ctx.friends.addFriend(id, item.to, from, { addSource: item.addSource });
+      const asked = friends.pendingRequest(id, item.to, from);
+      friends.addFriend(id, from, item.to, item);
+      // Confirming puts `from` on the requester's list as it asked (added now); else AddType decides.
+      const plain = both ? { addSource: item.addSource } : undefined;
+      const back = asked === undefined ? plain : { ...asked, addTime: undefined };
+      if (back !== undefined && friends.friend(id, item.to, from) === undefined) {
+        friends.addFriend(id, item.to, from, back);
       }
+      friends.dropRequest(id, from, item.to);
+      friends.dropRequest(id, item.to, from);
       return itemResult(item.to);
     });
     return { ResultItem: results, Fail_Account: failed(results) };

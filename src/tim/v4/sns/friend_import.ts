@@ -14,7 +14,8 @@ import {
   snsFields,
 } from '../../rules/sns.js';
 import { FRIENDS_MAX } from '../../../model/friends.js';
-import { friendItem, GROUP_NAME_MAX_BYTES } from './friend_add.js';
+import { friendItem } from './friend_add.js';
+import { GROUP_NAME_MAX_BYTES } from '../../rules/friend-groups.js';
 
 /** Friends in one friend_import call (https://cloud.tencent.com/document/product/269/8301: "最多100个"). */
 export const IMPORT_FRIENDS_MAX = 100;

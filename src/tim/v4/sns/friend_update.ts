@@ -14,7 +14,8 @@ import {
   snsFields,
   TagValue,
 } from '../../rules/sns.js';
-import { GROUP_NAME_MAX_BYTES, REMARK_MAX_BYTES } from './friend_add.js';
+import { REMARK_MAX_BYTES } from './friend_add.js';
+import { GROUP_NAME_MAX_BYTES } from '../../rules/friend-groups.js';
 
 /** Friends in one friend_update call (https://cloud.tencent.com/document/product/269/12525: "最多100个"). */
 export const UPDATE_FRIENDS_MAX = 100;
