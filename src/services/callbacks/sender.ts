@@ -75,7 +75,10 @@ export class CallbackSender {
       on: (command) => this.on(app, command),
       before: (command, payload) => this.ask(app, command, payload, origin),
       after: (command, payload) => {
-        if (this.on(app, command)) void this.send(app, command, payload, origin);
+        if (!this.on(app, command)) return;
+        // Queued once the reply is written: the command's execution finishes first.
+        const eventTime = this.#clock.now();
+        setImmediate(() => void this.send(app, command, payload, origin, eventTime));
       },
     };
   }
@@ -98,14 +101,20 @@ export class CallbackSender {
   }
 
   /** Queues a callback; resolves with its journal record once answered, failed or dropped. */
-  send(app: App, command: string, payload: JsonObject, origin: CallbackOrigin): Promise<CallbackRecord> {
+  send(
+    app: App,
+    command: string,
+    payload: JsonObject,
+    origin: CallbackOrigin,
+    eventTime = this.#clock.now(),
+  ): Promise<CallbackRecord> {
     return new Promise((resolve) => {
       if (this.#queue.length >= CALLBACK_QUEUE_MAX) {
         const dropped = this.#queue.shift() as Job;
         const why = `dropped: ${CALLBACK_QUEUE_MAX} callbacks were waiting, the oldest is dropped`;
         this.#record(dropped, dropped.app.settings.callbackUrl ?? '', null, '', 0, why);
       }
-      const body = { CallbackCommand: command, ...payload, EventTime: this.#clock.now() };
+      const body = { CallbackCommand: command, ...payload, EventTime: eventTime };
       this.#queue.push({ app, command, body, origin, resolve });
       this.#pump();
     });
