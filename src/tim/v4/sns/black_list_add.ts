@@ -3,6 +3,7 @@ import { defineCommand, namedAccount } from '../../command.js';
 import { Errors } from '../../errors.js';
 import { replySchema } from '../../reply.js';
 import { accountsIn } from '../../rules/item-list.js';
+import { snsChanged } from '../../rules/callback-events.js';
 import {
   assertFromAccount,
   FailAccount,
@@ -48,6 +49,7 @@ export default defineCommand({
       friends.removeFriend(app.sdkappid, account, from);
       return itemResult(account);
     });
+    snsChanged(ctx, 'Sns.CallbackBlackListAdd', from, results.filter((r) => r.ResultCode === 0).map((r) => r.To_Account));
     return { ResultItem: results, Fail_Account: failed(results) };
   },
 });

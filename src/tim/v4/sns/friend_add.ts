@@ -15,6 +15,7 @@ import {
   snsFields,
 } from '../../rules/sns.js';
 import { FRIENDS_MAX, type FriendSpec } from '../../../model/friends.js';
+import { snsChanged } from '../../rules/callback-events.js';
 
 /** Friends in one friend_add call (269/1643: "单次请求的好友数不得超过1000"). */
 export const ADD_FRIENDS_MAX = 1000;
@@ -142,6 +143,7 @@ export default defineCommand({
       }
       return itemResult(item.to);
     });
+    snsChanged(ctx, 'Sns.CallbackFriendAdd', from, results.filter((r) => r.ResultCode === 0).map((r) => r.To_Account));
     return { ResultItem: results, Fail_Account: failed(results) };
   },
 });
