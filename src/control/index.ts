@@ -17,6 +17,7 @@ import { tlsRoutes } from './tls.js';
 import { usersigRoutes } from './usersig.js';
 import { stubsRoutes } from './stubs.js';
 import { coverageRoutes } from './coverage.js';
+import { callbacksRoutes } from './callbacks.js';
 import { controlValidatorCompiler } from './validation.js';
 import { lingerIfUnread } from '../transport/lingering-close.js';
 import { ForbiddenKeyError } from '../shared/mock-errors.js';
@@ -138,6 +139,7 @@ async function controlPlane(app: FastifyInstance): Promise<void> {
   await app.register(relationsRoutes);
   await app.register(stubsRoutes);
   await app.register(coverageRoutes);
+  await app.register(callbacksRoutes);
 }
 
 export const controlPlugin = fp(controlPlane, { name: 'control-plane', fastify: '5.x', encapsulate: true, dependencies: ['mock-services'] });

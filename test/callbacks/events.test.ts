@@ -76,6 +76,26 @@ t.test('groups: create, member join and exit, destroy', async (t) => {
   t.match(destroyed, { GroupId: 'g1', Type: 'Public', Owner_Account: 'alice', Name: 'Team', MemberList: [{ Member_Account: 'alice' }] });
 });
 
+t.test('no change, no callback: a group without owner, members already in, nobody removed, every sns item failing', async (t) => {
+  const { app, expect } = await setUp(t);
+  const G = '/v4/group_open_http_svc';
+  const created = await expect('Group.CallbackAfterCreateGroup', () => call(t, app, `${G}/create_group`, { Type: 'Public', GroupId: 'g2', Name: 'Bots' }));
+  t.match(created, { Owner_Account: '', CreateGroupMemberList: [] });
+  await call(t, app, `${G}/add_group_member`, { GroupId: 'g2', MemberList: [{ Member_Account: 'bob' }] });
+  await call(t, app, `${G}/add_group_member`, { GroupId: 'g2', MemberList: [{ Member_Account: 'bob' }] });
+  await call(t, app, `${G}/delete_group_member`, { GroupId: 'g2', MemberToDel_Account: ['carol'] });
+  await call(t, app, '/v4/sns/friend_delete', { From_Account: 'alice', To_Account: ['bob'], DeleteType: 'Delete_Type_Single' });
+  await call(t, app, '/v4/sns/black_list_add', { From_Account: 'alice', To_Account: ['alice'] });
+  const destroyed = await expect('Group.CallbackAfterGroupDestroyed', () => call(t, app, `${G}/destroy_group`, { GroupId: 'g2' }));
+  t.match(destroyed, { Owner_Account: '' });
+  // Each callback is queued in call order, so the last one's record follows any the others made.
+  t.same(app.mock.callbacks.journal.page({}).callbacks.map((r) => r.command), [
+    'Group.CallbackAfterCreateGroup',
+    'Group.CallbackAfterNewMemberJoin',
+    'Group.CallbackAfterGroupDestroyed',
+  ]);
+});
+
 t.test('sns: friend add and delete, black list add', async (t) => {
   const { app, expect } = await setUp(t);
   const S = '/v4/sns';

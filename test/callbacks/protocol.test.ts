@@ -95,7 +95,16 @@ t.test('bad backends: non-JSON, 500, a 10 MB body (capped), no answer, a refused
   const port = (closed.address() as AddressInfo).port;
   await new Promise<void>((resolve) => closed.close(() => resolve()));
   const refused = await sender.send(appWith({ callbackUrl: `http://127.0.0.1:${port}/` }), 'State.StateChange', {}, ORIGIN);
-  t.match(refused, { status: null, error: 'ECONNREFUSED' });
+  t.match(refused, { status: null, error: /ECONNREFUSED/ });
+  const tls = await sender.send(appWith({ callbackUrl: `https://127.0.0.1:${port}/` }), 'State.StateChange', {}, ORIGIN);
+  t.match(tls, { status: null, error: /ECONNREFUSED/ }, 'https URLs go through node:https');
+
+  backend.answerWith((_r, res) => {
+    res.writeHead(200, { 'content-length': '100' });
+    res.write('{"ErrorCode":');
+    setImmediate(() => res.destroy());
+  });
+  t.match(await sender.send(app, 'State.StateChange', {}, ORIGIN), { status: 200, error: 'the reply was cut off' });
   t.equal(await new CallbackSender(clock, 50).ask(appWith({}), 'C2C.CallbackBeforeSendMsg', {}, ORIGIN), undefined, 'no URL: nothing is sent');
 });
 
@@ -125,6 +134,19 @@ t.test('bounded: at most 8 in flight, the queue drops its oldest past its cap, j
   while (backend.received.length < 8) await backend.next();
   t.equal(backend.received.length, 8, 'only 8 reached the backend while it hangs');
   sender.close();
+});
+
+t.test('a callback waiting in the queue when its app loses its URL is journalled, not sent', async (t) => {
+  const backend = await startBackend(t, () => {});
+  const sender = new CallbackSender(new ControllableClock(), 2000);
+  const app = appWith({ callbackUrl: backend.url, callbackTimeoutMs: 50 });
+  for (let i = 0; i < 8; i++) void sender.send(app, 'State.StateChange', { n: i }, ORIGIN);
+  const waiting = sender.send(app, 'State.StateChange', { n: 8 }, ORIGIN);
+  app.settings = { ...app.settings, callbackUrl: null };
+  t.match(await waiting, { url: '', status: null, error: 'the app has no callback URL any more' });
+  const none = sender.hooksFor(app, ORIGIN);
+  t.equal(none.on('State.StateChange'), false);
+  t.equal(await none.before('C2C.CallbackBeforeSendMsg', {}), undefined, 'an app without a URL: nothing to wait for');
 });
 
 t.test('the journal: pages, next() by command with a timeout, clear()', async (t) => {

@@ -36,8 +36,9 @@ export function postJson(url: string, body: string, timeoutMs: number, capBytes:
       finish({ status: null, text: '', capped: false, error: `no answer within ${timeoutMs} ms` });
       req.destroy();
     }, timeoutMs);
-    req.on('error', (error: NodeJS.ErrnoException) => finish({ status: null, text: '', capped: false, error: error.code ?? error.message }));
+    req.on('error', (error) => finish({ status: null, text: '', capped: false, error: error.message }));
     req.on('response', (res: IncomingMessage) => {
+      const status = res.statusCode as number;
       const chunks: Buffer[] = [];
       let size = 0;
       res.on('data', (chunk: Buffer) => {
@@ -45,12 +46,13 @@ export function postJson(url: string, body: string, timeoutMs: number, capBytes:
         chunks.push(chunk.subarray(0, room));
         size += Math.min(chunk.length, room);
         if (chunk.length > room) {
-          finish({ status: res.statusCode ?? null, text: Buffer.concat(chunks).toString(), capped: true, error: null });
+          finish({ status, text: Buffer.concat(chunks).toString(), capped: true, error: null });
           req.destroy();
         }
       });
-      res.on('end', () => finish({ status: res.statusCode ?? null, text: Buffer.concat(chunks).toString(), capped: false, error: null }));
-      res.on('error', () => finish({ status: res.statusCode ?? null, text: Buffer.concat(chunks).toString(), capped: false, error: 'the reply was cut off' }));
+      const text = () => Buffer.concat(chunks).toString();
+      res.on('end', () => finish({ status, text: text(), capped: false, error: null }));
+      res.on('error', () => finish({ status, text: text(), capped: false, error: 'the reply was cut off' }));
     });
     req.end(body);
   });
