@@ -97,3 +97,16 @@ t.test('ForbidCallbackControl silences both; callbackCommands off sends nothing'
   t.same(app.mock.callbacks.journal.page({}).callbacks.map((r) => r.payload.MsgRandom), [6, 6], 'only the third made callbacks');
   t.equal(mock.messages().length, 3);
 });
+
+t.test('batchsendmsg: one C2C.CallbackAfterSendMsg per recipient reached, unless ForbidCallbackControl names it', async (t) => {
+  const { app } = await setUp(t);
+  await call(t, app, IMPORT, { UserID: 'carol' });
+  const BATCH = '/v4/openim/batchsendmsg';
+  await call(t, app, BATCH, { To_Account: ['bob', 'ghost'], MsgRandom: 1, MsgBody: text('quiet'), ForbidCallbackControl: ['ForbidAfterSendMsgCallback'] });
+  await call(t, app, BATCH, { To_Account: ['bob', 'carol', 'ghost'], MsgRandom: 2, MsgBody: text('all'), MsgLifeTime: 0 });
+  const { journal } = app.mock.callbacks;
+  while (journal.size < 2) await journal.next('C2C.CallbackAfterSendMsg', 10_000);
+  const sent = journal.page({}).callbacks.map((r) => r.payload);
+  t.same(sent.map((p) => p.To_Account).sort(), ['bob', 'carol'], 'none for the first batch, none for ghost');
+  t.match(sent, [{ MsgRandom: 2, OnlineOnlyFlag: 1 }, { MsgRandom: 2, OnlineOnlyFlag: 1 }]);
+});
