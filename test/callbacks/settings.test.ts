@@ -80,3 +80,22 @@ t.test('the config file and TIM_CALLBACK_URL / TIM_CALLBACK_TOKEN set an app\'s 
   mock.reset();
   t.match(mock.apps()[0], { callbackUrl: 'http://127.0.0.1:9/cb', callbackTokenSet: true });
 });
+
+t.test('the token never appears in a log line, the request journal, the callbacks journal or a reply', async (t) => {
+  const { startBackend } = await import('./backend.js');
+  const backend = await startBackend(t);
+  const lines: string[] = [];
+  const { app } = build(t, { logLevel: 'trace', logStream: { write: (line: string) => void lines.push(line) } });
+  const mock = mockControls(app);
+  const put = await json(app, 'PUT', `/__mock/apps/${SDKAPPID}`, { body: { callbackUrl: backend.url, callbackToken: TOKEN } });
+  t.notMatch(put.raw, TOKEN);
+  await app.inject({ method: 'POST', url: '/v4/im_open_login_svc/account_import', query: { sdkappid: String(SDKAPPID), identifier: ADMIN, usersig: 's', random: '1', contenttype: 'json' }, payload: { UserID: 'u1', callbackToken: TOKEN } });
+  const record = await mock.triggerCallback(SDKAPPID, 'State.StateChange');
+  t.ok(backend.received[0]?.url.searchParams.get('Sign'), 'the backend got a signature');
+  t.notMatch(JSON.stringify(record), TOKEN);
+  t.notMatch(JSON.stringify(mock.requests()), TOKEN, 'a body field named callbackToken is redacted too');
+  t.notMatch((await json(app, 'GET', '/__mock/callbacks')).raw, TOKEN);
+  t.notMatch((await json(app, 'GET', '/__mock/apps')).raw, TOKEN);
+  t.ok(lines.length > 0, 'something was logged');
+  t.notMatch(lines.join('\n'), TOKEN);
+});
