@@ -1,16 +1,10 @@
 import t from 'tap';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { startMockServer } from '../../src/index.js';
 
-// docs/callbacks.md's backend, run as written: it verifies Sign as
-// https://cloud.tencent.com/document/product/269/1522 describes.
-const doc = readFileSync(new URL('../../docs/callbacks.md', import.meta.url), 'utf8');
-const code = /<!-- example: backend\.mjs -->\n```js\n([\s\S]*?)```/.exec(doc)?.[1];
+// docs/callbacks.md's backend (test/e2e/readme.test.ts checks the doc shows this very file),
+// which verifies Sign as https://cloud.tencent.com/document/product/269/1522 describes.
 
 type Example = {
   verify(url: URL, token: string, sdkappid: number, nowSeconds?: number): boolean;
@@ -18,10 +12,7 @@ type Example = {
 };
 
 t.test('the backend of docs/callbacks.md receives and verifies the emulator\'s signed callbacks', async (t) => {
-  t.ok(code, 'the doc holds the example');
-  const dir = mkdtempSync(join(tmpdir(), 'tim-doc-'));
-  writeFileSync(join(dir, 'backend.mjs'), code as string);
-  const example = (await import(pathToFileURL(join(dir, 'backend.mjs')).href)) as Example;
+  const example = (await import(new URL('../e2e/callback-backend.mjs', import.meta.url).href)) as Example;
   const seen: Array<{ command: string; body: any }> = [];
   const server = await example.listen('my-token', 1400000001, (command, body) => seen.push({ command, body }));
   t.teardown(() => new Promise<void>((resolve) => server.close(() => resolve())));
