@@ -37,7 +37,7 @@ import { loadStubFiles } from './services/stubs/files.js';
  * place a secret could sit: wildcards (`*.usersig`) make pino's redaction several times dearer
  * per line (BENCHMARKS.md).
  */
-const SECRET_FIELDS = ['usersig', 'Password', 'password', 'secretKey', 'passwordHash', 'mockToken'];
+const SECRET_FIELDS = ['usersig', 'Password', 'password', 'secretKey', 'passwordHash', 'mockToken', 'callbackToken'];
 const REDACT = [
   'req.headers.authorization',
   ...SECRET_FIELDS,

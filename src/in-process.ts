@@ -19,6 +19,8 @@ import type { JournalEntry, JournalFilter } from './services/journal/journal.js'
 import type { AppPatch } from './model/plans.js';
 import { reachableHost } from './shared/url.js';
 import type { StubSpec, StubView } from './services/stubs/registry.js';
+import { Clients, type ClientMessage, type ClientSendResult, type ClientSpec } from './services/callbacks/clients.js';
+import type { CallbackRecord } from './services/callbacks/journal.js';
 
 /** The control plane as functions, for a test suite that runs the emulator in its own process. */
 export interface MockControls {
@@ -83,6 +85,22 @@ export interface MockControls {
   relationships(sdkappid?: number): FriendsSnapshot[];
   /** Replaces one app's friend lists and black lists, as POST /__mock/friends does. */
   seedRelationships(relations: FriendsSnapshot): void;
+  /**
+   * The client side, as POST /__mock/clients/* plays it: log in or out on a platform (State.StateChange),
+   * send a one-to-one message (C2C callbacks, stored and counted unread when sent). Throws a
+   * ClientActionError naming a bad field, an UnknownAppError for an undeclared app.
+   */
+  clients: {
+    login(spec: ClientSpec): void;
+    logout(spec: ClientSpec): void;
+    sendmsg(message: ClientMessage): Promise<ClientSendResult>;
+  };
+  /** The callbacks sent, oldest first, as GET /__mock/callbacks lists them (never the token or Sign). */
+  callbacks(filter?: { command?: string; after?: number; limit?: number }): CallbackRecord[];
+  /** The next callback of `command` (any when undefined) once answered or failed; undefined after timeoutMs (30 s). */
+  nextCallback(command?: string, options?: { timeoutMs?: number }): Promise<CallbackRecord | undefined>;
+  /** Sends any callback command with a payload filled from the model, as POST /__mock/callbacks/trigger does. */
+  triggerCallback(sdkappid: number, command: string, payload?: Record<string, unknown>): Promise<CallbackRecord>;
 }
 
 /** A running emulator, as `startMockServer` gives it to a test suite. */
@@ -117,7 +135,8 @@ const viewOf = (account: Account): AccountView =>
 
 /** The control plane of an app made by `buildApp`, without going through HTTP. */
 export function mockControls(app: FastifyInstance): MockControls {
-  const { store, faults, journal, clock, groups, friends, stubs } = app.mock;
+  const { store, faults, journal, clock, groups, friends, stubs, callbacks } = app.mock;
+  const clients = new Clients(app.mock);
   return {
     reset: () => resetMock(app.mock),
     apps: () => listApps(app.mock),
@@ -139,6 +158,14 @@ export function mockControls(app: FastifyInstance): MockControls {
     seedGroups: (sdkappid, records) => seedGroups(groups, sdkappid, records),
     relationships: (sdkappid) => friends.snapshot().filter((a) => sdkappid === undefined || a.sdkappid === sdkappid),
     seedRelationships: (relations) => friends.replaceApp(relations),
+    clients: {
+      login: (spec) => clients.login(spec),
+      logout: (spec) => clients.logout(spec),
+      sendmsg: (message) => clients.sendmsg(message),
+    },
+    callbacks: (filter = {}) => callbacks.journal.page({ limit: Number.MAX_SAFE_INTEGER, ...filter }).callbacks,
+    nextCallback: (command, options = {}) => callbacks.journal.next(command, options.timeoutMs ?? 30_000),
+    triggerCallback: (sdkappid, command, payload) => clients.trigger(sdkappid, command, payload),
   };
 }
 

@@ -73,6 +73,8 @@ export interface MockOptions {
   intercept: boolean;
   /** How a documented command the emulator does not emulate answers: a validated stub, or a FAIL naming it. */
   unemulated: 'stub' | 'refuse';
+  /** Ms a before-callback may take before the event goes ahead (the vendor's 2 s), unless an app sets its own. */
+  callbackTimeoutMs: number;
   /** A folder of user stubs laid out as `<vendor host>/v4/<service>/<command>.json`, loaded at start. */
   stubsDir: string | undefined;
 }

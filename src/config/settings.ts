@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { checkPlanFields } from '../model/plans.js';
+import { checkCallbackFields } from '../model/callback-settings.js';
 import { AppSettingsError, ConfigError } from '../shared/mock-errors.js';
 import { readFileSync } from 'node:fs';
 import { normalHost } from '../transport/hosts.js';
@@ -70,10 +71,11 @@ const UNSET: MockOptions = {
   stubsDir: undefined,
 };
 
-/** The plan fields of in-process options, checked; a bad one is a ConfigError naming it. */
-function planFieldsOf(fields: object, where: string): ReturnType<typeof checkPlanFields> {
+/** The plan and callback fields of in-process options, checked; a bad one is a ConfigError naming it. */
+function planFieldsOf(fields: object, where: string): void {
   try {
-    return checkPlanFields(fields as Record<string, unknown>, where);
+    checkPlanFields(fields as Record<string, unknown>, where);
+    if (where !== '') checkCallbackFields(fields as Record<string, unknown>, where);
   } catch (error) {
     if (error instanceof AppSettingsError) throw new ConfigError(error.message);
     throw error;
@@ -154,12 +156,21 @@ export function optionsFromProcess(
       throw new ConfigError(`TIM_SDKAPPID ${s.sdkappid} is also declared in the config file`);
     }
     const plan = s.plan !== undefined && { plan: s.plan };
-    apps = [...apps, { sdkappid: s.sdkappid, admin, secretKey: s.secretKey, ...plan }];
-  } else if (s.plan !== undefined && apps.length > 0) {
+    const callbacks = {
+      ...(s.callbackUrl !== undefined && { callbackUrl: s.callbackUrl }),
+      ...(s.callbackToken !== undefined && { callbackToken: s.callbackToken }),
+    };
+    apps = [...apps, { sdkappid: s.sdkappid, admin, secretKey: s.secretKey, ...plan, ...callbacks }];
+  } else if (s.callbackUrl !== undefined || s.callbackToken !== undefined) {
+    // Callbacks belong to one app; without TIM_SDKAPPID there is none to give them to.
+    throw new ConfigError('TIM_CALLBACK_URL and TIM_CALLBACK_TOKEN apply to the TIM_SDKAPPID app: give config-file apps their "callbackUrl" in the file, or use PUT /__mock/apps/:sdkappid');
+  }
+  if (s.sdkappid === undefined && s.plan !== undefined && apps.length > 0) {
     // Silently serving config-file apps without the plan asked for would test the wrong limits.
     throw new ConfigError('TIM_PLAN (--plan) applies to the TIM_SDKAPPID app and to zero-config apps: give config-file apps their "plan" in the file');
   }
-  const { config: _config, sdkappid: _sdkappid, secretKey: _secretKey, help, version, ...rest } = s;
+  const { config: _config, sdkappid: _sdkappid, secretKey: _secretKey, help, version, ...given } = s;
+  const { callbackUrl: _url, callbackToken: _token, ...rest } = given;
   const logFormat = s.logFormat ?? (terminal ? 'pretty' : 'json');
   const options = resolveOptions({ ...rest, logFormat, apps, rateLimits, logger: true, reclaimMemory: true });
   return { ...options, help: help === true, version: version === true };

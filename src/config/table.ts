@@ -142,6 +142,11 @@ export const SETTINGS = {
     'stub|refuse: documented commands not emulated answer a validated stub, or a FAIL naming them (default stub)',
   ),
   stubsDir: row('TIM_STUBS_DIR', 'stubs-dir', text, 'folder of user stubs: <vendor host>/v4/<service>/<command>.json'),
+  callbackUrl: row('TIM_CALLBACK_URL', 'callback-url', text, 'http(s) URL the --sdkappid app sends third-party callbacks to (default: none)'),
+  callbackToken: row('TIM_CALLBACK_TOKEN', 'callback-token', text, "the --sdkappid app's callback token (at most 128 characters): callbacks carry Sign"),
+  callbackTimeoutMs: row('TIM_CALLBACK_TIMEOUT_MS', 'callback-timeout-ms', whole(1, 60000), 'ms a before-callback may take before the event goes ahead', {
+    default: 2000,
+  }),
   tlsHosts: row('TIM_TLS_HOSTS', 'tls-hosts', hostList, 'comma-separated extra hostnames/IPs served as the vendor (certificate, proxy, intercept)'),
 };
 

@@ -28,6 +28,10 @@ export const AppView = Type.Object(
     accounts: Type.Integer({ description: 'accounts the app holds' }),
     rateLimits: Type.Array(RateLimitView, { description: 'one bucket per vendor command, in command order' }),
     profileCustomTags: Type.Array(Type.String(), { description: 'the custom profile fields the app declares' }),
+    callbackUrl: Type.Union([Type.String(), Type.Null()], { description: 'where callbacks are POSTed; null: none are sent' }),
+    callbackTokenSet: Type.Boolean({ description: 'whether a callback token is set (the token itself is never shown)' }),
+    callbackCommands: Type.Union([Type.Array(Type.String()), Type.Null()], { description: 'the callback commands on; null: all' }),
+    callbackTimeoutMs: Type.Union([Type.Integer(), Type.Null()], { description: "the app's before-callback timeout; null: the process-wide one" }),
   },
   { additionalProperties: false },
 );
@@ -77,6 +81,10 @@ function appView({ apps, store, limiter, commands }: AppServices, app: App): App
       return served === 'emulated' || limit !== defaultRateLimit || tokens < limit ? [{ command, limit, tokens }] : [];
     }),
     profileCustomTags: [...app.settings.profileCustomTags],
+    callbackUrl: app.settings.callbackUrl,
+    callbackTokenSet: app.settings.callbackToken !== null,
+    callbackCommands: app.settings.callbackCommands === null ? null : [...app.settings.callbackCommands],
+    callbackTimeoutMs: app.settings.callbackTimeoutMs,
   };
 }
 
@@ -146,7 +154,7 @@ export async function appsRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags,
-        summary: "Change a running app's plan, accountLimit, deleteEnabled, reimportCooldownDays or rateLimits; answers the app as listed",
+        summary: "Change a running app's plan, limits, rate limits or callbacks; answers the app as listed (never the callback token)",
         description:
           'All or nothing: a bad field is a 400 naming it and nothing changes. A plan brings its defaults for accountLimit, ' +
           'deleteEnabled and reimportCooldownDays; values given in the same patch win. Declared mode: an undeclared app is a 404. ' +

@@ -18,6 +18,7 @@ import { tlsRoutes } from './tls.js';
 import { usersigRoutes } from './usersig.js';
 import { stubsRoutes } from './stubs.js';
 import { coverageRoutes } from './coverage.js';
+import { callbacksRoutes } from './callbacks.js';
 import { controlValidatorCompiler } from './validation.js';
 import { lingerIfUnread } from '../transport/lingering-close.js';
 import { ForbiddenKeyError } from '../shared/mock-errors.js';
@@ -143,6 +144,7 @@ async function controlPlane(app: FastifyInstance): Promise<void> {
     relationsRoutes,
     stubsRoutes,
     coverageRoutes,
+    callbacksRoutes,
   ]) {
     await add(routes, {});
   }

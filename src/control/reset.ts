@@ -5,14 +5,14 @@ import { controlErrors } from './schemas.js';
 
 /**
  * The one reset: what `mockControls(app).reset()` does in process and POST /__mock/reset does
- * over HTTP. Empties the accounts of every app, the faults, the journal and the rate-limit
+ * over HTTP. Empties the accounts of every app, the faults, the journals (requests, callbacks) and the rate-limit
  * buckets, forgets the zero-config apps made on the fly (declared apps and apps set with PUT
  * stay), gives every app back the settings it started with, and returns the clock to real time.
  */
 export function resetMock(
   services: Pick<
     MockServices,
-    'store' | 'faults' | 'journal' | 'limiter' | 'apps' | 'clock' | 'profiles' | 'messages' | 'online' | 'groups' | 'friends' | 'stubs'
+    'store' | 'faults' | 'journal' | 'limiter' | 'apps' | 'clock' | 'profiles' | 'messages' | 'online' | 'groups' | 'friends' | 'stubs' | 'callbacks'
   >,
 ): void {
   const { store, faults, journal, limiter, apps, clock, stubs } = services;
@@ -26,6 +26,7 @@ export function resetMock(
   services.friends.clear();
   faults.clear();
   journal.clear();
+  services.callbacks.journal.clear();
   limiter.clear();
   apps.forgetOnTheFly();
   apps.restore();

@@ -1,3 +1,4 @@
+import { NO_CALLBACKS, patchCallbacks, type CallbackSettings } from './callback-settings.js';
 import { planSettings, type AppPatch, type Plan, type PlanSettings } from './plans.js';
 
 /** Checks a call's UserSig for one app; the vendor's algorithm lives with the API (src/tim/usersig.ts). */
@@ -18,6 +19,11 @@ export interface DeclaredApp {
   reimportCooldownDays?: number;
   /** The custom profile fields (Tag_Profile_Custom_*) the app declares, as in the vendor's console. */
   profileCustomTags?: string[];
+  /** Third-party callbacks (the vendor's console): URL, token, commands on, before-callback timeout. */
+  callbackUrl?: string | null;
+  callbackToken?: string | null;
+  callbackCommands?: readonly string[] | null;
+  callbackTimeoutMs?: number | null;
 }
 
 /** The settings the registry reads: the declared apps, and the defaults of zero-config ones. */
@@ -33,7 +39,7 @@ export interface AppsOptions {
 }
 
 /** An app's settings that a running emulator may change (PUT /__mock/apps/:sdkappid). */
-export interface AppSettings extends PlanSettings {
+export interface AppSettings extends PlanSettings, CallbackSettings {
   /** Calls per second by command name, over the configured ones (the config file's and TIM_RATE_LIMIT). */
   rateLimits: Readonly<Record<string, number>>;
   /** The custom profile fields declared for the app (portrait_set refuses others with 40009). */
@@ -67,7 +73,16 @@ const samePlanSettings = (a: PlanSettings, b: PlanSettings): boolean =>
 
 type StartConfig = Pick<
   DeclaredApp,
-  'plan' | 'accountLimit' | 'deleteEnabled' | 'reimportCooldownDays' | 'rateLimits' | 'profileCustomTags'
+  | 'plan'
+  | 'accountLimit'
+  | 'deleteEnabled'
+  | 'reimportCooldownDays'
+  | 'rateLimits'
+  | 'profileCustomTags'
+  | 'callbackUrl'
+  | 'callbackToken'
+  | 'callbackCommands'
+  | 'callbackTimeoutMs'
 >;
 
 /**
@@ -124,6 +139,7 @@ export class AppRegistry {
       }),
       rateLimits: { ...config.rateLimits },
       profileCustomTags: [...(config.profileCustomTags ?? [])],
+      ...patchCallbacks(NO_CALLBACKS, config),
     };
   }
 
@@ -203,6 +219,7 @@ export class AppRegistry {
       reimportCooldownDays: patch.reimportCooldownDays ?? base.reimportCooldownDays,
       rateLimits,
       profileCustomTags: patch.profileCustomTags ?? app.settings.profileCustomTags,
+      ...patchCallbacks(app.settings, patch),
     };
     return app;
   }
@@ -232,8 +249,8 @@ export class AppRegistry {
     for (const sdkappid of given.keys()) this.get(sdkappid);
     for (const [sdkappid, app] of this.#apps) {
       const settings = given.get(sdkappid) ?? planFieldsOf(this.#start.get(sdkappid) as AppSettings);
-      const { rateLimits, profileCustomTags } = app.settings;
-      app.settings = { ...settings, rateLimits, profileCustomTags };
+      const { plan: _p, accountLimit: _a, deleteEnabled: _d, reimportCooldownDays: _r, ...rest } = app.settings;
+      app.settings = { ...settings, ...rest };
     }
   }
 }

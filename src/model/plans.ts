@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { clip } from '../shared/clip.js';
 import { AppSettingsError } from '../shared/mock-errors.js';
+import { CallbackPatchFields, checkCallbackFields } from './callback-settings.js';
 
 /** The vendor's plans: 体验版 (trial), 开发版 (developer), 专业版 (pro), 旗舰版 (ultimate). */
 export const PLANS = ['trial', 'developer', 'pro', 'ultimate'] as const;
@@ -93,6 +94,7 @@ export const AppPatchSchema = Type.Object(
         description: "the app's custom profile fields (Tag_Profile_Custom_*), as declared in the vendor's console; replaces the list",
       }),
     ),
+    ...CallbackPatchFields,
   },
   { additionalProperties: false },
 );
@@ -155,6 +157,7 @@ export function parseAppPatch(input: unknown, commands: readonly string[]): AppP
     }
   }
   checkCustomTags(input.profileCustomTags);
+  checkCallbackFields(input);
   return input as AppPatch;
 }
 

@@ -14,6 +14,7 @@ import type { AppRegistry } from '../model/apps.js';
 import type { VendorErrorEntry } from '../tim/errors.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { StubRegistry } from './stubs/registry.js';
+import type { CallbackSender } from './callbacks/sender.js';
 
 /** What the control plane knows of a vendor command: its name, path, default rate limit and codes. */
 export interface CommandInfo {
@@ -51,6 +52,8 @@ export interface MockServices {
   journal: Journal;
   /** User stubs: replies the user gives for a command, in place of the emulator's. */
   stubs: StubRegistry;
+  /** Third-party callbacks to the apps' backends, and their journal. */
+  callbacks: CallbackSender;
   /** The vendor commands served, for the control plane (the catalogue, the apps' rate limits). */
   commands: readonly CommandInfo[];
   /** HTTPS, proxy mode and in-process interception: how clients reach the emulator as the vendor. */

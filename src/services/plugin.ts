@@ -16,6 +16,7 @@ import { AppRegistry, ON_THE_FLY_APPS_MAX } from '../model/apps.js';
 import { UserSigVerifier } from '../tim/usersig.js';
 import { RateLimiter } from './rate-limit.js';
 import { StubRegistry } from './stubs/registry.js';
+import { CallbackSender } from './callbacks/sender.js';
 import type { CommandInfo, MockServices } from './mock-services.js';
 
 /**
@@ -63,6 +64,7 @@ export function createMockServices({ app, options, commands }: ServicesOptions):
     faults: new FaultRegistry(new Set(commands.map((c) => c.path))),
     journal: new Journal(options.journalSize, clock),
     stubs: new StubRegistry(new Set(commands.map((c) => c.path))),
+    callbacks: new CallbackSender(clock, options.callbackTimeoutMs),
     commands,
     reach: new Reach(app, options, app.log),
     log: app.log,
@@ -77,10 +79,11 @@ export function createMockServices({ app, options, commands }: ServicesOptions):
  */
 export const servicesPlugin = fp(
   (app: FastifyInstance, _opts: unknown, done: (err?: Error) => void) => {
-    const { faults, reach } = app.mock;
-    // A pending fault delay must not hold up close(); nor may an open proxy tunnel.
+    const { faults, reach, callbacks } = app.mock;
+    // A pending fault delay must not hold up close(); nor may an open proxy tunnel or a test waiting for a callback.
     app.addHook('preClose', (hookDone) => {
       faults.close();
+      callbacks.close();
       reach.beginClose();
       hookDone();
     });

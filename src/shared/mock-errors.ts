@@ -87,3 +87,8 @@ export const ExpectationError = createError<'TIM_MOCK_EXPECTATION', 417, []>(
   'the Expect header can only be 100-continue',
   417,
 );
+
+/** A client action (POST /__mock/clients/*, /__mock/callbacks/trigger, mock.clients.*) the emulator cannot play. */
+export class ClientActionError extends createError<'TIM_MOCK_CLIENT_ACTION', 400, [string]>('TIM_MOCK_CLIENT_ACTION', '%s', 400) {
+  override name = 'ClientActionError';
+}

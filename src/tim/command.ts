@@ -10,6 +10,19 @@ import type { App } from '../model/apps.js';
 import type { JsonObject } from './body.js';
 import type { VendorErrorEntry } from './errors.js';
 
+/** The third-party callbacks a command causes (https://cloud.tencent.com/document/product/269/1522). */
+export interface CallbackHooks {
+  /** Whether the app has this callback command on: a URL, and the command among those enabled. */
+  on(command: string): boolean;
+  /**
+   * Sends a before-callback and waits for the backend's answer, at most the app's timeout: the
+   * answer's JSON object, or undefined when none came in time or it was not one (the event goes ahead).
+   */
+  before(command: string, payload: JsonObject): Promise<JsonObject | undefined>;
+  /** Queues an after-callback; it is sent after the reply and never delays it. */
+  after(command: string, payload: JsonObject): void;
+}
+
 /** What a command may read and change while it runs. */
 export interface CommandContext {
   app: App;
@@ -25,6 +38,8 @@ export interface CommandContext {
   groups: GroupStore;
   /** Friends and black lists (sns). */
   friends: FriendStore;
+  /** The callbacks the call causes, to the app's backend. */
+  callbacks: CallbackHooks;
 }
 
 /** Per-command vendor codes where the seed pages give each command its own. */
@@ -65,6 +80,12 @@ export interface VendorCommand<Input = unknown, Extra extends object = object> {
   parse(body: JsonObject): Input;
   /** The accounts the body names, as sent (before any check), for faults and the journal. */
   accountsOf?(body: JsonObject): string[];
+  /**
+   * The command's before-callback, run between `parse` and `execute`: undefined when the app has
+   * it off (the call stays synchronous), else the input to execute, maybe rewritten by the
+   * backend; a refusal throws the vendor's error.
+   */
+  before?(ctx: CommandContext, input: Input): Promise<Input> | undefined;
   /** Applies the call to the store; returns the reply's extra fields. */
   execute(ctx: CommandContext, input: Input): Extra | void;
 }

@@ -131,6 +131,9 @@ export const Errors = {
   MsgAccountNotExist: entry(90048, 'the user account does not exist'),
   MsgKeyInvalid: entry(90054, 'MsgKey field error: no such message'),
   MsgBatchBodyTooLong: entry(90055, 'message body too long for batch sending: at most 12K'),
+  // sendmsg's page (https://cloud.tencent.com/document/product/269/2282): the app's backend refused
+  // the message in C2C.CallbackBeforeSendMsg.
+  MsgRefusedByCallback: entry(20006, 'the message was refused by the before-send callback (C2C.CallbackBeforeSendMsg)'),
   MsgBodyTooLong: entry(93000, 'JSON packet is overly long: do not exceed 12K for the message body'),
   // Groups (group_open_http_svc): the codes of the group pages and of the vendor's error code
   // page, https://cloud.tencent.com/document/product/269/1671.

@@ -82,7 +82,7 @@ function entryFor(
  */
 async function vendorPipeline(instance: FastifyInstance, opts: VendorPluginOptions): Promise<void> {
   const { apps, store, limiter, clock, options, faults, journal, log, stubs } = instance.mock;
-  const { profiles, messages, online, groups, friends } = instance.mock;
+  const { profiles, messages, online, groups, friends, callbacks } = instance.mock;
   const record = (request: FastifyRequest, reply: FastifyReply) => recordCall(journal, log, request, reply);
 
   instance.decorateRequest('vendorCall', null);
@@ -181,21 +181,23 @@ async function vendorPipeline(instance: FastifyInstance, opts: VendorPluginOptio
 
   // 8. State: the command's effect on the store. Faults apply to valid calls only, just before
   // (stage "before") or just after (stage "after") the state change.
-  const applyToState = (command: VendorCommand, app: App, input: unknown): object | undefined => {
-    const ctx: CommandContext = { app, caller: app.admin, store, clock, profiles, messages, online, groups, friends };
-    return command.execute(ctx, input) ?? undefined;
+  const contextOf = (app: App, request: FastifyRequest): CommandContext => {
+    const hooks = callbacks.hooksFor(app, { clientIp: request.ip, optPlatform: 'RESTAPI' });
+    return { app, caller: app.admin, store, clock, profiles, messages, online, groups, friends, callbacks: hooks };
   };
+  const applyToState = (command: VendorCommand, ctx: CommandContext, input: unknown): object | undefined =>
+    command.execute(ctx, input) ?? undefined;
   const applyWithFaults = async (
     request: FastifyRequest,
     reply: FastifyReply,
     command: VendorCommand,
-    app: App,
+    ctx: CommandContext,
     input: unknown,
   ) => {
     const path = (request.vendorCall as VendorCall).path as string;
     const own = command.codes.own;
     if (await injectFault(faults, 'before', path, request, reply, own, record)) return reply;
-    const extra = applyToState(command, app, input);
+    const extra = applyToState(command, ctx, input);
     if (await injectFault(faults, 'after', path, request, reply, own, record)) return reply;
     return send(reply, command, okReply(extra));
   };
@@ -261,8 +263,18 @@ async function vendorPipeline(instance: FastifyInstance, opts: VendorPluginOptio
       if (stub !== undefined) return answerWithStub(reply, call, stub);
       // 7. Fields: the command's own rules, in the vendor's order.
       const input = command.parse(body);
-      if (faults.live) return applyWithFaults(request, reply, command, app, input);
-      return send(reply, command, okReply(applyToState(command, app, input)));
+      const ctx = contextOf(app, request);
+      // Callbacks (issue 28): a before-callback the app has on is awaited, and may rewrite or refuse the call.
+      const decided = command.before?.(ctx, input);
+      if (decided !== undefined) {
+        return decided.then((decidedInput) =>
+          faults.live
+            ? applyWithFaults(request, reply, command, ctx, decidedInput)
+            : send(reply, command, okReply(applyToState(command, ctx, decidedInput))),
+        );
+      }
+      if (faults.live) return applyWithFaults(request, reply, command, ctx, input);
+      return send(reply, command, okReply(applyToState(command, ctx, input)));
     },
   });
 

@@ -7,6 +7,8 @@ import { json } from './json.js';
 import { CLIENT_TEXT_MAX, CUT_MARK } from '../../src/shared/clip.js';
 
 const SECRET = 'a-secret-key-never-shown';
+/** An app without callbacks, as GET /__mock/apps shows it (issue 28). */
+const NO_CALLBACKS_VIEW = { callbackUrl: null, callbackTokenSet: false, callbackCommands: null, callbackTimeoutMs: null };
 const OTHER = 1400000002;
 const declared = [
   { sdkappid: SDKAPPID, admin: ADMIN, secretKey: SECRET, plan: 'trial' as const },
@@ -37,6 +39,7 @@ t.test('GET /__mock/apps lists every declared app in the agreed shape, never a s
         accounts: 0,
         rateLimits: fullBuckets(),
         profileCustomTags: [],
+        ...NO_CALLBACKS_VIEW,
       },
       {
         sdkappid: OTHER,
@@ -49,6 +52,7 @@ t.test('GET /__mock/apps lists every declared app in the agreed shape, never a s
         accounts: 0,
         rateLimits: fullBuckets({ account_check: 5 }),
         profileCustomTags: [],
+        ...NO_CALLBACKS_VIEW,
       },
     ],
     next: null,
@@ -127,7 +131,7 @@ t.test('PUT validates the whole patch first: a 400 naming the field, and nothing
   const before = (await json(app, 'GET', '/__mock/apps')).body;
   const bad: [string, unknown, RegExp][] = [
     ['not an object', [1], /the patch must be a JSON object/],
-    ['an unknown field', { plna: 'pro' }, /^"plna": not an app setting \(one of plan, accountLimit, deleteEnabled, reimportCooldownDays, rateLimits, profileCustomTags\)/],
+    ['an unknown field', { plna: 'pro' }, /^"plna": not an app setting \(one of plan, accountLimit, deleteEnabled, reimportCooldownDays, rateLimits, profileCustomTags, callbackUrl, callbackToken, callbackCommands, callbackTimeoutMs\)/],
     ['a plan that does not exist', { plan: 'free' }, /^plan: must be one of "trial", "developer", "pro", "ultimate" or null, got a string of 4 characters$/],
     ['a negative cap', { deleteEnabled: false, accountLimit: -1 }, /^accountLimit: must be a whole number from 0 to 1000000000, or null for no cap, got -1$/],
     ['a cap over the largest', { accountLimit: 1_000_000_001 }, /^accountLimit: /],
@@ -160,9 +164,9 @@ t.test('PUT: a refused value is described, never echoed; a field name is cut lik
     ['a cap as an array', { accountLimit: [long] }, 'accountLimit: must be a whole number from 0 to 1000000000, or null for no cap, got an array of 1 item'],
     ['a plan of one letter', { plan: 'x' }, 'plan: must be one of "trial", "developer", "pro", "ultimate" or null, got a string of 1 character'],
     ['deleteEnabled as an object', { deleteEnabled: { long } }, 'deleteEnabled: must be true or false, got an object'],
-    ['a megabyte field name', { [long]: 1 }, `"${cut}": not an app setting (one of plan, accountLimit, deleteEnabled, reimportCooldownDays, rateLimits, profileCustomTags)`],
+    ['a megabyte field name', { [long]: 1 }, `"${cut}": not an app setting (one of plan, accountLimit, deleteEnabled, reimportCooldownDays, rateLimits, profileCustomTags, callbackUrl, callbackToken, callbackCommands, callbackTimeoutMs)`],
     ['a megabyte command name', { rateLimits: { [long]: 1 } }, `rateLimits."${cut}": not a command (one of ${app.mock.commands.map((c) => c.command).join(', ')})`],
-    ['a field name with a line break', { 'a\nb': 1 }, '"a\\nb": not an app setting (one of plan, accountLimit, deleteEnabled, reimportCooldownDays, rateLimits, profileCustomTags)'],
+    ['a field name with a line break', { 'a\nb': 1 }, '"a\\nb": not an app setting (one of plan, accountLimit, deleteEnabled, reimportCooldownDays, rateLimits, profileCustomTags, callbackUrl, callbackToken, callbackCommands, callbackTimeoutMs)'],
   ];
   for (const [name, body, message] of bad) {
     const res = await json(app, 'PUT', `/__mock/apps/${SDKAPPID}`, { body });

@@ -6,6 +6,7 @@ import { hasString } from '../../rules/fields.js';
 import { assertNotAvChatRoom, groupCodes, groupFields, groupOf } from '../../rules/groups.js';
 import { accountsIn } from '../../rules/item-list.js';
 import { isRecord } from '../../../shared/is-record.js';
+import { membersJoined } from '../../rules/callback-events.js';
 
 /** Members added in one call (269/1621: "一次最多添加300个成员"). */
 export const ADD_MEMBERS_MAX = 300;
@@ -56,6 +57,7 @@ export default defineCommand({
     };
     const list = accounts.map((account) => ({ Member_Account: account, Result: result(account) }));
     if (fresh.size > 0) groups.touch(group);
+    membersJoined(ctx, group, [...fresh].filter((a) => group.members.has(a)));
     return { MemberList: list };
   },
 });

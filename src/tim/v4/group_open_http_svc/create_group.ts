@@ -16,6 +16,7 @@ import {
   type NewGroup,
 } from '../../../model/groups.js';
 import { isRecord } from '../../../shared/is-record.js';
+import { groupCreated } from '../../rules/callback-events.js';
 
 /** Initial members in one create_group call (269/1615: "最多100个"). */
 export const CREATE_MEMBERS_MAX = 100;
@@ -104,6 +105,7 @@ export default defineCommand({
       const entry = { 'group-id-used': Errors.GroupIdUsed, 'joined-too-many': Errors.GroupJoinedTooMany, 'members-over-limit': Errors.GroupMembersOverLimit }[outcome.reason];
       throw new VendorError(entry, outcome.account);
     }
+    groupCreated(ctx, outcome.value);
     return { GroupId: outcome.value.groupId };
   },
 });

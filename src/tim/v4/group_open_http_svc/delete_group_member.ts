@@ -5,6 +5,7 @@ import { replySchema } from '../../reply.js';
 import { isNonEmptyString } from '../../rules/fields.js';
 import { assertNotAvChatRoom, groupCodes, groupFields, groupOf } from '../../rules/groups.js';
 import { accountsIn } from '../../rules/item-list.js';
+import { membersExited } from '../../rules/callback-events.js';
 
 /** Members removed in one call (269/1622: "最多支持100个"). */
 export const DELETE_MEMBERS_MAX = 100;
@@ -41,7 +42,9 @@ export default defineCommand({
       throw new VendorError(Errors.GroupBadParam, 'the owner cannot be removed: change the owner first');
     }
     let removed = 0;
+    const gone = accounts.filter((a) => group.members.has(a));
     for (const account of accounts) if (ctx.groups.removeMember(ctx.app.sdkappid, group, account)) removed++;
     if (removed > 0) ctx.groups.touch(group);
+    membersExited(ctx, group, new Set(gone));
   },
 });

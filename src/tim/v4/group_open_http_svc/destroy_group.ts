@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { defineCommand } from '../../command.js';
 import { replySchema } from '../../reply.js';
 import { groupCodes, groupFields, groupOf } from '../../rules/groups.js';
+import { groupDestroyed } from '../../rules/callback-events.js';
 
 /** destroy_group: the group is gone for every member (269/1624); its id answers 10010 from then on. */
 export default defineCommand({
@@ -14,6 +15,8 @@ export default defineCommand({
   reply: replySchema(),
   parse: (body) => groupFields(body).string('GroupId'),
   execute(ctx, groupId) {
-    ctx.groups.destroy(ctx.app.sdkappid, groupOf(ctx, groupId));
+    const group = groupOf(ctx, groupId);
+    groupDestroyed(ctx, group); // its payload names the members, so it is made before they go
+    ctx.groups.destroy(ctx.app.sdkappid, group);
   },
 });

@@ -4,6 +4,7 @@ import { Errors, VendorError } from '../../errors.js';
 import { replySchema } from '../../reply.js';
 import { openLoginSvcCodes } from '../../rules/open-login-svc.js';
 import { standaloneIdentifier } from '../../rules/standalone.js';
+import { stateChange } from '../../rules/callback-events.js';
 
 /**
  * kick: ends an account's logins on every platform, so query_online_status answers Offline
@@ -26,9 +27,12 @@ export default defineCommand({
     if (typeof id !== 'string' || id === '') throw new VendorError(Errors.ImportBadRequest, 'UserID must be a non-empty string');
     return id;
   },
-  execute({ app, store, online }, name) {
+  execute(ctx, name) {
+    const { app, store, online } = ctx;
     const account = store.get(app.sdkappid, name);
     if (account === undefined) throw new VendorError(Errors.AccountNotExist);
+    // A logged-in account's connections end: State.StateChange, Logout (nothing to end for an offline one).
+    if (online.platforms(app.sdkappid, account.identifier).length > 0) stateChange(ctx, account.identifier, 'Logout');
     online.logout(app.sdkappid, account.identifier);
   },
 });

@@ -7,6 +7,7 @@ import { deliver } from '../../rules/deliver.js';
 import { accountsIn } from '../../rules/item-list.js';
 import { accountField, existing, isUint32, messageOptions, MSG_LIFETIME_MAX, openimCodes, optionalUint32, parseMsgBody } from '../../rules/openim.js';
 import { SendOptions } from '../../rules/openim-schemas.js';
+import { afterSendMsg, callbackControl } from '../../rules/c2c-callbacks.js';
 
 /** The most recipients of one call (vendor: 一次最多500人; 90011 past it). */
 export const MAX_RECIPIENTS = 500;
@@ -56,7 +57,8 @@ export default defineCommand({
     const seq = optionalUint32(body.MsgSeq, Errors.MsgRequestFormat, 'MsgSeq');
     const { elements, json } = parseMsgBody(body, Errors.MsgBatchBodyTooLong);
     const options = messageOptions(body, MSG_LIFETIME_MAX);
-    return { from, recipients: to as string[], seq, random: body.MsgRandom, elements, json, options };
+    const control = callbackControl(body);
+    return { from, recipients: to as string[], seq, random: body.MsgRandom, elements, json, options, control };
   },
   execute(ctx, input) {
     const from = input.from === undefined ? ctx.app.admin : existing(ctx, input.from, Errors.MsgFromAccount);
@@ -65,7 +67,10 @@ export default defineCommand({
     for (const name of input.recipients) {
       const account = name === ctx.app.admin ? name : ctx.store.get(ctx.app.sdkappid, name)?.identifier;
       if (account === undefined) failed.push({ To_Account: name, ErrorCode: Errors.AccountNotExist.code });
-      else deliver(ctx, { ...input, ...input.options, from, to: account, key, countsUnread: true });
+      else {
+        const message = { ...input, ...input.options, from, to: account };
+        afterSendMsg(ctx, message, account, deliver(ctx, { ...message, key, countsUnread: true }));
+      }
     }
     return { MsgKey: key, ...(failed.length > 0 && { ErrorList: failed }) };
   },

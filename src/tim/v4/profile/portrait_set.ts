@@ -6,6 +6,7 @@ import { Errors, VendorError } from '../../errors.js';
 import { replySchema } from '../../reply.js';
 import { profileCodes } from '../../rules/profile-codes.js';
 import { checkValue, IMAGE_TAG, knownTag, NICK_TAG } from '../../rules/profile-tags.js';
+import { portraitSet } from '../../rules/callback-events.js';
 
 /** The most ProfileItem entries one call sets: every standard field and the 20 custom ones an app may declare. */
 const MAX_ITEMS = 32;
@@ -65,7 +66,8 @@ export default defineCommand({
     ]);
     return { account, items: pairs };
   },
-  execute({ app, store, profiles }, { account: name, items }) {
+  execute(ctx, { account: name, items }) {
+    const { app, store, profiles } = ctx;
     const account = store.get(app.sdkappid, name);
     if (account === undefined) throw new VendorError(Errors.ProfileAccountNotExist);
     const checked = items.map(([tag, value]): [string, TagValue] => {
@@ -77,6 +79,7 @@ export default defineCommand({
     if (nick !== undefined || faceUrl !== undefined) store.import(app.sdkappid, account.identifier, { nick, faceUrl });
     const others = checked.filter(([tag]) => tag !== NICK_TAG && tag !== IMAGE_TAG);
     if (others.length > 0) profiles.set(app.sdkappid, account.identifier, others);
+    portraitSet(ctx, account.identifier, checked);
     return { ErrorDisplay: '' };
   },
 });

@@ -2,6 +2,7 @@ import { defineCommand } from '../../command.js';
 import { Errors } from '../../errors.js';
 import { assertFromAccount, failed, itemResult } from '../../rules/sns.js';
 import { accountListShape } from '../../rules/sns-shapes.js';
+import { snsChanged } from '../../rules/callback-events.js';
 
 /** Accounts in one black list call (https://cloud.tencent.com/document/product/269/3718: "不得超过1000"). */
 export const BLACK_LIST_CALL_MAX = 1000;
@@ -25,6 +26,7 @@ export default defineCommand({
       friends.removeFriend(app.sdkappid, account, from);
       return itemResult(account);
     });
+    snsChanged(ctx, 'Sns.CallbackBlackListAdd', from, results.filter((r) => r.ResultCode === 0).map((r) => r.To_Account));
     return { ResultItem: results, Fail_Account: failed(results) };
   },
 });

@@ -16,6 +16,7 @@ import {
 } from '../../rules/sns.js';
 import { FRIENDS_MAX, type FriendSpec } from '../../../model/friends.js';
 import { GROUP_NAME_MAX_BYTES } from '../../rules/friend-groups.js';
+import { snsChanged } from '../../rules/callback-events.js';
 
 /** Friends in one friend_add call (269/1643: "单次请求的好友数不得超过1000"). */
 export const ADD_FRIENDS_MAX = 1000;
@@ -152,6 +153,7 @@ export default defineCommand({
       friends.dropRequest(id, item.to, from);
       return itemResult(item.to);
     });
+    snsChanged(ctx, 'Sns.CallbackFriendAdd', from, results.filter((r) => r.ResultCode === 0).map((r) => r.To_Account));
     return { ResultItem: results, Fail_Account: failed(results) };
   },
 });

@@ -3,6 +3,7 @@ import { defineCommand, namedAccount } from '../../command.js';
 import { Errors } from '../../errors.js';
 import { replySchema } from '../../reply.js';
 import { accountsIn } from '../../rules/item-list.js';
+import { snsChanged } from '../../rules/callback-events.js';
 import {
   assertFromAccount,
   DELETE_TYPES,
@@ -52,6 +53,7 @@ export default defineCommand({
       const theirs = both && ctx.friends.removeFriend(id, account, from);
       return itemResult(account, mine || theirs ? undefined : Errors.FriendNotFound);
     });
+    snsChanged(ctx, 'Sns.CallbackFriendDelete', from, results.filter((r) => r.ResultCode === 0).map((r) => r.To_Account));
     return { ResultItem: results, Fail_Account: failed(results) };
   },
 });
