@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Account } from '../model/accounts/account.js';
 import type { AccountStore } from '../model/accounts/store.js';
 import { foldCase } from '../model/accounts/identifier-rules.js';
+import { clearAccountState, forgetAccountState } from '../model/account-cascade.js';
 import { parseSeedDocument } from '../services/fixtures/seed.js';
 import { SeedDocument } from '../services/fixtures/schema.js';
 import { clip } from '../shared/clip.js';
@@ -85,13 +86,16 @@ export const accountsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Delete one account, found as GET finds it; like DELETE /__mock/accounts, it is forgotten (no 70399 cooldown)',
+        description: 'Its profile, logins, messages, group memberships and friendships go with it, as account_delete takes them.',
         params: AccountParams,
         response: { 200: Deleted, 404: ControlError, ...controlErrors },
       },
     },
     async (request) => {
       const { sdkappid, identifier } = request.params;
-      if (store.forget(sdkappid, identifier) === undefined) throw noAccount(sdkappid, identifier);
+      const account = store.forget(sdkappid, identifier);
+      if (account === undefined) throw noAccount(sdkappid, identifier);
+      forgetAccountState(app.mock, sdkappid, account.identifier);
       return { deleted: 1 };
     },
   );
@@ -146,7 +150,9 @@ export const accountsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: "Delete one app's accounts (?sdkappid=N), or every app's; without sdkappid the rate limits start full again too",
-        description: 'Deleted accounts are forgotten entirely: no re-import cooldown (70399) applies to them.',
+        description:
+          'Deleted accounts are forgotten entirely: no re-import cooldown (70399) applies to them. The app\'s profiles, logins, messages, ' +
+          'groups and friendships go with them.',
         querystring: AppQuery,
         response: { 200: Deleted, ...controlErrors },
       },
@@ -155,6 +161,7 @@ export const accountsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { sdkappid } = request.query;
       const deleted = store.count(sdkappid);
       store.clear(sdkappid);
+      clearAccountState(app.mock, sdkappid);
       if (sdkappid === undefined) limiter.clear();
       return { deleted };
     },
