@@ -166,6 +166,12 @@ export class MessageStore {
     return this.conversation(sdkappid, from, to).find((m) => m.key === key && m.from === from && m.to === to);
   }
 
+  /** Overwrites a stored message's body and, when given, its CloudCustomData (modify_c2c_msg). */
+  modify(message: Message, body: unknown[] | undefined, cloudCustomData: string | undefined): void {
+    if (body !== undefined) message.body = body;
+    if (cloudCustomData !== undefined) message.cloudCustomData = cloudCustomData;
+  }
+
   withdraw(message: Message): void {
     message.withdrawn = true;
   }
