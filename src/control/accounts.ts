@@ -4,7 +4,8 @@ import type { Account } from '../model/accounts/account.js';
 import type { AccountStore } from '../model/accounts/store.js';
 import { foldCase } from '../model/accounts/identifier-rules.js';
 import { clearAccountState, forgetAccountState } from '../model/account-cascade.js';
-import { parseSeedDocument } from '../services/fixtures/seed.js';
+import { seedDocument } from '../services/fixtures/seed.js';
+import { seedTarget } from '../services/fixtures/load.js';
 import { SeedDocument } from '../services/fixtures/schema.js';
 import { clip } from '../shared/clip.js';
 import { ControlRequestError, NotFoundError } from '../shared/mock-errors.js';
@@ -51,7 +52,7 @@ const noAccount = (sdkappid: number, identifier: string) => new NotFoundError(`n
 
 /** /__mock/accounts: list, look up, seed and delete the emulator's accounts. */
 export const accountsRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { store, clock, apps, limiter } = app.mock;
+  const { store, limiter } = app.mock;
   const tags = ['control'];
 
   app.get(
@@ -138,9 +139,7 @@ export const accountsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       // A SeedError is a 400 naming the entry, answered by the control plane's error handler.
-      const accounts = parseSeedDocument(request.body, { clock, apps, store });
-      for (const account of accounts) store.put(account);
-      return { accounts };
+      return { accounts: seedDocument(request.body, seedTarget(app.mock)) };
     },
   );
 
