@@ -60,6 +60,7 @@ t.test('the dashboard in Chromium', { skip: noBrowser ?? false }, async (t) => {
       ['Apps', /SDKAppID|does not list its apps/],
       ['Accounts', /user_1000/],
       ['Requests', /account_delete/],
+      ['Messages', /No message stored yet/],
       ['Faults', /70169/],
       ['Clock', /running|frozen/],
       ['State', /Download the state/],
@@ -150,6 +151,29 @@ t.test('the dashboard in Chromium', { skip: noBrowser ?? false }, async (t) => {
     await page.getByRole('cell', { name: 'y'.repeat(32), exact: true }).waitFor();
     t.match(mock.accounts(SDKAPPID), [{ identifier: 'y'.repeat(32), kind: 'standalone', nick: 'Thirty-two' }], '32 bytes is stored');
     t.equal(await page.locator('details.panel [role="alert"]').count(), 0, 'the error is gone');
+  });
+
+  t.test('Messages: conversations newest first, and a message sent meanwhile shows within a second', async (t) => {
+    const mock = await server(t);
+    for (const Identifier of ['alice', 'bob', 'carol']) await vendorCall(t, mock.url, IMPORT_PATH, { Identifier });
+    const send = (from: string, to: string, text: string, random: number) =>
+      vendorCall(t, mock.url, '/v4/openim/sendmsg', {
+        From_Account: from, To_Account: to, MsgRandom: random, MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: text } }],
+      });
+    await send('alice', 'bob', 'first to bob', 1);
+    await send('carol', 'alice', 'hello alice', 2);
+    const { page } = await tab(t, browser);
+    const { problems } = watch(page);
+    await page.goto(`${mock.url}/#messages`);
+    await shows(page, 'ol.conversations', 'hello alice');
+    const order = async () => (await page.locator('ol.conversations > li .who').allInnerTexts()).join(' | ');
+    t.equal(await order(), 'alice ↔ carol | alice ↔ bob', 'the newest conversation first');
+    await send('bob', 'alice', '<img src=x onerror=alert(1)> reply', 3);
+    await until(async () => (await order()) === 'alice ↔ bob | alice ↔ carol', 1500, 'the conversation with the new message to move first');
+    await shows(page, 'ol.conversations > li:first-child summary', '<img src=x onerror=alert(1)> reply');
+    await page.locator('ol.conversations > li:first-child summary').click();
+    t.same(await page.locator('ol.conversations > li:first-child ol.messages .text').allInnerTexts(), ['<img src=x onerror=alert(1)> reply', 'first to bob'], 'newest first, as text');
+    t.same(problems, []);
   });
 
   t.test('a fault armed from the form answers the next vendor call and shows fired 1; every kind can be armed', async (t) => {
