@@ -176,6 +176,31 @@ t.test('the dashboard in Chromium', { skip: noBrowser ?? false }, async (t) => {
     t.same(problems, []);
   });
 
+  t.test("Accounts: an account's details show its profile, logins, groups, friends and black list", async (t) => {
+    const mock = await server(t);
+    for (const Identifier of ['alice', 'bob', 'carol']) await vendorCall(t, mock.url, IMPORT_PATH, { Identifier, Nick: Identifier.toUpperCase() });
+    await vendorCall(t, mock.url, '/v4/profile/portrait_set', { From_Account: 'alice', ProfileItem: [{ Tag: 'Tag_Profile_IM_Level', Value: 7 }] });
+    mock.setOnline({ sdkappid: SDKAPPID, identifier: 'alice', platform: 'Web', status: 'Online' });
+    await vendorCall(t, mock.url, '/v4/group_open_http_svc/create_group', { Type: 'Public', Name: 'Team', GroupId: 'team', Owner_Account: 'alice' });
+    await vendorCall(t, mock.url, '/v4/sns/friend_import', { From_Account: 'alice', AddFriendItem: [{ To_Account: 'bob', AddSource: 'AddSource_Type_X', Remark: 'Bobby' }] });
+    await vendorCall(t, mock.url, '/v4/sns/black_list_add', { From_Account: 'alice', To_Account: ['carol'] });
+    const { page } = await tab(t, browser);
+    const { problems } = watch(page);
+    await page.goto(`${mock.url}/#accounts`);
+    await page.getByRole('button', { name: 'Details of alice' }).click();
+    const detail = 'section.account-detail';
+    await shows(page, detail, 'Tag_Profile_IM_Level');
+    const text = await page.locator(detail).innerText();
+    for (const expected of [/ALICE/, /Tag_Profile_IM_Level\s+7/, /Web: Online/, /team Team \(Public\), Owner/, /bob “Bobby”/, /carol/]) {
+      t.match(text, expected);
+    }
+    await vendorCall(t, mock.url, '/v4/sns/friend_delete', { From_Account: 'alice', To_Account: ['bob'], DeleteType: 'Delete_Type_Single' });
+    await shows(page, detail, 'No friends.', 2000);
+    await page.getByRole('button', { name: 'Close' }).click();
+    t.equal(await page.locator(detail).count(), 0);
+    t.same(problems, []);
+  });
+
   t.test('a fault armed from the form answers the next vendor call and shows fired 1; every kind can be armed', async (t) => {
     const mock = await server(t);
     const { page } = await tab(t, browser);
