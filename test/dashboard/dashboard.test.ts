@@ -61,6 +61,7 @@ t.test('the dashboard in Chromium', { skip: noBrowser ?? false }, async (t) => {
       ['Accounts', /user_1000/],
       ['Requests', /account_delete/],
       ['Messages', /No message stored yet/],
+      ['Groups', /No group yet/],
       ['Faults', /70169/],
       ['Clock', /running|frozen/],
       ['State', /Download the state/],
@@ -198,6 +199,22 @@ t.test('the dashboard in Chromium', { skip: noBrowser ?? false }, async (t) => {
     await shows(page, detail, 'No friends.', 2000);
     await page.getByRole('button', { name: 'Close' }).click();
     t.equal(await page.locator(detail).count(), 0);
+    t.same(problems, []);
+  });
+
+  t.test('Groups: each group with its members and roles, a member added meanwhile shows within a second', async (t) => {
+    const mock = await server(t);
+    for (const Identifier of ['alice', 'bob', 'carol']) await vendorCall(t, mock.url, IMPORT_PATH, { Identifier });
+    const G = '/v4/group_open_http_svc';
+    await vendorCall(t, mock.url, `${G}/create_group`, { Type: 'Public', Name: 'Team', GroupId: 'team', Owner_Account: 'alice', MemberList: [{ Member_Account: 'bob' }] });
+    const { page } = await tab(t, browser);
+    const { problems } = watch(page);
+    await page.goto(`${mock.url}/#groups`);
+    await shows(page, 'ol.groups', '2 of');
+    await page.locator('ol.groups > li summary').first().click();
+    t.same(await page.locator('ol.groups ul.members li').allInnerTexts(), ['alice Owner', 'bob Member'], 'the owner first');
+    await vendorCall(t, mock.url, `${G}/add_group_member`, { GroupId: 'team', MemberList: [{ Member_Account: 'carol' }] });
+    await shows(page, 'ol.groups', '3 of', 1500);
     t.same(problems, []);
   });
 

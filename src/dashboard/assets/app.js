@@ -6,6 +6,7 @@ import { Apps } from './apps.js';
 import { Clock } from './clock.js';
 import { Coverage } from './coverage.js';
 import { Faults } from './faults.js';
+import { Groups } from './groups.js';
 import { api, ApiError, formatTime, html, onUnauthorized, token, usePoll } from './lib.js';
 import { Messages } from './messages.js';
 import { Requests } from './requests.js';
@@ -16,6 +17,7 @@ const VIEWS = [
   { id: 'accounts', title: 'Accounts', view: Accounts },
   { id: 'requests', title: 'Requests', view: Requests },
   { id: 'messages', title: 'Messages', view: Messages },
+  { id: 'groups', title: 'Groups', view: Groups },
   { id: 'faults', title: 'Faults', view: Faults },
   { id: 'clock', title: 'Clock', view: Clock },
   { id: 'state', title: 'State', view: State },
