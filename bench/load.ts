@@ -1,6 +1,11 @@
 import { createRequire } from 'node:module';
 import { IMPORT_PATH, importBody } from './lib.js';
 
+const SENDMSG_PATH = '/v4/openim/sendmsg';
+/** A text message from alice to bob; MsgRandom differs per call, so no call is a repeat. */
+const sendmsgBody = (text: string, random: number): string =>
+  `{"From_Account":"alice","To_Account":"bob","MsgRandom":${random},"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"${text}"}}]}`;
+
 /** The parts of autocannon's result the benches read. */
 export interface LoadResult {
   requests: { average: number; total: number };
@@ -35,6 +40,8 @@ export interface LoadOptions {
   prefix: string;
   /** Cycles n through this many identifiers instead (re-imports), so the store stops growing. */
   pool?: number;
+  /** The command driven (default account_import); sendmsg sends `${prefix}` text from alice to bob. */
+  command?: 'account_import' | 'sendmsg';
   /** Sees every reply body (counts outcomes); costs load-generator time, so off for throughput runs. */
   onReply?: (body: string) => void;
 }
@@ -47,12 +54,13 @@ export async function load(o: LoadOptions): Promise<LoadResult> {
   let n = 0;
   const request: AutocannonRequest = {
     method: 'POST',
-    path: `${IMPORT_PATH}?${o.query}`,
+    path: `${o.command === 'sendmsg' ? SENDMSG_PATH : IMPORT_PATH}?${o.query}`,
     headers: { 'content-type': 'application/json' },
     // autocannon hands setupRequest a fresh copy of the request each time, so it is filled in
     // place: a spread would cost the load generator ~4 µs more per request.
     setupRequest: (r) => {
-      r.body = importBody(`${o.prefix}${o.pool ? n++ % o.pool : n++}`);
+      const id = `${o.prefix}${o.pool ? n++ % o.pool : n++}`;
+      r.body = o.command === 'sendmsg' ? sendmsgBody(id, n) : importBody(id);
       return r;
     },
     ...(o.onReply && { onResponse: (_status: number, body: string) => o.onReply?.(body) }),

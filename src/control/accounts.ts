@@ -3,7 +3,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Account } from '../model/accounts/account.js';
 import type { AccountStore } from '../model/accounts/store.js';
 import { foldCase } from '../model/accounts/identifier-rules.js';
-import { parseSeedDocument } from '../services/fixtures/seed.js';
+import { clearAccountState, forgetAccountState } from '../model/account-cascade.js';
+import { seedDocument } from '../services/fixtures/seed.js';
+import { seedTarget } from '../services/fixtures/load.js';
 import { SeedDocument } from '../services/fixtures/schema.js';
 import { clip } from '../shared/clip.js';
 import { ControlRequestError, NotFoundError } from '../shared/mock-errors.js';
@@ -50,7 +52,7 @@ const noAccount = (sdkappid: number, identifier: string) => new NotFoundError(`n
 
 /** /__mock/accounts: list, look up, seed and delete the emulator's accounts. */
 export const accountsRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { store, clock, apps, limiter } = app.mock;
+  const { store, limiter } = app.mock;
   const tags = ['control'];
 
   app.get(
@@ -85,13 +87,16 @@ export const accountsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Delete one account, found as GET finds it; like DELETE /__mock/accounts, it is forgotten (no 70399 cooldown)',
+        description: 'Its profile, logins, messages, group memberships and friendships go with it, as account_delete takes them.',
         params: AccountParams,
         response: { 200: Deleted, 404: ControlError, ...controlErrors },
       },
     },
     async (request) => {
       const { sdkappid, identifier } = request.params;
-      if (store.forget(sdkappid, identifier) === undefined) throw noAccount(sdkappid, identifier);
+      const account = store.forget(sdkappid, identifier);
+      if (account === undefined) throw noAccount(sdkappid, identifier);
+      forgetAccountState(app.mock, sdkappid, account.identifier);
       return { deleted: 1 };
     },
   );
@@ -134,9 +139,7 @@ export const accountsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       // A SeedError is a 400 naming the entry, answered by the control plane's error handler.
-      const accounts = parseSeedDocument(request.body, { clock, apps, store });
-      for (const account of accounts) store.put(account);
-      return { accounts };
+      return { accounts: seedDocument(request.body, seedTarget(app.mock)) };
     },
   );
 
@@ -146,7 +149,9 @@ export const accountsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: "Delete one app's accounts (?sdkappid=N), or every app's; without sdkappid the rate limits start full again too",
-        description: 'Deleted accounts are forgotten entirely: no re-import cooldown (70399) applies to them.',
+        description:
+          'Deleted accounts are forgotten entirely: no re-import cooldown (70399) applies to them. The app\'s profiles, logins, messages, ' +
+          'groups and friendships go with them.',
         querystring: AppQuery,
         response: { 200: Deleted, ...controlErrors },
       },
@@ -155,6 +160,7 @@ export const accountsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { sdkappid } = request.query;
       const deleted = store.count(sdkappid);
       store.clear(sdkappid);
+      clearAccountState(app.mock, sdkappid);
       if (sdkappid === undefined) limiter.clear();
       return { deleted };
     },

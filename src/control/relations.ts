@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { APPLY_JOIN_OPTIONS, GROUP_TYPES, recordOf, type GroupRecord, type GroupStore } from '../model/groups.js';
+import { recordOf, type GroupRecord, type GroupStore } from '../model/groups.js';
+import { BlockRecordSchema, FriendRecordSchema, GroupRecordSchema } from '../services/state-file/sections.js';
 import { groupRecordsProblem } from '../model/group-records.js';
 import { ControlRequestError } from '../shared/mock-errors.js';
 import { controlErrors, SdkAppId } from './schemas.js';
@@ -11,60 +12,6 @@ export function seedGroups(groups: GroupStore, sdkappid: number, records: readon
   if (problem !== undefined) throw new ControlRequestError(problem);
   groups.replaceApp(sdkappid, records);
 }
-
-const whole = Type.Integer({ minimum: 0 });
-const text = Type.String();
-
-/** A group as GET /__mock/groups shows it and POST /__mock/groups seeds it. */
-export const GroupRecordSchema = Type.Object(
-  {
-    groupId: Type.String({ minLength: 1 }),
-    type: Type.Union(GROUP_TYPES.map((t) => Type.Literal(t))),
-    name: text,
-    introduction: text,
-    notification: text,
-    faceUrl: text,
-    owner: Type.Optional(Type.String({ minLength: 1 })),
-    maxMemberCount: Type.Integer({ minimum: 1 }),
-    applyJoinOption: Type.Union(APPLY_JOIN_OPTIONS.map((o) => Type.Literal(o))),
-    createTime: whole,
-    lastInfoTime: whole,
-    infoSeq: whole,
-    lastMsgTime: whole,
-    nextMsgSeq: whole,
-    members: Type.Array(
-      Type.Object(
-        {
-          account: Type.String({ minLength: 1 }),
-          role: Type.Union([Type.Literal('Owner'), Type.Literal('Admin'), Type.Literal('Member')]),
-          joinTime: whole,
-          nameCard: text,
-          msgFlag: text,
-          shutUpUntil: whole,
-        },
-        { additionalProperties: false },
-      ),
-    ),
-  },
-  { additionalProperties: false },
-);
-
-export const FriendRecordSchema = Type.Object(
-  {
-    from: Type.String({ minLength: 1 }),
-    account: Type.String({ minLength: 1 }),
-    remark: text,
-    groups: Type.Array(text),
-    addSource: text,
-    addWording: text,
-    addTime: whole,
-  },
-  { additionalProperties: false },
-);
-export const BlockRecordSchema = Type.Object(
-  { from: Type.String({ minLength: 1 }), account: Type.String({ minLength: 1 }), addTime: whole },
-  { additionalProperties: false },
-);
 
 const AppQuery = Type.Object({ sdkappid: Type.Optional(SdkAppId) }, { additionalProperties: false });
 const GroupsOfApp = Type.Object(

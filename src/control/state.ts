@@ -17,11 +17,12 @@ const ImportSummary = Type.Object(
  */
 export const stateRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { store, apps, options } = app.mock;
+  const sources = app.mock;
 
   app.get(
     '/state',
-    { schema: { tags: ['control'], summary: "Export every app's accounts, deletions and changed plan settings", response: { 200: StateDocument } } },
-    async () => exportState(store, apps),
+    { schema: { tags: ['control'], summary: "Export every app's accounts, deletions, changed plan settings, profiles, logins, messages, groups and friends", response: { 200: StateDocument } } },
+    async () => exportState(store, sources),
   );
 
   app.put(
@@ -46,7 +47,7 @@ export const stateRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const state = parseState(request.body, apps);
-      applyState(store, apps, state);
+      applyState(store, sources, state);
       // An app with only deletions is state too: its cooldowns came along.
       const imported = new Set([...state.accounts, ...state.deletions].map((entry) => entry.sdkappid));
       return { apps: imported.size, accounts: state.accounts.length };

@@ -28,6 +28,14 @@ export interface Message {
   withdrawn: boolean;
 }
 
+/** Everything `peer` sent `reader` up to `time` (unix seconds) is read (admin_set_msg_read). */
+export interface ReadTime {
+  sdkappid: number;
+  reader: string;
+  peer: string;
+  time: number;
+}
+
 /** What a write gives: the fields the store keeps, its key and time given by the caller. */
 export type NewMessage = Omit<Message, 'withdrawn'>;
 
@@ -158,6 +166,12 @@ export class MessageStore {
     return this.conversation(sdkappid, from, to).find((m) => m.key === key && m.from === from && m.to === to);
   }
 
+  /** Overwrites a stored message's body and, when given, its CloudCustomData (modify_c2c_msg). */
+  modify(message: Message, body: unknown[] | undefined, cloudCustomData: string | undefined): void {
+    if (body !== undefined) message.body = body;
+    if (cloudCustomData !== undefined) message.cloudCustomData = cloudCustomData;
+  }
+
   withdraw(message: Message): void {
     message.withdrawn = true;
   }
@@ -241,12 +255,26 @@ export class MessageStore {
     return this.list();
   }
 
-  /** Replaces every message with already checked ones (state import); dedup keys and read times start afresh. */
-  restore(messages: readonly Message[]): void {
+  /** Every read time (admin_set_msg_read), for the state document. */
+  reads(): ReadTime[] {
+    return [...this.#readAt].map(([key, time]) => {
+      const [sdkappid, reader, peer] = key.split('\n') as [string, string, string];
+      return { sdkappid: Number(sdkappid), reader, peer, time };
+    });
+  }
+
+  /**
+   * Replaces every message and read time with already checked ones (state import); dedup keys
+   * start afresh. New MsgKeys continue past the restored ones' counters, so none is issued twice.
+   */
+  restore(messages: readonly Message[], reads: readonly ReadTime[] = []): void {
     this.clear();
     for (const m of messages) {
       const stored = this.add(m, undefined, 0);
       stored.withdrawn = m.withdrawn;
+      const counter = Number(m.key.split('_')[1]);
+      if (Number.isSafeInteger(counter) && counter >= this.#nextId) this.#nextId = counter + 1;
     }
+    for (const { sdkappid, reader, peer, time } of reads) this.setRead(sdkappid, reader, peer, time);
   }
 }

@@ -135,6 +135,9 @@ export const Errors = {
   // the message in C2C.CallbackBeforeSendMsg.
   MsgRefusedByCallback: entry(20006, 'the message was refused by the before-send callback (C2C.CallbackBeforeSendMsg)'),
   MsgBodyTooLong: entry(93000, 'JSON packet is overly long: do not exceed 12K for the message body'),
+  // modify_c2c_msg (https://cloud.tencent.com/document/product/269/74740) lists codes of its own.
+  MsgModifyBadRequest: entry(20001, 'invalid request packet'),
+  MsgModifyAccount: entry(20003, 'the sender or recipient UserID is invalid or does not exist: check that it was imported'),
   // Groups (group_open_http_svc): the codes of the group pages and of the vendor's error code
   // page, https://cloud.tencent.com/document/product/269/1671.
   GroupInternal: entry(10002, 'internal server error, please retry'),

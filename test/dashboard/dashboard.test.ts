@@ -60,6 +60,8 @@ t.test('the dashboard in Chromium', { skip: noBrowser ?? false }, async (t) => {
       ['Apps', /SDKAppID|does not list its apps/],
       ['Accounts', /user_1000/],
       ['Requests', /account_delete/],
+      ['Messages', /No message stored yet/],
+      ['Groups', /No group yet/],
       ['Faults', /70169/],
       ['Clock', /running|frozen/],
       ['State', /Download the state/],
@@ -150,6 +152,70 @@ t.test('the dashboard in Chromium', { skip: noBrowser ?? false }, async (t) => {
     await page.getByRole('cell', { name: 'y'.repeat(32), exact: true }).waitFor();
     t.match(mock.accounts(SDKAPPID), [{ identifier: 'y'.repeat(32), kind: 'standalone', nick: 'Thirty-two' }], '32 bytes is stored');
     t.equal(await page.locator('details.panel [role="alert"]').count(), 0, 'the error is gone');
+  });
+
+  t.test('Messages: conversations newest first, and a message sent meanwhile shows within a second', async (t) => {
+    const mock = await server(t);
+    for (const Identifier of ['alice', 'bob', 'carol']) await vendorCall(t, mock.url, IMPORT_PATH, { Identifier });
+    const send = (from: string, to: string, text: string, random: number) =>
+      vendorCall(t, mock.url, '/v4/openim/sendmsg', {
+        From_Account: from, To_Account: to, MsgRandom: random, MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: text } }],
+      });
+    await send('alice', 'bob', 'first to bob', 1);
+    await send('carol', 'alice', 'hello alice', 2);
+    const { page } = await tab(t, browser);
+    const { problems } = watch(page);
+    await page.goto(`${mock.url}/#messages`);
+    await shows(page, 'ol.conversations', 'hello alice');
+    const order = async () => (await page.locator('ol.conversations > li .who').allInnerTexts()).join(' | ');
+    t.equal(await order(), 'alice ↔ carol | alice ↔ bob', 'the newest conversation first');
+    await send('bob', 'alice', '<img src=x onerror=alert(1)> reply', 3);
+    await until(async () => (await order()) === 'alice ↔ bob | alice ↔ carol', 1500, 'the conversation with the new message to move first');
+    await shows(page, 'ol.conversations > li:first-child summary', '<img src=x onerror=alert(1)> reply');
+    await page.locator('ol.conversations > li:first-child summary').click();
+    t.same(await page.locator('ol.conversations > li:first-child ol.messages .text').allInnerTexts(), ['<img src=x onerror=alert(1)> reply', 'first to bob'], 'newest first, as text');
+    t.same(problems, []);
+  });
+
+  t.test("Accounts: an account's details show its profile, logins, groups, friends and black list", async (t) => {
+    const mock = await server(t);
+    for (const Identifier of ['alice', 'bob', 'carol']) await vendorCall(t, mock.url, IMPORT_PATH, { Identifier, Nick: Identifier.toUpperCase() });
+    await vendorCall(t, mock.url, '/v4/profile/portrait_set', { From_Account: 'alice', ProfileItem: [{ Tag: 'Tag_Profile_IM_Level', Value: 7 }] });
+    mock.setOnline({ sdkappid: SDKAPPID, identifier: 'alice', platform: 'Web', status: 'Online' });
+    await vendorCall(t, mock.url, '/v4/group_open_http_svc/create_group', { Type: 'Public', Name: 'Team', GroupId: 'team', Owner_Account: 'alice' });
+    await vendorCall(t, mock.url, '/v4/sns/friend_import', { From_Account: 'alice', AddFriendItem: [{ To_Account: 'bob', AddSource: 'AddSource_Type_X', Remark: 'Bobby' }] });
+    await vendorCall(t, mock.url, '/v4/sns/black_list_add', { From_Account: 'alice', To_Account: ['carol'] });
+    const { page } = await tab(t, browser);
+    const { problems } = watch(page);
+    await page.goto(`${mock.url}/#accounts`);
+    await page.getByRole('button', { name: 'Details of alice' }).click();
+    const detail = 'section.account-detail';
+    await shows(page, detail, 'Tag_Profile_IM_Level');
+    const text = await page.locator(detail).innerText();
+    for (const expected of [/ALICE/, /Tag_Profile_IM_Level\s+7/, /Web: Online/, /team Team \(Public\), Owner/, /bob “Bobby”/, /carol/]) {
+      t.match(text, expected);
+    }
+    await vendorCall(t, mock.url, '/v4/sns/friend_delete', { From_Account: 'alice', To_Account: ['bob'], DeleteType: 'Delete_Type_Single' });
+    await shows(page, detail, 'No friends.', 2000);
+    await page.getByRole('button', { name: 'Close' }).click();
+    t.equal(await page.locator(detail).count(), 0);
+    t.same(problems, []);
+  });
+
+  t.test('Groups: each group with its members and roles, a member added meanwhile shows within a second', async (t) => {
+    const mock = await server(t);
+    for (const Identifier of ['alice', 'bob', 'carol']) await vendorCall(t, mock.url, IMPORT_PATH, { Identifier });
+    const G = '/v4/group_open_http_svc';
+    await vendorCall(t, mock.url, `${G}/create_group`, { Type: 'Public', Name: 'Team', GroupId: 'team', Owner_Account: 'alice', MemberList: [{ Member_Account: 'bob' }] });
+    const { page } = await tab(t, browser);
+    const { problems } = watch(page);
+    await page.goto(`${mock.url}/#groups`);
+    await shows(page, 'ol.groups', '2 of');
+    await page.locator('ol.groups > li summary').first().click();
+    t.same(await page.locator('ol.groups ul.members li').allInnerTexts(), ['alice Owner', 'bob Member'], 'the owner first');
+    await vendorCall(t, mock.url, `${G}/add_group_member`, { GroupId: 'team', MemberList: [{ Member_Account: 'carol' }] });
+    await shows(page, 'ol.groups', '3 of', 1500);
+    t.same(problems, []);
   });
 
   t.test('a fault armed from the form answers the next vendor call and shows fired 1; every kind can be armed', async (t) => {

@@ -5,11 +5,27 @@ import { resolveOptions } from '../../src/config/settings.js';
 import { exportState } from '../../src/services/state-file/document.js';
 import { serializeState } from '../../src/services/state-file/serialize.js';
 import { AppRegistry } from '../../src/model/apps.js';
+import { ProfileStore } from '../../src/model/profiles.js';
+import { OnlineStore } from '../../src/model/online.js';
+import { MessageStore } from '../../src/model/messages.js';
+import { GroupStore } from '../../src/model/groups.js';
+import { FriendStore } from '../../src/model/friends.js';
 import { unlessRunning } from '../../src/services/state-file/persistence.js';
 
 /** Zero-config apps; app 8 had its plan changed while running, so its settings go in the document. */
 const registry = new AppRegistry(resolveOptions({}), () => { throw new Error('no declared app'); });
 registry.update(8, { plan: 'trial' });
+const modelClock = new ControllableClock();
+/** The models hold nothing unless a test puts state in them. */
+const emptyModels = () => ({
+  apps: registry,
+  profiles: new ProfileStore(),
+  online: new OnlineStore(),
+  messages: new MessageStore(),
+  groups: new GroupStore(modelClock),
+  friends: new FriendStore(modelClock),
+});
+const sources = emptyModels();
 
 const store = (accounts: number, deletions: number, apps = [1400000001, 1400000002]): AccountStore => {
   const clock = new ControllableClock();
@@ -34,8 +50,8 @@ t.test('the sliced text is exactly the document JSON.stringify indents, for any 
     [23, 5, [7, 8]],
   ] as const) {
     const s = store(accounts, deletions, [...apps]);
-    const { chunks } = await serializeState(s, registry, async () => {}, 3);
-    t.equal(chunks.join(''), `${JSON.stringify(exportState(s, registry), null, 2)}\n`, `${apps.length} apps, ${accounts} accounts, ${deletions} deletions`);
+    const { chunks } = await serializeState(s, sources, async () => {}, 3);
+    t.equal(chunks.join(''), `${JSON.stringify(exportState(s, sources), null, 2)}\n`, `${apps.length} apps, ${accounts} accounts, ${deletions} deletions`);
   }
 });
 
@@ -58,7 +74,7 @@ t.test('serialization yields to the event loop between slices: no more than a sl
   let counted = 0;
   const { chunks } = await serializeState(
     s,
-    registry,
+    sources,
     async () => {
       perTurn.push(reads - counted);
       counted = reads;
@@ -76,19 +92,19 @@ t.test('serialization yields to the event loop between slices: no more than a sl
 t.test('the digest tells an unchanged state from a changed one', async (t) => {
   const s = store(50, 5);
   const none = async () => {};
-  const a = await serializeState(s, registry, none, 7);
-  t.equal((await serializeState(s, registry, none, 13)).digest, a.digest, 'the same state, sliced otherwise');
+  const a = await serializeState(s, sources, none, 7);
+  t.equal((await serializeState(s, sources, none, 13)).digest, a.digest, 'the same state, sliced otherwise');
   s.import(1400000001, 'newcomer', {});
-  t.not((await serializeState(s, registry, none, 7)).digest, a.digest);
+  t.not((await serializeState(s, sources, none, 7)).digest, a.digest);
 });
 
 t.test('the accounts are those of the moment the save starts, whatever happens between slices', async (t) => {
   const s = store(30, 0, [7]);
-  const expected = `${JSON.stringify(exportState(s, registry), null, 2)}\n`;
+  const expected = `${JSON.stringify(exportState(s, sources), null, 2)}\n`;
   let turn = 0;
   const { chunks } = await serializeState(
     s,
-    registry,
+    sources,
     async () => {
       // Between slices, an account goes and another comes (re-importing a deleted identifier).
       if (turn++ === 1) {
@@ -103,7 +119,7 @@ t.test('the accounts are those of the moment the save starts, whatever happens b
 
 t.test("the snapshot a save starts with copies each app's accounts at once, never one generator step per account", async (t) => {
   const s = store(500, 10);
-  const expected = `${JSON.stringify(exportState(s, registry), null, 2)}\n`;
+  const expected = `${JSON.stringify(exportState(s, sources), null, 2)}\n`;
   // The store's generator walks every account of every app one step at a time: a save must not use it.
   let steps = 0;
   const values = s.values.bind(s);
@@ -113,7 +129,7 @@ t.test("the snapshot a save starts with copies each app's accounts at once, neve
       yield account;
     }
   };
-  const { chunks } = await serializeState(s, registry, async () => {});
+  const { chunks } = await serializeState(s, sources, async () => {});
   t.equal(steps, 0, 'no account read through the generator');
   t.equal(chunks.join(''), expected, 'the same document');
 });
@@ -141,4 +157,47 @@ t.test('a periodic tick starts no save while the one it started last still runs'
   await t.rejects(second as Promise<void>, /disk full/, 'its failure reaches the caller');
   tick();
   t.equal(started, 3, 'a failed save does not block the next');
+});
+
+t.test("the models' sections are sliced like the accounts, and the text is still the indented document", async (t) => {
+  const s = store(3, 1, [7, 9]);
+  const models = emptyModels();
+  models.profiles.set(7, 'user1', [['Tag_Profile_IM_Gender', 'Gender_Type_Male'], ['Tag_Profile_IM_Level', 3]]);
+  models.online.set(7, 'user2', 'iPhone', 'Online');
+  for (let i = 0; i < 11; i++) {
+    const time = 1_700_000_000 + i;
+    const m = { sdkappid: 7, from: 'user1', to: 'user2', seq: i + 1, random: i, time, key: models.messages.newKey(i, time), countsUnread: true };
+    models.messages.add({ ...m, body: [{ MsgType: 'TIMTextElem', MsgContent: { Text: `hi "${i}"\n` } }], cloudCustomData: 'c' }, undefined, time);
+  }
+  models.messages.setRead(7, 'user2', 'user1', 1_700_000_004);
+  models.groups.replaceApp(9, [{
+    groupId: 'g1',
+type: 'Public',
+name: 'G',
+introduction: '',
+notification: '',
+faceUrl: '',
+owner: 'user1',
+maxMemberCount: 10,
+    applyJoinOption: 'NeedPermission',
+createTime: 1,
+lastInfoTime: 1,
+infoSeq: 0,
+lastMsgTime: 0,
+nextMsgSeq: 1,
+    members: [{ account: 'user1', role: 'Owner', joinTime: 1, nameCard: '', msgFlag: 'AcceptAndNotify', shutUpUntil: 0 }],
+  }]);
+  models.friends.addFriend(9, 'user1', 'user2', { addSource: 'AddSource_Type_Web', addTime: 5 });
+  models.friends.block(9, 'user2', 'user0', 6);
+  const expected = `${JSON.stringify(exportState(s, models), null, 2)}\n`;
+  const { chunks } = await serializeState(s, models, async () => {}, 4);
+  t.equal(chunks.join(''), expected);
+  const doc = JSON.parse(expected) as { apps: Array<Record<string, unknown[] | undefined>> };
+  t.same(doc.apps.map((a) => Object.keys(a)), [
+    ['sdkappid', 'accounts', 'deleted', 'profiles', 'online', 'messages', 'reads'],
+    ['sdkappid', 'accounts', 'deleted', 'groups', 'friends', 'blocked'],
+    ['sdkappid', 'accounts', 'deleted', 'settings'],
+  ], 'each app carries only the sections it has state for, in one order');
+  t.equal(doc.apps[0]?.messages?.length, 11);
+  t.ok(chunks.every((chunk) => (chunk.match(/"MsgType"/g)?.length ?? 0) <= 4), 'no piece holds more than a slice of messages');
 });

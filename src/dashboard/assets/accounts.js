@@ -1,6 +1,7 @@
 // Accounts of one app (or every app): a page at a time from the server, search, add, delete.
 import { useState } from './vendor/hooks.js';
 import { api, ConfirmButton, ErrorNote, formatTime, html, query, usePoll } from './lib.js';
+import { AccountDetail } from './account-detail.js';
 
 const PAGE_SIZES = [25, 50, 100, 500];
 /** Often enough that an account imported elsewhere shows within a second. */
@@ -98,6 +99,7 @@ export function Accounts({ apps, sdkappid, setSdkappid }) {
     set(event.currentTarget.value);
     setCursors([undefined]);
   };
+  const [selected, setSelected] = useState(null);
   const remove = async (account) => {
     setActionError(undefined);
     try {
@@ -162,7 +164,10 @@ export function Accounts({ apps, sdkappid, setSdkappid }) {
                   <td>${a.type === 1 ? 'robot' : a.type === 0 ? 'ordinary' : ''}</td>
                   <td>${formatTime(a.createdAt)}</td>
                   <td>${formatTime(a.updatedAt)}</td>
-                  <td><button type="button" class="small" aria-label=${`Delete ${a.identifier}`} onClick=${() => remove(a)}>Delete</button></td>
+                  <td>
+                    <button type="button" class="small" aria-label=${`Details of ${a.identifier}`} onClick=${() => setSelected(a)}>Details</button>
+                    <button type="button" class="small" aria-label=${`Delete ${a.identifier}`} onClick=${() => remove(a)}>Delete</button>
+                  </td>
                 </tr>`,
               )}
             </tbody>
@@ -170,5 +175,6 @@ export function Accounts({ apps, sdkappid, setSdkappid }) {
           <p class="pager">
             <button type="button" disabled=${cursors.length === 1} onClick=${() => setCursors(cursors.slice(0, -1))}>Previous</button>
             <button type="button" disabled=${page.next === null} onClick=${() => setCursors([...cursors, page.next])}>Next</button>
-          </p>`}`;
+          </p>`}
+    ${selected && html`<${AccountDetail} key=${`${selected.sdkappid}/${selected.identifier}`} account=${selected} onClose=${() => setSelected(null)} />`}`;
 }

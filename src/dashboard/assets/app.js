@@ -6,7 +6,9 @@ import { Apps } from './apps.js';
 import { Clock } from './clock.js';
 import { Coverage } from './coverage.js';
 import { Faults } from './faults.js';
+import { Groups } from './groups.js';
 import { api, ApiError, formatTime, html, onUnauthorized, token, usePoll } from './lib.js';
+import { Messages } from './messages.js';
 import { Requests } from './requests.js';
 import { State } from './state.js';
 
@@ -14,6 +16,8 @@ const VIEWS = [
   { id: 'apps', title: 'Apps', view: Apps },
   { id: 'accounts', title: 'Accounts', view: Accounts },
   { id: 'requests', title: 'Requests', view: Requests },
+  { id: 'messages', title: 'Messages', view: Messages },
+  { id: 'groups', title: 'Groups', view: Groups },
   { id: 'faults', title: 'Faults', view: Faults },
   { id: 'clock', title: 'Clock', view: Clock },
   { id: 'state', title: 'State', view: State },

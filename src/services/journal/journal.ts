@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import sjson from 'secure-json-parse';
 import { isoNow, type Clock } from '../../model/clock.js';
 import { clip, PATH_MAX } from '../../shared/clip.js';
-import { redactSecrets } from './redact.js';
+import { clipMessageText, redactSecrets } from './redact.js';
 import { pathOf } from '../../shared/url.js';
 import { RingBuffer } from './ring.js';
 
@@ -102,10 +102,14 @@ export const JOURNAL_BODY_MAX_BYTES = 64 * 1024;
  */
 const MAY_NAME_A_SECRET = /password|secret|usersig|token|sig|key|authorization|\\u/i;
 
+/** Text without these holds no message body (a `\u` escape could spell `MsgBody`). */
+const MAY_HOLD_A_MESSAGE = /MsgBody|\\u/;
+
 /**
- * The body as JSON text, with no secret in it, or a note of its size when it is too big to
- * keep. Most calls name no secret at all (account_import, the batches): their text is kept as
- * sent, without a copy; only a body that may hold one is redacted here, before it is kept.
+ * The body as JSON text, with no secret in it and message text clipped, or a note of its size
+ * when it is too big to keep. Most calls name no secret and send no message (account_import,
+ * the batches): their text is kept as sent, without a copy; only a body that may hold a secret
+ * or a message is copied here, before it is kept.
  */
 function keptBody(body: Record<string, unknown> | undefined, raw: unknown): string | null {
   if (body === undefined || typeof raw !== 'string') return null;
@@ -114,7 +118,11 @@ function keptBody(body: Record<string, unknown> | undefined, raw: unknown): stri
   if (bytes > JOURNAL_BODY_MAX_BYTES) {
     return JSON.stringify({ '[not kept]': `a body of ${bytes} bytes; the journal keeps bodies up to ${JOURNAL_BODY_MAX_BYTES}` });
   }
-  return MAY_NAME_A_SECRET.test(raw) ? JSON.stringify(redactSecrets(body)) : raw;
+  const secret = MAY_NAME_A_SECRET.test(raw);
+  const message = MAY_HOLD_A_MESSAGE.test(raw);
+  if (!secret && !message) return raw;
+  const redacted = secret ? redactSecrets(body) : body;
+  return JSON.stringify(message ? clipMessageText(redacted) : redacted);
 }
 
 /**

@@ -9,6 +9,15 @@ import { AccountIndex } from '../../model/accounts/account-index.js';
 import { accountProblem, MAX_UNIX_SECONDS, STORED_TIME, type KnownApps } from '../fixtures/stored-account.js';
 import { PlanSettingsSchema, type PlanSettings } from '../../model/plans.js';
 import { StateError } from '../../shared/mock-errors.js';
+import type { ProfileEntry, ProfileStore } from '../../model/profiles.js';
+import type { OnlineEntry, OnlineStore } from '../../model/online.js';
+import type { Message, MessageStore, ReadTime } from '../../model/messages.js';
+import type { GroupRecord, GroupStore } from '../../model/groups.js';
+import type { FriendsSnapshot, FriendStore } from '../../model/friends.js';
+import { groupRecordsProblem } from '../../model/group-records.js';
+import {
+  BlockRecordSchema, FriendRecordSchema, GroupRecordSchema, MessageRecordSchema, ModelSections, type SectionName,
+} from './sections.js';
 
 export const STATE_FORMAT = 'tim-account-mock/state';
 export const STATE_VERSION = 1;
@@ -48,6 +57,7 @@ export const StateApp = Type.Object(
         description: 'plan settings changed while running (PUT /__mock/apps); absent: the ones the app started with',
       }),
     ),
+    ...ModelSections,
   },
   { additionalProperties: false },
 );
@@ -83,15 +93,75 @@ export interface PlanSettingsRegistry {
   replacePlanSettings(entries: ReadonlyArray<{ sdkappid: number; settings: PlanSettings }>): void;
 }
 
+/** The models whose state the document carries besides the accounts, and the plan settings. */
+export interface StateSources {
+  apps: PlanSettingsRegistry;
+  profiles: ProfileStore;
+  online: OnlineStore;
+  messages: MessageStore;
+  groups: GroupStore;
+  friends: FriendStore;
+}
+
+/** One non-empty section of an app besides its accounts: the model's items, picked when written. */
+export interface Section {
+  name: SectionName;
+  items: readonly unknown[];
+  pick: (item: unknown) => unknown;
+}
+
 /** One app of the document, holding the store's accounts themselves (picked when written). */
 export interface AppSnapshot {
   sdkappid: number;
   accounts: Account[];
   deleted: Static<typeof StateDeletion>[];
   settings?: PlanSettings;
+  sections: Section[];
 }
 
-/**
+/** Copies the fields a schema names, so a field a model gains later never makes a file that fails to load. */
+const pickKeys = (keys: readonly string[]) => (value: object): Record<string, unknown> => {
+  const fields = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of keys) if (fields[key] !== undefined) out[key] = fields[key];
+  return out;
+};
+const pickMember = pickKeys(Object.keys(GroupRecordSchema.properties.members.items.properties));
+const pickGroupFields = pickKeys(Object.keys(GroupRecordSchema.properties));
+const pickGroup = (group: GroupRecord): unknown => ({
+  ...pickGroupFields(group),
+  members: group.members.map(pickMember),
+});
+const pickFriend = pickKeys(Object.keys(FriendRecordSchema.properties));
+const pickBlock = pickKeys(Object.keys(BlockRecordSchema.properties));
+const pickMessage = pickKeys(Object.keys(MessageRecordSchema.properties));
+
+/** The models' state of every app, as sections keyed by app; empty sections are left out. */
+function modelSections(sources: StateSources): Map<number, Section[]> {
+  const byApp = new Map<number, Map<SectionName, Section>>();
+  const add = <T>(sdkappid: number, name: SectionName, item: T, pick: (item: T) => unknown): void => {
+    let app = byApp.get(sdkappid);
+    if (app === undefined) byApp.set(sdkappid, (app = new Map()));
+    let section = app.get(name);
+    if (section === undefined) app.set(name, (section = { name, items: [], pick: pick as (item: unknown) => unknown }));
+    (section.items as T[]).push(item);
+  };
+  for (const p of sources.profiles.snapshot()) add(p.sdkappid, 'profiles', p, ({ identifier, tags }) => ({ identifier, tags }));
+  for (const o of sources.online.snapshot()) add(o.sdkappid, 'online', o, ({ identifier, platforms }) => ({ identifier, platforms }));
+  for (const m of sources.messages.snapshot()) add(m.sdkappid, 'messages', m, pickMessage);
+  for (const r of sources.messages.reads()) add(r.sdkappid, 'reads', r, ({ reader, peer, time }) => ({ reader, peer, time }));
+  for (const { sdkappid, groups } of sources.groups.snapshot()) for (const g of groups) add(sdkappid, 'groups', g, pickGroup);
+  for (const { sdkappid, friends, blocked } of sources.friends.snapshot()) {
+    for (const f of friends) add(sdkappid, 'friends', f, pickFriend);
+    for (const b of blocked) add(sdkappid, 'blocked', b, pickBlock);
+  }
+  const order = Object.keys(ModelSections) as SectionName[];
+  return new Map([...byApp].map(([sdkappid, sections]) => [
+    sdkappid,
+    order.flatMap((name) => sections.get(name) ?? []),
+  ]));
+}
+
 /**
  * The store's apps as a document lists them, taken at once: apps in first-use order, accounts
  * in insertion order. The store forgets a deletion once its identifier names an account again,
@@ -99,12 +169,12 @@ export interface AppSnapshot {
  * while running carries them; settings an app started with stay with the configuration, so a
  * changed config file is not overridden by an old state file.
  */
-export function snapshotApps(store: AccountStore, registry: PlanSettingsRegistry): AppSnapshot[] {
+export function snapshotApps(store: AccountStore, sources: StateSources): AppSnapshot[] {
   const apps = new Map<number, AppSnapshot>();
   const appOf = (sdkappid: number): AppSnapshot => {
     let app = apps.get(sdkappid);
     if (app === undefined) {
-      app = { sdkappid, accounts: [], deleted: [] };
+      app = { sdkappid, accounts: [], deleted: [], sections: [] };
       apps.set(sdkappid, app);
     }
     return app;
@@ -117,32 +187,67 @@ export function snapshotApps(store: AccountStore, registry: PlanSettingsRegistry
   for (const { sdkappid, identifier, deletedAt } of store.deletions()) {
     appOf(sdkappid).deleted.push({ identifier, deletedAt });
   }
-  for (const { sdkappid, settings } of registry.changedPlanSettings()) appOf(sdkappid).settings = settings;
+  for (const { sdkappid, settings } of sources.apps.changedPlanSettings()) appOf(sdkappid).settings = settings;
+  for (const [sdkappid, sections] of modelSections(sources)) appOf(sdkappid).sections = sections;
   return [...apps.values()];
 }
 
-/** The store as a state document. */
-export function exportState(store: AccountStore, registry: PlanSettingsRegistry): StateDocument {
-  const apps = snapshotApps(store, registry).map(({ sdkappid, accounts, deleted, settings }) => ({
+/** The store and the models as a state document. */
+export function exportState(store: AccountStore, sources: StateSources): StateDocument {
+  const apps = snapshotApps(store, sources).map(({ sdkappid, accounts, deleted, settings, sections }) => ({
     sdkappid,
     accounts: accounts.map(stateAccount),
     deleted,
     ...(settings !== undefined && { settings }),
+    ...Object.fromEntries(sections.map(({ name, items, pick }) => [name, items.map(pick)])),
   }));
   return { format: STATE_FORMAT, version: STATE_VERSION, apps };
 }
 
-/** What a checked document puts in the store. */
+/** What a checked document puts in the store and the models. */
 export interface ParsedState {
   accounts: Account[];
   deletions: Deletion[];
   settings: Array<{ sdkappid: number; settings: PlanSettings }>;
+  profiles: ProfileEntry[];
+  online: OnlineEntry[];
+  messages: Message[];
+  reads: ReadTime[];
+  groups: Array<{ sdkappid: number; groups: GroupRecord[] }>;
+  friends: FriendsSnapshot[];
 }
 
-/** Replaces the whole state with a checked document (state import and the state file). */
-export function applyState(store: AccountStore, apps: PlanSettingsRegistry, state: ParsedState): void {
+/** Replaces the whole state with a checked document (state import and the state file); a section absent is empty. */
+export function applyState(store: AccountStore, sources: StateSources, state: ParsedState): void {
   store.replace(state.accounts, state.deletions);
-  apps.replacePlanSettings(state.settings);
+  sources.apps.replacePlanSettings(state.settings);
+  sources.profiles.restore(state.profiles);
+  sources.online.restore(state.online);
+  sources.messages.restore(state.messages, state.reads);
+  sources.groups.restore(state.groups);
+  sources.friends.restore(state.friends);
+}
+
+const emptyState = (): ParsedState => ({
+  accounts: [], deletions: [], settings: [], profiles: [], online: [], messages: [], reads: [], groups: [], friends: [],
+});
+
+/** An app's sections besides its accounts, into `parsed` (the schema has checked their shapes). */
+function parseSections(app: StateDocument['apps'][number], at: string, parsed: ParsedState): void {
+  const { sdkappid } = app;
+  for (const { identifier, tags } of app.profiles ?? []) parsed.profiles.push({ sdkappid, identifier, tags });
+  for (const { identifier, platforms } of app.online ?? []) parsed.online.push({ sdkappid, identifier, platforms });
+  for (const m of app.messages ?? []) parsed.messages.push({ ...m, sdkappid });
+  for (const r of app.reads ?? []) parsed.reads.push({ ...r, sdkappid });
+  if (app.groups !== undefined) {
+    const groups = app.groups as GroupRecord[];
+    const problem = groupRecordsProblem(groups);
+    if (problem !== undefined) throw new StateError(`${at}.${problem}`);
+    parsed.groups.push({ sdkappid, groups });
+  }
+  if (app.friends !== undefined || app.blocked !== undefined) {
+    parsed.friends.push({ sdkappid, friends: app.friends ?? [], blocked: app.blocked ?? [] });
+  }
 }
 
 /**
@@ -162,9 +267,8 @@ export function parseState(doc: unknown, apps: KnownApps): ParsedState {
   if (error !== undefined) throw new StateError(describeValueError(error, 'the document'));
   const checked = doc as StateDocument;
 
-  const accounts: Account[] = [];
-  const deletions: Deletion[] = [];
-  const settings: ParsedState['settings'] = [];
+  const parsed = emptyState();
+  const { accounts, deletions, settings } = parsed;
   const seenApps = new Set<number>();
   checked.apps.forEach((app, i) => {
     const { sdkappid } = app;
@@ -199,6 +303,7 @@ export function parseState(doc: unknown, apps: KnownApps): ParsedState {
       }
       deletions.push({ sdkappid, identifier, deletedAt });
     });
+    parseSections(app, `apps[${i}]`, parsed);
   });
-  return { accounts, deletions, settings };
+  return parsed;
 }

@@ -88,8 +88,8 @@ async function persistState(app: FastifyInstance): Promise<void> {
   const state = await readStateFile(file, services);
   let lastDigest: string | undefined;
   if (state !== undefined) {
-    applyState(services.store, services.apps, state);
-    lastDigest = (await serializeState(services.store, services.apps)).digest;
+    applyState(services.store, services, state);
+    lastDigest = (await serializeState(services.store, services)).digest;
     services.log.info({ stateFile: file, accounts: state.accounts.length }, 'state loaded');
   }
 
@@ -97,7 +97,7 @@ async function persistState(app: FastifyInstance): Promise<void> {
   let queue: Promise<void> = Promise.resolve();
   const save = (): Promise<void> => {
     const run = queue.then(async () => {
-      const { chunks, digest } = await serializeState(services.store, services.apps);
+      const { chunks, digest } = await serializeState(services.store, services);
       if (digest === lastDigest) return;
       await writeAtomically(file, chunks);
       lastDigest = digest;

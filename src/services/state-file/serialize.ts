@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AccountStore } from '../../model/accounts/store.js';
-import { snapshotApps, STATE_FORMAT, STATE_VERSION, stateAccount, type AppSnapshot, type PlanSettingsRegistry } from './document.js';
+import { snapshotApps, STATE_FORMAT, STATE_VERSION, stateAccount, type AppSnapshot, type StateSources } from './document.js';
 
 /** Accounts (or deletions) serialized between two turns of the event loop. */
 export const SAVE_SLICE = 500;
@@ -33,7 +33,7 @@ function*listPieces<T>(items: readonly T[], pick: (item: T) => unknown, slice: n
   }
 }
 
-/** The text of JSON.stringify(exportState(store, registry), null, 2) + '\n', piece by piece. */
+/** The text of JSON.stringify(exportState(store, sources), null, 2) + '\n', piece by piece. */
 function*documentPieces(apps: readonly AppSnapshot[], slice: number): Generator<string> {
   yield `{\n  "format": ${JSON.stringify(STATE_FORMAT)},\n  "version": ${STATE_VERSION},\n  "apps": ${apps.length === 0 ? '[]' : '['}`;
   for (const [i, app] of apps.entries()) {
@@ -42,6 +42,10 @@ function*documentPieces(apps: readonly AppSnapshot[], slice: number): Generator<
     yield ',\n      "deleted": ';
     yield * listPieces(app.deleted, (deletion) => deletion, slice);
     if (app.settings !== undefined) yield `,\n      "settings": ${JSON.stringify(app.settings, null, 2).replaceAll('\n', '\n      ')}`;
+    for (const { name, items, pick } of app.sections) {
+      yield `,\n      ${JSON.stringify(name)}: `;
+      yield * listPieces(items, pick, slice);
+    }
     yield '\n    }';
   }
   yield `${apps.length === 0 ? '' : '\n  ]'}\n}\n`;
@@ -49,18 +53,19 @@ function*documentPieces(apps: readonly AppSnapshot[], slice: number): Generator<
 
 /**
  * The state file's text, made `slice` accounts at a time with a turn of the event loop between
- * pieces, so that a save of a large state never holds up the requests meanwhile. The accounts
- * are those of the moment it starts: one that comes or goes meanwhile is in the next save.
+ * pieces (as many messages, groups or friendships), so that a save of a large state never holds
+ * up the requests meanwhile. The accounts and the models' state are those of the moment it
+ * starts: one that comes or goes meanwhile is in the next save.
  */
 export async function serializeState(
   store: AccountStore,
-  registry: PlanSettingsRegistry,
+  sources: StateSources,
   pause: Pause = nextTurn,
   slice = SAVE_SLICE,
 ): Promise<SerializedState> {
   const hash = createHash('sha256');
   const chunks: string[] = [];
-  for (const piece of documentPieces(snapshotApps(store, registry), slice)) {
+  for (const piece of documentPieces(snapshotApps(store, sources), slice)) {
     chunks.push(piece);
     hash.update(piece);
     await pause();

@@ -51,6 +51,7 @@ import batchsendmsg from './openim/batchsendmsg.js';
 import importmsg from './openim/importmsg.js';
 import adminGetroammsg from './openim/admin_getroammsg.js';
 import adminMsgwithdraw from './openim/admin_msgwithdraw.js';
+import modifyC2cMsg from './openim/modify_c2c_msg.js';
 import adminSetMsgRead from './openim/admin_set_msg_read.js';
 import getC2cUnreadMsgNum from './openim/get_c2c_unread_msg_num.js';
 import kick from './im_open_login_svc/kick.js';
@@ -71,6 +72,7 @@ export const commands: readonly VendorCommand<any, any>[] = [
   importmsg,
   adminGetroammsg,
   adminMsgwithdraw,
+  modifyC2cMsg,
   adminSetMsgRead,
   getC2cUnreadMsgNum,
   kick,

@@ -1,11 +1,11 @@
 import { Type } from '@sinclair/typebox';
-import { defineCommand, type CommandContext } from '../../command.js';
+import { defineCommand } from '../../command.js';
 import { Errors } from '../../errors.js';
 import { replySchema } from '../../reply.js';
 import { accountsIn, itemListSchema, UserIdItem, userIdItems, userIdOf } from '../../rules/item-list.js';
 import { openLoginSvcCodes } from '../../rules/open-login-svc.js';
 import { assertDeletionEnabled } from '../../rules/plan-limits.js';
-import { forgetRelations } from '../../rules/cascade.js';
+import { forgetAccountState } from '../../../model/account-cascade.js';
 
 const ResultItem = Type.Object({
   ResultCode: Type.Integer({ description: `0: deleted; ${Errors.AccountNotExist.code}: no such account` }),
@@ -15,17 +15,6 @@ const ResultItem = Type.Object({
 
 const deleted = { ResultCode: 0, ResultInfo: '' };
 const missing = { ResultCode: Errors.AccountNotExist.code, ResultInfo: Errors.AccountNotExist.info };
-
-/**
- * What goes with a deleted account (issue 26): its profile fields, its logins, and the messages
- * it sent or received with their read times, so that an account imported again under the name
- * starts empty (docs/differences.md).
- */
-function forgetAccountState({ app, profiles, online, messages }: CommandContext, identifier: string): void {
-  profiles.delete(app.sdkappid, identifier);
-  online.logout(app.sdkappid, identifier);
-  messages.deleteAccount(app.sdkappid, identifier);
-}
 
 /** account_delete: deletes up to 100 accounts, standalone or hosted; each can be imported again. */
 export default defineCommand({
@@ -48,8 +37,7 @@ export default defineCommand({
     const result = (UserID: string) => {
       const account = store.get(app.sdkappid, UserID);
       if (account === undefined || !store.delete(app.sdkappid, UserID)) return { ...missing, UserID };
-      forgetAccountState(ctx, account.identifier);
-      forgetRelations(ctx, account.identifier);
+      forgetAccountState(ctx, app.sdkappid, account.identifier);
       return { ...deleted, UserID };
     };
     return { ResultItem: userIds.map(result) };
