@@ -181,8 +181,9 @@ async function vendorPipeline(instance: FastifyInstance, opts: VendorPluginOptio
 
   // 8. State: the command's effect on the store. Faults apply to valid calls only, just before
   // (stage "before") or just after (stage "after") the state change.
+  // The origin is made only for an app with a callback URL: most calls need none.
   const contextOf = (app: App, request: FastifyRequest): CommandContext => {
-    const hooks = callbacks.hooksFor(app, { clientIp: request.ip, optPlatform: 'RESTAPI' });
+    const hooks = callbacks.hooksFor(app, () => ({ clientIp: request.ip, optPlatform: 'RESTAPI' }));
     return { app, caller: app.admin, store, clock, profiles, messages, online, groups, friends, callbacks: hooks };
   };
   const applyToState = (command: VendorCommand, ctx: CommandContext, input: unknown): object | undefined =>

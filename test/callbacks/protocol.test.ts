@@ -144,7 +144,7 @@ t.test('a callback waiting in the queue when its app loses its URL is journalled
   const waiting = sender.send(app, 'State.StateChange', { n: 8 }, ORIGIN);
   app.settings = { ...app.settings, callbackUrl: null };
   t.match(await waiting, { url: '', status: null, error: 'the app has no callback URL any more' });
-  const none = sender.hooksFor(app, ORIGIN);
+  const none = sender.hooksFor(app, () => ORIGIN);
   t.equal(none.on('State.StateChange'), false);
   t.equal(await none.before('C2C.CallbackBeforeSendMsg', {}), undefined, 'an app without a URL: nothing to wait for');
 });

@@ -86,7 +86,7 @@ export class Clients {
 
   #context(app: App, caller: string, platform: Platform, command?: string): CommandContext {
     const { store, clock, profiles, messages, online, groups, friends, callbacks } = this.#s;
-    const hooks = callbacks.hooksFor(app, { clientIp: '127.0.0.1', optPlatform: optPlatform(platform, command) });
+    const hooks = callbacks.hooksFor(app, () => ({ clientIp: '127.0.0.1', optPlatform: optPlatform(platform, command) }));
     return { app, caller, store, clock, profiles, messages, online, groups, friends, callbacks: hooks };
   }
 

@@ -69,8 +69,9 @@ export class CallbackSender {
   }
 
   /** The hooks a command's context carries: nothing to do when the app has no callback URL. */
-  hooksFor(app: App, origin: CallbackOrigin): CallbackHooks {
+  hooksFor(app: App, originOf: () => CallbackOrigin): CallbackHooks {
     if (app.settings.callbackUrl === null) return NO_HOOKS;
+    const origin = originOf();
     return {
       on: (command) => this.on(app, command),
       before: (command, payload) => this.ask(app, command, payload, origin),
