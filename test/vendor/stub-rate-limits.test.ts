@@ -48,8 +48,8 @@ t.test('a stub\'s documented limit at its boundary, refilled by the emulator clo
   t.same(await codes(t, app, '/v4/all_member_push/im_get_tag', 101), allowed(100), 'im_get_tag: 100, the 101st refused');
   // https://cloud.tencent.com/document/product/269/77402: a broadcast a second.
   t.same(await codes(t, app, '/v4/group_open_http_svc/send_broadcast_msg', 2), allowed(1), 'send_broadcast_msg: 1');
-  // https://cloud.tencent.com/document/product/269/74740: 200/s.
-  t.same(await codes(t, app, '/v4/openim/modify_c2c_msg', 201), allowed(200), 'modify_c2c_msg: 200');
+  // https://cloud.tencent.com/document/product/269/74741: 200/s.
+  t.same(await codes(t, app, '/v4/openim/modify_group_msg', 201), allowed(200), 'modify_group_msg: 200');
   // https://cloud.tencent.com/document/product/269/74775 gives no limit: 200/s.
   t.same(await codes(t, app, '/v4/im_cos_msg/forbid_illegal_object', 201), allowed(200), 'forbid_illegal_object: 200');
 });
