@@ -116,8 +116,9 @@ async function main(): Promise<void> {
   }
   const reach = urls.length === 1 && urls[0] === address ? '' : ` (reach it at ${urls.join(', ')})`;
   const https = server.httpsUrl === undefined ? '' : ` and ${server.httpsUrl}`;
-  log.info({ url: server.url, httpsUrl: server.httpsUrl, address, urls }, `tim-account-mock listening on ${address}${reach}${https}`);
+  // Before the line that says it is listening: a supervisor may send SIGTERM the moment it reads it.
   closeOnSignals(server);
+  log.info({ url: server.url, httpsUrl: server.httpsUrl, address, urls }, `tim-account-mock listening on ${address}${reach}${https}`);
 }
 
 await main();
