@@ -5,6 +5,7 @@ import type { MockOptions } from '../src/config/options.js';
 import { Errors } from '../src/tim/errors.js';
 import { ALIASES, catalogue } from '../src/tim/catalogue/index.js';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { GroupRecord } from '../src/model/groups.js';
 
 export const REGISTER = '/v4/registration_service/register_account_v1';
 export const IMPORT = '/v4/im_open_login_svc/account_import';
@@ -220,3 +221,22 @@ export async function call(t: Test, app: FastifyInstance, path: string, body?: u
   });
   return assertVendorShaped(t, res);
 }
+
+/** A group as the state file and the fixtures hold it: a Public group with its owner alone in it. */
+export const groupRecord = (groupId: string, name: string, owner: string): GroupRecord => ({
+  groupId,
+  type: 'Public',
+  name,
+  introduction: '',
+  notification: '',
+  faceUrl: '',
+  owner,
+  maxMemberCount: 10,
+  applyJoinOption: 'NeedPermission',
+  createTime: 1,
+  lastInfoTime: 1,
+  infoSeq: 0,
+  lastMsgTime: 0,
+  nextMsgSeq: 1,
+  members: [{ account: owner, role: 'Owner', joinTime: 1, nameCard: '', msgFlag: 'AcceptAndNotify', shutUpUntil: 0 }],
+});

@@ -1,14 +1,7 @@
 // The same job on bare Fastify 5: one route with a body schema and a Map, one call, close.
 const started = performance.now();
-const { default: Fastify } = await import('fastify');
-const accounts = new Map();
-const app = Fastify({ logger: false });
-app.post('/v4/im_open_login_svc/account_import', {
-  schema: { body: { type: 'object', required: ['UserID'], properties: { UserID: { type: 'string', maxLength: 32 } } } },
-}, async (request) => {
-  accounts.set(request.body.UserID, request.body);
-  return { ActionStatus: 'OK', ErrorInfo: '', ErrorCode: 0 };
-});
+const { bareApp } = await import('./bare-app.mjs');
+const app = await bareApp();
 const url = await app.listen({ port: 0, host: '127.0.0.1' });
 const reply = await fetch(`${url}/v4/im_open_login_svc/account_import`, {
   method: 'POST',

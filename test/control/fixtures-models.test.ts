@@ -3,29 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
 import { buildApp } from '../../src/app.js';
-import { build, call, SDKAPPID } from '../helper.js';
+import { build, call, groupRecord, SDKAPPID } from '../helper.js';
 
 // Fixtures (a file or POST /__mock/accounts) seed profile fields, messages, groups and
 // relationships beside the accounts; the vendor's read commands then show them.
 const text = (Text: string) => [{ MsgType: 'TIMTextElem', MsgContent: { Text } }];
 const standalone = (identifier: string) => ({ sdkappid: SDKAPPID, kind: 'standalone', identifier });
-const group = {
-  groupId: 'team',
-type: 'Public',
-name: 'Team',
-introduction: '',
-notification: '',
-faceUrl: '',
-owner: 'alice',
-maxMemberCount: 10,
-  applyJoinOption: 'NeedPermission',
-createTime: 1,
-lastInfoTime: 1,
-infoSeq: 0,
-lastMsgTime: 0,
-nextMsgSeq: 1,
-  members: [{ account: 'alice', role: 'Owner', joinTime: 1, nameCard: '', msgFlag: 'AcceptAndNotify', shutUpUntil: 0 }],
-};
+const group = groupRecord('team', 'Team', 'alice');
 const doc = {
   accounts: [standalone('alice'), standalone('bob')],
   profiles: [{ sdkappid: SDKAPPID, identifier: 'alice', tags: { Tag_Profile_IM_Level: 3 } }],

@@ -11,6 +11,7 @@ import { MessageStore } from '../../src/model/messages.js';
 import { GroupStore } from '../../src/model/groups.js';
 import { FriendStore } from '../../src/model/friends.js';
 import { unlessRunning } from '../../src/services/state-file/persistence.js';
+import { groupRecord } from '../helper.js';
 
 /** Zero-config apps; app 8 had its plan changed while running, so its settings go in the document. */
 const registry = new AppRegistry(resolveOptions({}), () => { throw new Error('no declared app'); });
@@ -170,23 +171,7 @@ t.test("the models' sections are sliced like the accounts, and the text is still
     models.messages.add({ ...m, body: [{ MsgType: 'TIMTextElem', MsgContent: { Text: `hi "${i}"\n` } }], cloudCustomData: 'c' }, undefined, time);
   }
   models.messages.setRead(7, 'user2', 'user1', 1_700_000_004);
-  models.groups.replaceApp(9, [{
-    groupId: 'g1',
-type: 'Public',
-name: 'G',
-introduction: '',
-notification: '',
-faceUrl: '',
-owner: 'user1',
-maxMemberCount: 10,
-    applyJoinOption: 'NeedPermission',
-createTime: 1,
-lastInfoTime: 1,
-infoSeq: 0,
-lastMsgTime: 0,
-nextMsgSeq: 1,
-    members: [{ account: 'user1', role: 'Owner', joinTime: 1, nameCard: '', msgFlag: 'AcceptAndNotify', shutUpUntil: 0 }],
-  }]);
+  models.groups.replaceApp(9, [groupRecord('g1', 'G', 'user1')]);
   models.friends.addFriend(9, 'user1', 'user2', { addSource: 'AddSource_Type_Web', addTime: 5 });
   models.friends.block(9, 'user2', 'user0', 6);
   const expected = `${JSON.stringify(exportState(s, models), null, 2)}\n`;
