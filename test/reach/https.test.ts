@@ -145,12 +145,13 @@ t.test('bad input closes the connection and the process keeps serving', async (t
   t.equal(await closedWithout(mock.port, 'CONNECT console.tim.qq.com:0 HTTP/1.1\r\n\r\n'), '', 'CONNECT with port 0');
   t.equal(await closedWithout(mock.httpsPort as number, `POST ${IMPORT_PATH} HTTP/1.1\r\nHost: x\r\n\r\n`), '', 'plain HTTP to the HTTPS port');
 
-  // A tunnel that completes its handshake and never sends a request is closed after requestTimeout.
+  // A tunnel whose client never sends a request is closed after requestTimeout. On a loaded
+  // machine the handshake itself can outlast the 100 ms, and then handshakeTimeout closes it
+  // before secureConnect: either way the server hangs up, which is what this pins.
   const { socket, status } = await tunnel(mock.port, 'console.tim.qq.com:443');
   t.equal(status, 200);
   const tls = tlsConnect({ socket, servername: 'console.tim.qq.com', ca: mock.ca });
   tls.on('error', () => {});
-  await once(tls, 'secureConnect');
   await once(tls, 'close');
   t.pass('the idle tunnel was closed');
 
