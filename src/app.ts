@@ -15,7 +15,7 @@ import { commandPath } from './tim/command.js';
 import { clip, PATH_MAX } from './shared/clip.js';
 import { commands as emulatedCommands } from './tim/v4/index.js';
 import { servedCommands } from './tim/catalogue/index.js';
-import { controlPlugin } from './control/index.js';
+import { controlGate } from './control/gate.js';
 import { healthRoute } from './control/health.js';
 import { apiDocsOptions } from './control/openapi.js';
 import { docsUiPlugin } from './control/docs-ui.js';
@@ -105,15 +105,19 @@ export function buildApp(input: Partial<MockOptions> = {}): MockFastifyInstance 
   const commands = servedCommands(emulatedCommands, { refuse: options.unemulated === 'refuse' });
   checkRateLimitNames(options, commands.map((c) => c.command));
   const logger = createLogger(options);
-  const app = Fastify({
+  // The app's instance and the control plane's (built on its first request) are set up alike.
+  const instanceOptions = () => ({
     // One logger for Fastify and the emulator: the services log through `app.log`. One line per
     // request is written by the onResponse hook below, with secrets left out.
     ...(logger ? { loggerInstance: logger as FastifyBaseLogger } : { logger: false }),
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: options.bodyLimit,
     schemaController: { compilersFactory: { buildSerializer: lazySerializers } },
-    clientErrorHandler,
     frameworkErrors,
+  });
+  const app = Fastify({
+    ...instanceOptions(),
+    clientErrorHandler,
     // The HTTP port's server, with the proxy mode beside Fastify's handler; the connection
     // settings (timeouts, header size) are in serverOptions, shared with the HTTPS port.
     serverFactory: (handler) => createHttpServer(handler, options, () => services.reach),
@@ -176,16 +180,17 @@ export function buildApp(input: Partial<MockOptions> = {}): MockFastifyInstance 
   httpRules(app);
   app.register(servicesPlugin);
   // Before the routes: the docs record them as they are added.
+  const control = controlGate();
   app.register(docsUiPlugin, {
     routePrefix: '/documentation',
     swagger: apiDocsOptions(options),
-    operations: () => describeCommands(commands),
+    operations: async () => [...describeCommands(commands), ...(await control.routes())],
   });
   app.register(fixturesPlugin);
   app.register(statePlugin);
   app.register(healthRoute);
   app.register(vendorPlugin, { prefix: '/v4', commands });
-  app.register(controlPlugin, { prefix: '/__mock' });
+  app.register(control.plugin, { instance: (extra) => Fastify({ ...instanceOptions(), ...extra }) });
   // Resolved here because this module sits at src/ depth, as the bundles sit in dist/: the build
   // copies src/dashboard/assets to dist/dashboard/assets, so one URL serves from both.
   app.register(dashboardPlugin, { assets: new URL('./dashboard/assets/', import.meta.url) });

@@ -10,8 +10,11 @@ export interface DocsUiOptions {
   routePrefix: string;
   /** How @fastify/swagger describes the routes (title, tags, the token's security scheme). */
   swagger: FastifyDynamicSwaggerOptions;
-  /** Operations one catch-all route serves (the vendor's commands), described as routes of their own. */
-  operations?: () => readonly Pick<RouteOptions, 'method' | 'url' | 'schema'>[];
+  /**
+   * Operations catch-all routes serve (the vendor's commands, the control plane's routes),
+   * described as routes of their own.
+   */
+  operations?: () => Promise<readonly Pick<RouteOptions, 'method' | 'url' | 'schema'>[]>;
 }
 
 type Document = StaticDocumentSpec['document'];
@@ -49,7 +52,7 @@ async function docsUi(app: FastifyInstance, options: DocsUiOptions): Promise<voi
     inner.setValidatorCompiler(() => () => true);
     inner.setSerializerCompiler(() => (data) => JSON.stringify(data));
     await inner.register(swagger, swaggerOptions);
-    for (const { method, url, schema } of [...routes, ...(operations?.() ?? [])]) {
+    for (const { method, url, schema } of [...routes, ...((await operations?.()) ?? [])]) {
       inner.route({ method, url, schema: schema ?? {}, handler: () => null });
     }
     await inner.ready();

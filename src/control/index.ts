@@ -150,4 +150,4 @@ async function controlPlane(app: FastifyInstance): Promise<void> {
   }
 }
 
-export const controlPlugin = fp(controlPlane, { name: 'control-plane', fastify: '5.x', encapsulate: true, dependencies: ['mock-services'] });
+export const controlPlugin = fp(controlPlane, { name: 'control-plane', fastify: '5.x', encapsulate: true, decorators: { fastify: ['mock'] } });

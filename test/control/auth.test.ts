@@ -80,7 +80,9 @@ t.test('with a mock token, the OpenAPI document says the control routes need it'
 
 t.test('without a mock token, the control plane is open', async (t) => {
   const { app } = build(t);
-  for (const [method, url] of await controlOperations(app)) {
+  for (const [method, path] of await controlOperations(app)) {
+    // The wait for a callback would hold this call for its longest timeout.
+    const url = path === '/__mock/callbacks/next' ? `${path}?timeoutMs=0` : path;
     const res = await json(app, method, url, method === 'POST' || method === 'PUT' ? { body: {} } : {});
     t.not(res.status, 401, `${method} ${url}`);
   }

@@ -1,5 +1,6 @@
 import t from 'tap';
-import type { RouteOptions } from 'fastify';
+import Fastify, { type RouteOptions } from 'fastify';
+import { controlPlugin } from '../../src/control/index.js';
 import { commandPath } from '../../src/tim/command.js';
 import { commands } from '../../src/tim/v4/index.js';
 import { servedCommands } from '../../src/tim/catalogue/index.js';
@@ -16,13 +17,24 @@ interface Operation {
 }
 type Doc = { openapi: string; info: { title: string; version: string }; paths: Record<string, Record<string, Operation>>; components?: unknown };
 
-/** Builds an app, noting every route it registers, and reads its OpenAPI document. */
+/**
+ * Builds an app, noting every route it registers and every route of its control plane (an
+ * instance of its own, built here as the app builds it on the first /__mock request), and
+ * reads its OpenAPI document.
+ */
 async function documented(t: Parameters<typeof build>[0]) {
   const { app } = build(t);
   const routes: RouteOptions[] = [];
   app.addHook('onRoute', (route) => {
     routes.push(route);
   });
+  const control = Fastify();
+  t.teardown(() => control.close());
+  control.addHook('onRoute', (route) => {
+    routes.push(route);
+  });
+  control.decorate('mock', app.mock);
+  await control.register(controlPlugin, { prefix: '/__mock' });
   const res = await json(app, 'GET', '/documentation/json');
   t.equal(res.status, 200);
   return { app, routes, doc: res.body as Doc };
