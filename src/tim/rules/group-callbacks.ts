@@ -84,7 +84,8 @@ export function sendGroupMessage(ctx: CommandContext, m: GroupSend): { MsgTime: 
   const keep = group.type !== 'AVChatRoom' && !m.onlineOnly;
   const sent = history.append(group, { random, time: now, from: sender, body, priority, cloudCustomData }, keep);
   if (!m.control.forbidAfter) {
-    ctx.callbacks.after(GROUP_AFTER_SEND, { ...groupPayload(ctx, group, sender, m), MsgSeq: sent.seq, MsgTime: sent.time });
+    const payload = { ...groupPayload(ctx, group, sender, m), MsgSeq: sent.seq, MsgTime: sent.time };
+    ctx.callbacks.after(GROUP_AFTER_SEND, payload);
   }
   return { MsgTime: sent.time, MsgSeq: sent.seq };
 }
