@@ -13,7 +13,7 @@ import { json } from '../control/json.js';
 // outlive a restart as the plan settings do; the token, a secret like the app's secret key, stays
 // with the configuration and is never written.
 const TOKEN = 'state-token-never-written-42';
-const CHANGED = { callbackUrl: 'http://127.0.0.1:9/im', callbackCommands: ['Group.CallbackAfterSendMsg'], callbackTimeoutMs: 75 };
+const CHANGED = { callbackUrl: 'http://127.0.0.1:9/im', callbackCommands: ['Group.CallbackAfterSendMsg' as const], callbackTimeoutMs: 75 };
 const putState = (app: FastifyInstance, body: unknown) => json(app, 'PUT', '/__mock/state', { body });
 
 t.test('GET and PUT /__mock/state keep the callback settings changed while running, never the token', async (t) => {
