@@ -19,7 +19,14 @@ import type { JournalEntry, JournalFilter } from './services/journal/journal.js'
 import type { AppPatch } from './model/plans.js';
 import { reachableHost } from './shared/url.js';
 import type { StubSpec, StubView } from './services/stubs/registry.js';
-import { Clients, type ClientMessage, type ClientSendResult, type ClientSpec } from './services/callbacks/clients.js';
+import {
+  Clients,
+  type ClientGroupMessage,
+  type ClientGroupSendResult,
+  type ClientMessage,
+  type ClientSendResult,
+  type ClientSpec,
+} from './services/callbacks/clients.js';
 import type { CallbackRecord } from './services/callbacks/journal.js';
 
 /** The control plane as functions, for a test suite that runs the emulator in its own process. */
@@ -87,13 +94,15 @@ export interface MockControls {
   seedRelationships(relations: FriendsSnapshot): void;
   /**
    * The client side, as POST /__mock/clients/* plays it: log in or out on a platform (State.StateChange),
-   * send a one-to-one message (C2C callbacks, stored and counted unread when sent). Throws a
+   * send a one-to-one message (C2C callbacks, stored and counted unread when sent) or a group message
+   * (Group.CallbackBeforeSendMsg / AfterSendMsg, kept in the group's history when sent). Throws a
    * ClientActionError naming a bad field, an UnknownAppError for an undeclared app.
    */
   clients: {
     login(spec: ClientSpec): void;
     logout(spec: ClientSpec): void;
     sendmsg(message: ClientMessage): Promise<ClientSendResult>;
+    sendGroupMsg(message: ClientGroupMessage): Promise<ClientGroupSendResult>;
   };
   /** The callbacks sent, oldest first, as GET /__mock/callbacks lists them (never the token or Sign). */
   callbacks(filter?: { command?: string; after?: number; limit?: number }): CallbackRecord[];
@@ -162,6 +171,7 @@ export function mockControls(app: FastifyInstance): MockControls {
       login: (spec) => clients.login(spec),
       logout: (spec) => clients.logout(spec),
       sendmsg: (message) => clients.sendmsg(message),
+      sendGroupMsg: (message) => clients.sendGroupMsg(message),
     },
     callbacks: (filter = {}) => callbacks.journal.page({ limit: Number.MAX_SAFE_INTEGER, ...filter }).callbacks,
     nextCallback: (command, options = {}) => callbacks.journal.next(command, options.timeoutMs ?? 30_000),

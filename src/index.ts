@@ -8,7 +8,7 @@ export type { Account, AccountKind, IdentifierType } from './model/accounts/acco
 export type { AccountView } from './control/schemas.js';
 export { AppSettingsError, ClientActionError, FaultSpecError, StubError, UnknownAppError } from './shared/mock-errors.js';
 export type { StubSpec, StubView } from './services/stubs/registry.js';
-export type { ClientMessage, ClientSendResult, ClientSpec } from './services/callbacks/clients.js';
+export type { ClientGroupMessage, ClientGroupSendResult, ClientMessage, ClientSendResult, ClientSpec } from './services/callbacks/clients.js';
 export type { CallbackRecord } from './services/callbacks/journal.js';
 export type { AppView } from './control/apps.js';
 export { PLANS, type AppPatch, type Plan, type PlanSettings } from './model/plans.js';

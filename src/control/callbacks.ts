@@ -121,4 +121,27 @@ export const callbacksRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
   }, async (request) => clients.sendmsg(request.body));
+  app.post('/clients/send_group_msg', {
+    schema: {
+      tags,
+      summary: 'Send a group message as a member\'s client would: Group before/after callbacks, kept when sent',
+      body: Type.Object({
+        ...ClientSpec.properties,
+        groupId: Type.String({ minLength: 1 }),
+        MsgBody: Type.Array(Type.Unknown()),
+        Random: Type.Optional(Type.Integer({ minimum: 0, maximum: 4294967295 })),
+        CloudCustomData: Type.Optional(Type.String()),
+        OnlineOnlyFlag: Type.Optional(Type.Integer({ minimum: 0, maximum: 1 })),
+      }, { additionalProperties: false }),
+      response: {
+        200: Type.Object({
+          result: Type.Union([Type.Literal('sent'), Type.Literal('refused'), Type.Literal('silenced')], { description: 'refused: the backend answered ErrorCode 1 (the client gets 10016)' }),
+          MsgSeq: Type.Optional(Type.Integer()),
+          MsgTime: Type.Optional(Type.Integer()),
+        }, { additionalProperties: false }),
+        404: ControlError,
+        ...controlErrors,
+      },
+    },
+  }, async (request) => clients.sendGroupMsg(request.body));
 };

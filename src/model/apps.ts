@@ -46,6 +46,15 @@ export interface AppSettings extends PlanSettings, CallbackSettings {
   profileCustomTags: readonly string[];
 }
 
+/** The callback settings a state document keeps: all but the token, a secret kept by the configuration. */
+export type StoredCallbacks = Omit<CallbackSettings, 'callbackToken'>;
+
+const storedCallbacksOf = (settings: CallbackSettings): StoredCallbacks => ({
+  callbackUrl: settings.callbackUrl,
+  callbackCommands: settings.callbackCommands === null ? null : [...settings.callbackCommands],
+  callbackTimeoutMs: settings.callbackTimeoutMs,
+});
+
 /** An app as the envelope sees it. */
 export interface App {
   sdkappid: number;
@@ -238,6 +247,31 @@ export class AppRegistry {
       if (!samePlanSettings(settings, start)) changed.push({ sdkappid, settings });
     }
     return changed;
+  }
+
+  /** The apps whose callback settings (the token aside) are no longer those they started with. */
+  changedCallbackSettings(): Array<{ sdkappid: number; callbacks: StoredCallbacks }> {
+    const changed = [];
+    for (const [sdkappid, app] of this.#apps) {
+      const callbacks = storedCallbacksOf(app.settings);
+      const start = storedCallbacksOf(this.#start.get(sdkappid) as AppSettings);
+      if (JSON.stringify(callbacks) !== JSON.stringify(start)) changed.push({ sdkappid, callbacks });
+    }
+    return changed;
+  }
+
+  /**
+   * Sets the callback settings of the apps given and gives every other app back those it started
+   * with; every app's token is the one it started with, as no document holds one.
+   */
+  replaceCallbackSettings(entries: ReadonlyArray<{ sdkappid: number; callbacks: StoredCallbacks }>): void {
+    const given = new Map(entries.map((e) => [e.sdkappid, e.callbacks]));
+    for (const sdkappid of given.keys()) this.get(sdkappid);
+    for (const [sdkappid, app] of this.#apps) {
+      const start = this.#start.get(sdkappid) as AppSettings;
+      const callbacks = given.get(sdkappid) ?? storedCallbacksOf(start);
+      app.settings = { ...app.settings, ...callbacks, callbackToken: start.callbackToken };
+    }
   }
 
   /**

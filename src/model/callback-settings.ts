@@ -32,6 +32,8 @@ export const CALLBACK_COMMANDS = [
   'Group.CallbackAfterNewMemberJoin',
   'Group.CallbackAfterMemberExit',
   'Group.CallbackAfterGroupDestroyed',
+  'Group.CallbackBeforeSendMsg',
+  'Group.CallbackAfterSendMsg',
   'Sns.CallbackFriendAdd',
   'Sns.CallbackFriendDelete',
   'Sns.CallbackBlackListAdd',

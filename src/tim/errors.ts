@@ -145,6 +145,9 @@ export const Errors = {
   GroupNoPermission: entry(10007, 'insufficient permission for the operation'),
   GroupNotFound: entry(10010, 'the group does not exist, or it existed and has been destroyed'),
   GroupIdInvalid: entry(10015, 'invalid group ID: check that the group ID is correct'),
+  // The group commands' code for a refusal by the app's backend in a before-callback
+  // (Group.CallbackBeforeSendMsg, 269/1619; the code on https://cloud.tencent.com/document/product/269/1671).
+  GroupRefusedByCallback: entry(10016, 'the app backend refused the operation through a third-party callback'),
   GroupSenderMuted: entry(10017, 'the sender is muted and cannot send messages in the group'),
   GroupAccountNotFound: entry(10019, 'the requested UserID does not exist'),
   GroupIdUsed: entry(10021, 'the group ID is already in use, please choose another group ID'),

@@ -6,9 +6,10 @@ import { startBackend } from './backend.js';
 // The command list (https://cloud.tencent.com/document/product/269/1523) and each command's page:
 // State.StateChange https://cloud.tencent.com/document/product/269/2570 (https://trtc.io/document/34357)
 // Profile.CallbackPortraitSet https://trtc.io/document/48733
-// Group.CallbackAfterNewMemberJoin: the example of https://trtc.io/document/34354
+// Group.CallbackAfterNewMemberJoin https://cloud.tencent.com/document/product/269/1667 (https://trtc.io/document/34372)
 // Group.CallbackAfterCreateGroup 269/1663, AfterMemberExit 269/1668, AfterGroupDestroyed 269/1670
-// Sns.CallbackFriendAdd 269/1657, Sns.CallbackFriendDelete 269/1658, Sns.CallbackBlackListAdd 269/1662
+// Sns.CallbackFriendAdd 269/1657, Sns.CallbackFriendDelete 269/1659, Sns.CallbackBlackListAdd 269/1660
+// (1662 is Group.CallbackBeforeCreateGroup; English pages 1047/34359, 34360, 34361)
 const T0 = Date.UTC(2026, 0, 1);
 
 async function setUp(t: Parameters<typeof build>[0]) {

@@ -11,7 +11,7 @@ import { planSettings } from '../../src/model/plans.js';
 import { startBackend } from './backend.js';
 
 // The vendor's protocol and its worked example of callback authentication:
-// https://cloud.tencent.com/document/product/269/1522 (English: https://trtc.io/document/34354).
+// https://cloud.tencent.com/document/product/269/1522 (English: https://trtc.io/document/34354, the Webhook Overview).
 const PAGE = 'https://cloud.tencent.com/document/product/269/1522';
 const ORIGIN = { clientIp: '127.0.0.1', optPlatform: 'RESTAPI' };
 

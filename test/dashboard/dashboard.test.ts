@@ -3,6 +3,7 @@ import t from 'tap';
 import type { Page } from 'playwright-core';
 import { IMPORT_PATH, until, vendorCall } from '../ship/child.js';
 import { launch, noBrowser, SCREENSHOTS, server, tab, watch } from './browser.js';
+import { startBackend } from '../callbacks/backend.js';
 
 const SDKAPPID = 1400000001;
 const DELETE_PATH = '/v4/im_open_login_svc/account_delete';
@@ -62,6 +63,7 @@ t.test('the dashboard in Chromium', { skip: noBrowser ?? false }, async (t) => {
       ['Requests', /account_delete/],
       ['Messages', /No message stored yet/],
       ['Groups', /No group yet/],
+      ['Callbacks', /No callback sent yet/],
       ['Faults', /70169/],
       ['Clock', /running|frozen/],
       ['State', /Download the state/],
@@ -215,6 +217,52 @@ t.test('the dashboard in Chromium', { skip: noBrowser ?? false }, async (t) => {
     t.same(await page.locator('ol.groups ul.members li').allInnerTexts(), ['alice Owner', 'bob Member'], 'the owner first');
     await vendorCall(t, mock.url, `${G}/add_group_member`, { GroupId: 'team', MemberList: [{ Member_Account: 'carol' }] });
     await shows(page, 'ol.groups', '3 of', 1500);
+    t.same(problems, []);
+  });
+
+  t.test('Callbacks: the journal newest first, a failed one in red, payload and reply expanded, a new one within a second', async (t) => {
+    // What the view shows is GET /__mock/callbacks (docs/callbacks.md); the callbacks themselves are
+    // the vendor's (https://cloud.tencent.com/document/product/269/1522, 269/1632, 269/1619).
+    const backend = await startBackend(t);
+    const mock = await server(t);
+    const token = 'dashboard-callback-token-9';
+    mock.setApp(SDKAPPID, { callbackUrl: backend.url, callbackToken: token });
+    for (const Identifier of ['alice', 'bob']) await vendorCall(t, mock.url, IMPORT_PATH, { Identifier });
+    const body = [{ MsgType: 'TIMTextElem', MsgContent: { Text: 'hello bob' } }];
+    await vendorCall(t, mock.url, '/v4/openim/sendmsg', { From_Account: 'alice', To_Account: 'bob', MsgRandom: 1, MsgBody: body });
+    await mock.nextCallback('C2C.CallbackAfterSendMsg', { timeoutMs: 5000 });
+    backend.answerWith((_r, res) => {
+      res.statusCode = 500;
+      res.end('backend down');
+    });
+    mock.clients.login({ sdkappid: SDKAPPID, account: 'alice', platform: 'Web' });
+    await mock.nextCallback('State.StateChange', { timeoutMs: 5000 });
+
+    const { page } = await tab(t, browser);
+    const { problems } = watch(page);
+    await page.goto(`${mock.url}/#callbacks`);
+    await shows(page, 'ol.callbacks', 'State.StateChange');
+    const commands = async () => page.locator('ol.callbacks > li summary .path').allInnerTexts();
+    t.same(await commands(), ['State.StateChange', 'C2C.CallbackAfterSendMsg', 'C2C.CallbackBeforeSendMsg'], 'newest first');
+    t.equal(await page.locator('ol.callbacks > li.failed').count(), 1, 'the 500 is marked failed');
+    t.match(await page.locator('ol.callbacks > li.failed summary').innerText(), /HTTP 500/);
+
+    await page.locator('ol.callbacks > li', { hasText: 'C2C.CallbackBeforeSendMsg' }).locator('summary').click();
+    const detail = page.locator('ol.callbacks > li', { hasText: 'C2C.CallbackBeforeSendMsg' }).locator('.detail');
+    t.match(await detail.locator('pre.payload').innerText(), /"From_Account": "alice"[\s\S]*"hello bob"/, 'the payload as sent');
+    t.match(await detail.locator('pre.reply').innerText(), /"ActionStatus": "OK"/, "the backend's reply");
+    const url = await detail.locator('.url').innerText();
+    t.match(url, /CallbackCommand=C2C\.CallbackBeforeSendMsg/);
+    t.notMatch(url, /Sign=|RequestTime=/, 'the URL without the signature');
+    t.notMatch(await page.locator('main').innerText(), token, 'the token shows nowhere');
+
+    backend.answerWith((_r, res) => res.end(JSON.stringify({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' })));
+    await vendorCall(t, mock.url, '/v4/group_open_http_svc/create_group', { Type: 'Public', Name: 'Team', GroupId: 'team', Owner_Account: 'alice' });
+    await until(async () => (await commands())[0] === 'Group.CallbackAfterCreateGroup', 1500, 'the new callback to show first');
+
+    await page.getByLabel('Command').selectOption('State.StateChange');
+    await until(async () => (await commands()).join() === 'State.StateChange', 1500, 'the filter to keep one command');
+    await page.screenshot({ path: join(SCREENSHOTS, 'callbacks.png') });
     t.same(problems, []);
   });
 

@@ -3,6 +3,7 @@ import { render } from './vendor/preact.js';
 import { useEffect, useState } from './vendor/hooks.js';
 import { Accounts } from './accounts.js';
 import { Apps } from './apps.js';
+import { Callbacks } from './callbacks.js';
 import { Clock } from './clock.js';
 import { Coverage } from './coverage.js';
 import { Faults } from './faults.js';
@@ -18,6 +19,7 @@ const VIEWS = [
   { id: 'requests', title: 'Requests', view: Requests },
   { id: 'messages', title: 'Messages', view: Messages },
   { id: 'groups', title: 'Groups', view: Groups },
+  { id: 'callbacks', title: 'Callbacks', view: Callbacks },
   { id: 'faults', title: 'Faults', view: Faults },
   { id: 'clock', title: 'Clock', view: Clock },
   { id: 'state', title: 'State', view: State },

@@ -6,6 +6,8 @@ import type { CommandContext } from '../../tim/command.js';
 import type { JsonObject } from '../../tim/body.js';
 import { afterSendMsg, beforeSendMsg, c2cPayload, type CallbackControl } from '../../tim/rules/c2c-callbacks.js';
 import { deliver } from '../../tim/rules/deliver.js';
+import { beforeGroupSend, sendGroupMessage, type GroupSend } from '../../tim/rules/group-callbacks.js';
+import { Errors, VendorError } from '../../tim/errors.js';
 import { parseMsgBody, randomUint32 } from '../../tim/rules/openim.js';
 import { stateChange } from '../../tim/rules/callback-events.js';
 import { ClientActionError, UnknownAppError } from '../../shared/mock-errors.js';
@@ -41,6 +43,22 @@ export interface ClientMessage extends ClientSpec {
   MsgBody: unknown;
   MsgRandom?: number;
   CloudCustomData?: string;
+}
+
+/** A message a simulated client sends in a group it is a member of. */
+export interface ClientGroupMessage extends ClientSpec {
+  groupId: string;
+  MsgBody: unknown;
+  Random?: number;
+  CloudCustomData?: string;
+  OnlineOnlyFlag?: number;
+}
+
+/** How a client's group message ended: sent (its MsgSeq), refused (10016) or silenced by the backend. */
+export interface ClientGroupSendResult {
+  result: 'sent' | 'refused' | 'silenced';
+  MsgSeq?: number;
+  MsgTime?: number;
 }
 
 /** How a client's message ended: sent (stored, counted unread), refused (20006) or silenced by the backend. */
@@ -141,6 +159,46 @@ export class Clients {
   }
 
   /**
+   * A group message from a client, as send_group_msg sends one from a member: the group and the
+   * member are checked (a ClientActionError naming the vendor's code), Group.CallbackBeforeSendMsg
+   * may refuse, silence or rewrite it, and a sent one is followed by Group.CallbackAfterSendMsg.
+   */
+  async sendGroupMsg(m: ClientGroupMessage): Promise<ClientGroupSendResult> {
+    const app = this.#app(m.sdkappid);
+    const from = this.#account(app, m.account, 'account');
+    const platform = this.#platform(m.platform);
+    if (typeof m.groupId !== 'string' || m.groupId === '') throw new ClientActionError('groupId: must be a group of the app');
+    let body;
+    try {
+      body = parseMsgBody({ MsgBody: m.MsgBody } as JsonObject).elements;
+    } catch (error) {
+      throw new ClientActionError(`MsgBody: ${(error as Error).message}`);
+    }
+    const ctx = this.#context(app, from, platform);
+    const message: GroupSend = {
+      groupId: m.groupId,
+      random: m.Random ?? randomUint32(),
+      from,
+      priority: 'Normal',
+      body,
+      cloudCustomData: m.CloudCustomData,
+      onlineOnly: m.OnlineOnlyFlag === 1,
+      control: { forbidBefore: false, forbidAfter: false },
+    };
+    let decided: GroupSend;
+    try {
+      decided = (await beforeGroupSend(ctx, message)) ?? message;
+      if (decided.control.silenced === true) return { result: 'silenced' };
+      return { result: 'sent', ...sendGroupMessage(ctx, decided) };
+    } catch (error) {
+      if (!(error instanceof VendorError)) throw error;
+      if (error.code === Errors.GroupRefusedByCallback.code) return { result: 'refused' };
+      // The group's own checks (10010, 10007, 10017...): what the client's SDK would be told.
+      throw new ClientActionError(`the vendor answers ${error.code}: ${error.message}`);
+    }
+  }
+
+  /**
    * Sends any callback command the emulator knows, as `stripe trigger` does: `payload` over one
    * filled from the model (the app's first accounts). Resolves with the journal record.
    */
@@ -166,6 +224,7 @@ function sampleOf(command: string, ctx: CommandContext, a: string, b: string): J
   const message = { from: a, to: b, seq: 1, random: 1, elements, json: '', control: { forbidBefore: false, forbidAfter: false } };
   const key = `1_1_${unixSeconds(ctx.clock)}`;
   const members = (account: string) => [{ Member_Account: account }];
+  const groupMessage = { ...group, From_Account: a, Operator_Account: a, Random: 1, MsgBody: elements };
   const samples: Record<string, () => JsonObject> = {
     'State.StateChange': () => ({ Info: { Action: 'Login', To_Account: a, Reason: 'Register' } }),
     'Profile.CallbackPortraitSet': () => ({
@@ -179,6 +238,8 @@ function sampleOf(command: string, ctx: CommandContext, a: string, b: string): J
     'Group.CallbackAfterNewMemberJoin': () => ({ ...group, JoinType: 'Invited', Operator_Account: a, NewMemberList: members(b) }),
     'Group.CallbackAfterMemberExit': () => ({ ...group, ExitType: 'Quit', Operator_Account: b, ExitMemberList: members(b) }),
     'Group.CallbackAfterGroupDestroyed': () => ({ ...group, Owner_Account: a, Name: 'group', MemberList: members(a) }),
+    'Group.CallbackBeforeSendMsg': () => ({ ...groupMessage, OnlineOnlyFlag: 0 }),
+    'Group.CallbackAfterSendMsg': () => ({ ...groupMessage, OnlineOnlyFlag: 0, MsgSeq: 1, MsgTime: unixSeconds(ctx.clock) }),
     'Sns.CallbackFriendAdd': () => ({ PairList: [{ From_Account: a, To_Account: b, Initiator_Account: a }], ClientCmd: 'friend_add' }),
     'Sns.CallbackFriendDelete': () => ({ PairList: [{ From_Account: a, To_Account: b }], ClientCmd: 'friend_delete' }),
     'Sns.CallbackBlackListAdd': () => ({ PairList: [{ From_Account: a, To_Account: b }], ClientCmd: 'black_list_add' }),

@@ -15,8 +15,11 @@ import type { Message, MessageStore, ReadTime } from '../../model/messages.js';
 import type { GroupRecord, GroupStore } from '../../model/groups.js';
 import type { FriendsSnapshot, FriendStore } from '../../model/friends.js';
 import { groupRecordsProblem } from '../../model/group-records.js';
+import type { StoredCallbacks } from '../../model/apps.js';
+import { checkCallbackFields } from '../../model/callback-settings.js';
 import {
-  BlockRecordSchema, FriendRecordSchema, GroupRecordSchema, MessageRecordSchema, ModelSections, type SectionName,
+  BlockRecordSchema, CallbackStateSchema, FriendRecordSchema, GroupRecordSchema, MessageRecordSchema, ModelSections,
+  type CallbackState, type SectionName,
 } from './sections.js';
 
 export const STATE_FORMAT = 'tim-account-mock/state';
@@ -57,6 +60,12 @@ export const StateApp = Type.Object(
         description: 'plan settings changed while running (PUT /__mock/apps); absent: the ones the app started with',
       }),
     ),
+    callbacks: Type.Optional(
+      Type.Object(CallbackStateSchema.properties, {
+        additionalProperties: false,
+        description: 'callback settings changed while running, never the token; absent: the ones the app started with',
+      }),
+    ),
     ...ModelSections,
   },
   { additionalProperties: false },
@@ -87,10 +96,12 @@ export function stateAccount(account: Account): StateAccount {
   return picked;
 }
 
-/** What a state document needs of the app registry: the plan settings changed while running. */
+/** What a state document needs of the app registry: the plan and callback settings changed while running. */
 export interface PlanSettingsRegistry {
   changedPlanSettings(): Array<{ sdkappid: number; settings: PlanSettings }>;
   replacePlanSettings(entries: ReadonlyArray<{ sdkappid: number; settings: PlanSettings }>): void;
+  changedCallbackSettings(): Array<{ sdkappid: number; callbacks: StoredCallbacks }>;
+  replaceCallbackSettings(entries: ReadonlyArray<{ sdkappid: number; callbacks: StoredCallbacks }>): void;
 }
 
 /** The models whose state the document carries besides the accounts, and the plan settings. */
@@ -116,6 +127,7 @@ export interface AppSnapshot {
   accounts: Account[];
   deleted: Static<typeof StateDeletion>[];
   settings?: PlanSettings;
+  callbacks?: StoredCallbacks;
   sections: Section[];
 }
 
@@ -188,17 +200,20 @@ export function snapshotApps(store: AccountStore, sources: StateSources): AppSna
     appOf(sdkappid).deleted.push({ identifier, deletedAt });
   }
   for (const { sdkappid, settings } of sources.apps.changedPlanSettings()) appOf(sdkappid).settings = settings;
+  for (const { sdkappid, callbacks } of sources.apps.changedCallbackSettings()) appOf(sdkappid).callbacks = callbacks;
   for (const [sdkappid, sections] of modelSections(sources)) appOf(sdkappid).sections = sections;
   return [...apps.values()];
 }
 
 /** The store and the models as a state document. */
 export function exportState(store: AccountStore, sources: StateSources): StateDocument {
-  const apps = snapshotApps(store, sources).map(({ sdkappid, accounts, deleted, settings, sections }) => ({
+  const apps = snapshotApps(store, sources).map(({ sdkappid, accounts, deleted, settings, callbacks, sections }) => ({
     sdkappid,
     accounts: accounts.map(stateAccount),
     deleted,
     ...(settings !== undefined && { settings }),
+    // The registry checked the command names when they were set.
+    ...(callbacks !== undefined && { callbacks: callbacks as CallbackState }),
     ...Object.fromEntries(sections.map(({ name, items, pick }) => [name, items.map(pick)])),
   }));
   return { format: STATE_FORMAT, version: STATE_VERSION, apps };
@@ -209,6 +224,7 @@ export interface ParsedState {
   accounts: Account[];
   deletions: Deletion[];
   settings: Array<{ sdkappid: number; settings: PlanSettings }>;
+  callbacks: Array<{ sdkappid: number; callbacks: StoredCallbacks }>;
   profiles: ProfileEntry[];
   online: OnlineEntry[];
   messages: Message[];
@@ -221,6 +237,7 @@ export interface ParsedState {
 export function applyState(store: AccountStore, sources: StateSources, state: ParsedState): void {
   store.replace(state.accounts, state.deletions);
   sources.apps.replacePlanSettings(state.settings);
+  sources.apps.replaceCallbackSettings(state.callbacks);
   sources.profiles.restore(state.profiles);
   sources.online.restore(state.online);
   sources.messages.restore(state.messages, state.reads);
@@ -229,7 +246,16 @@ export function applyState(store: AccountStore, sources: StateSources, state: Pa
 }
 
 const emptyState = (): ParsedState => ({
-  accounts: [], deletions: [], settings: [], profiles: [], online: [], messages: [], reads: [], groups: [], friends: [],
+  accounts: [],
+  deletions: [],
+  settings: [],
+  callbacks: [],
+  profiles: [],
+  online: [],
+  messages: [],
+  reads: [],
+  groups: [],
+  friends: [],
 });
 
 /** An app's sections besides its accounts, into `parsed` (the schema has checked their shapes). */
@@ -278,6 +304,14 @@ export function parseState(doc: unknown, apps: KnownApps): ParsedState {
       throw new StateError(`apps[${i}].sdkappid: ${sdkappid} is not a declared app`);
     }
     if (app.settings !== undefined) settings.push({ sdkappid, settings: app.settings });
+    if (app.callbacks !== undefined) {
+      try {
+        checkCallbackFields(app.callbacks, `apps[${i}].callbacks.`);
+      } catch (error) {
+        throw new StateError((error as Error).message);
+      }
+      parsed.callbacks.push({ sdkappid, callbacks: app.callbacks });
+    }
     const filed = new AccountIndex();
     app.accounts.forEach((stateAccount, j) => {
       const at = `apps[${i}].accounts[${j}]`;

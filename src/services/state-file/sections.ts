@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { APPLY_JOIN_OPTIONS, GROUP_TYPES } from '../../model/groups.js';
 import { PLATFORMS } from '../../model/online.js';
+import { CALLBACK_COMMANDS, CALLBACK_TIMEOUT_MAX, CALLBACK_URL_MAX } from '../../model/callback-settings.js';
 
 // The state an app holds besides its accounts (issues 26 and 27), as the state document and the
 // control plane write it. Every section is optional, so a document written before they existed
@@ -116,3 +117,18 @@ export type SectionName = keyof typeof ModelSections;
 export const SECTION_NAMES = Object.keys(ModelSections) as SectionName[];
 export type MessageRecord = Static<typeof MessageRecordSchema>;
 export type ReadRecord = Static<typeof ReadRecordSchema>;
+
+/**
+ * An app's callback settings changed while running (PUT /__mock/apps), beside its plan settings.
+ * Never the token: like the app's secret key it stays with the configuration, and GET
+ * /__mock/state answers this same document.
+ */
+export const CallbackStateSchema = Type.Object(
+  {
+    callbackUrl: Type.Union([Type.String({ maxLength: CALLBACK_URL_MAX, pattern: '^https?://' }), Type.Null()]),
+    callbackCommands: Type.Union([Type.Array(Type.Union(CALLBACK_COMMANDS.map((c) => Type.Literal(c)))), Type.Null()]),
+    callbackTimeoutMs: Type.Union([Type.Integer({ minimum: 1, maximum: CALLBACK_TIMEOUT_MAX }), Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+export type CallbackState = Static<typeof CallbackStateSchema>;

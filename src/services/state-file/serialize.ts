@@ -42,6 +42,7 @@ function*documentPieces(apps: readonly AppSnapshot[], slice: number): Generator<
     yield ',\n      "deleted": ';
     yield * listPieces(app.deleted, (deletion) => deletion, slice);
     if (app.settings !== undefined) yield `,\n      "settings": ${JSON.stringify(app.settings, null, 2).replaceAll('\n', '\n      ')}`;
+    if (app.callbacks !== undefined) yield `,\n      "callbacks": ${JSON.stringify(app.callbacks, null, 2).replaceAll('\n', '\n      ')}`;
     for (const { name, items, pick } of app.sections) {
       yield `,\n      ${JSON.stringify(name)}: `;
       yield * listPieces(items, pick, slice);

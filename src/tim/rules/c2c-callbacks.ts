@@ -3,7 +3,10 @@ import type { JsonObject } from '../body.js';
 import type { CommandContext } from '../command.js';
 import { Errors, VendorError } from '../errors.js';
 
-/** https://cloud.tencent.com/document/product/269/34364 (before) and 269/34365 (after). */
+/**
+ * https://cloud.tencent.com/document/product/269/1632 (before; English: 1047/34364) and
+ * https://cloud.tencent.com/document/product/269/2716 (after; English: 1047/34365).
+ */
 export const BEFORE_SEND = 'C2C.CallbackBeforeSendMsg';
 export const AFTER_SEND = 'C2C.CallbackAfterSendMsg';
 
@@ -11,7 +14,7 @@ export const AFTER_SEND = 'C2C.CallbackAfterSendMsg';
 export interface CallbackControl {
   forbidBefore: boolean;
   forbidAfter: boolean;
-  /** The backend answered ErrorCode 2: the sender is told OK, nothing is delivered (269/34364). */
+  /** The backend answered ErrorCode 2: the sender is told OK, nothing is delivered (269/1632). */
   silenced?: boolean;
 }
 
@@ -34,7 +37,7 @@ export interface C2CMessage {
   control: CallbackControl;
 }
 
-/** The documented payload of the C2C callbacks (269/34364), before MsgKey is known. */
+/** The documented payload of the C2C callbacks (269/1632), before MsgKey is known. */
 export function c2cPayload(ctx: CommandContext, m: C2CMessage): JsonObject {
   return {
     From_Account: m.from ?? ctx.app.admin,

@@ -15,7 +15,7 @@ export function stateChange(ctx: Pick<CommandContext, 'callbacks'>, account: str
   ctx.callbacks.after('State.StateChange', { Info: { Action: action, To_Account: account, Reason } });
 }
 
-/** Profile.CallbackPortraitSet (https://cloud.tencent.com/document/product/269/50368): the fields set. */
+/** Profile.CallbackPortraitSet (https://www.tencentcloud.com/document/product/1047/48733): the fields set. */
 export function portraitSet(ctx: CommandContext, account: string, items: ReadonlyArray<readonly [string, unknown]>) {
   const ProfileItem = items.map(([Tag, Value]) => ({ Tag, Value }));
   ctx.callbacks.after('Profile.CallbackPortraitSet', { Operator_Account: ctx.caller, From_Account: account, ProfileItem });
@@ -67,7 +67,7 @@ const CLIENT_CMD = {
   'Sns.CallbackBlackListAdd': 'black_list_add',
 } as const;
 
-/** Sns.CallbackFriendAdd, Sns.CallbackFriendDelete, Sns.CallbackBlackListAdd (269/1657, 269/1658, 269/1662). */
+/** Sns.CallbackFriendAdd, Sns.CallbackFriendDelete, Sns.CallbackBlackListAdd (269/1657, 269/1659, 269/1660). */
 export function snsChanged(
   ctx: CommandContext,
   command: 'Sns.CallbackFriendAdd' | 'Sns.CallbackFriendDelete' | 'Sns.CallbackBlackListAdd',

@@ -58,7 +58,7 @@ export default defineCommand({
     const from = input.from === undefined ? ctx.app.admin : existing(ctx, input.from, Errors.MsgFromAccount);
     const to = existing(ctx, input.to, Errors.MsgToNotRegistered);
     if (input.control.silenced === true) {
-      // The backend's ErrorCode 2: the sender is told OK and nothing is delivered (269/34364).
+      // The backend's ErrorCode 2: the sender is told OK and nothing is delivered (https://cloud.tencent.com/document/product/269/1632).
       const time = unixSeconds(ctx.clock);
       return { MsgTime: time, MsgKey: ctx.messages.newKey(input.random, time) };
     }
