@@ -10,7 +10,7 @@ import { OnlineStore } from '../../src/model/online.js';
 import { MessageStore } from '../../src/model/messages.js';
 import { GroupStore } from '../../src/model/groups.js';
 import { FriendStore } from '../../src/model/friends.js';
-import { unlessRunning } from '../../src/services/state-file/persistence.js';
+import { pacedSaves } from '../../src/services/state-file/persistence.js';
 import { groupRecord } from '../helper.js';
 
 /** Zero-config apps; app 8 had its plan changed while running, so its settings go in the document. */
@@ -135,29 +135,37 @@ t.test("the snapshot a save starts with copies each app's accounts at once, neve
   t.equal(chunks.join(''), expected, 'the same document');
 });
 
-t.test('a periodic tick starts no save while the one it started last still runs', async (t) => {
+t.test('a periodic tick starts no save while the last one runs, nor until it has rested as long as that one ran', async (t) => {
   let started = 0;
+  let time = 0;
   let finish: (() => void) | undefined;
   let fail: ((err: Error) => void) | undefined;
-  const tick = unlessRunning(() => {
+  const tick = pacedSaves(() => {
     started++;
     return new Promise<void>((resolve, reject) => {
       finish = resolve;
       fail = reject;
     });
-  });
+  }, () => time);
   const first = tick();
   t.equal(started, 1);
-  for (let i = 0; i < 5; i++) t.equal(tick(), undefined, 'skipped while it runs');
+  for (let i = 0; i < 5; i++) {
+    time += 100;
+    t.equal(tick(), undefined, 'skipped while it runs');
+  }
   t.equal(started, 1, 'five ticks during a long save started none');
   finish?.();
   await first;
+  // It ran from 0 to 500: no save starts before 1000.
+  time = 999;
+  t.equal(tick(), undefined, 'skipped one moment before its rest ends');
+  time = 1000;
   const second = tick();
-  t.equal(started, 2, 'the next tick after it ends starts one');
+  t.equal(started, 2, 'the first tick once the rest is over starts one');
   fail?.(new Error('disk full'));
   await t.rejects(second as Promise<void>, /disk full/, 'its failure reaches the caller');
   tick();
-  t.equal(started, 3, 'a failed save does not block the next');
+  t.equal(started, 3, 'a failed save that took no time does not block the next');
 });
 
 t.test("the models' sections are sliced like the accounts, and the text is still the indented document", async (t) => {

@@ -53,23 +53,28 @@ export async function readStateFile(file: string, services: Pick<MockServices, '
 }
 
 /**
- * The periodic save's tick: starts `run` unless the one it started last is still running
- * (answering undefined then). A save of a large state can take longer than the interval, and
- * ticks that each queued one more would keep a save running without end.
+ * The periodic save's tick: starts `run` unless the one it started last is still running, or
+ * ended less than its own length ago (answering undefined then). A save of a large state can
+ * take as long as the interval: ticks that each queued one more would keep a save running
+ * without end, and saves back to back would leave requests half the event loop at best. Resting
+ * as long as the last save ran keeps saves to at most half of it.
  */
-export function unlessRunning(run: () => Promise<void>): () => Promise<void> | undefined {
+export function pacedSaves(
+  run: () => Promise<void>,
+  now: () => number = () => performance.now(),
+): () => Promise<void> | undefined {
   let running: Promise<void> | undefined;
+  let restUntil = -Infinity;
   return () => {
-    if (running !== undefined) return undefined;
+    if (running !== undefined || now() < restUntil) return undefined;
+    const startedAt = now();
     const started = run();
-    running = started.then(
-      () => {
-        running = undefined;
-      },
-      () => {
-        running = undefined;
-      },
-    );
+    const settle = () => {
+      const ended = now();
+      restUntil = ended + (ended - startedAt);
+      running = undefined;
+    };
+    running = started.then(settle, settle);
     return started;
   };
 }
@@ -110,7 +115,7 @@ async function persistState(app: FastifyInstance): Promise<void> {
   if (saveInterval > 0) {
     // Started once the app is ready, so no save runs while other plugins still boot.
     app.addHook('onReady', async () => {
-      const tick = unlessRunning(save);
+      const tick = pacedSaves(save);
       timer = setInterval(() => {
         tick()?.catch((err: unknown) => services.log.error({ err, stateFile: file }, 'periodic state save failed'));
       }, saveInterval * 1000);
