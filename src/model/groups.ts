@@ -123,6 +123,8 @@ class AppGroups {
   readonly joined = new Map<string, Set<string>>();
   /** account -> how many of its groups count towards JOINED_GROUPS_MAX. */
   readonly #counted = new Map<string, number>();
+  /** Groups by type, for the plans' group counts. */
+  readonly byType = new Map<GroupType, number>();
   serial = 0;
 
   countedOf(account: string): number {
@@ -133,6 +135,7 @@ class AppGroups {
     this.groups.set(group.groupId, group);
     this.#position.set(group.groupId, this.order.length);
     this.order.push(group);
+    this.byType.set(group.type, (this.byType.get(group.type) ?? 0) + 1);
   }
 
   remove(group: Group): void {
@@ -141,6 +144,7 @@ class AppGroups {
     const at = this.#position.get(group.groupId) as number;
     this.order[at] = undefined;
     this.#position.delete(group.groupId);
+    this.byType.set(group.type, (this.byType.get(group.type) as number) - 1);
   }
 
   join(group: Group, member: GroupMember): void {
@@ -165,6 +169,13 @@ class AppGroups {
       else this.#counted.delete(account);
     }
   }
+}
+
+/** How many groups an app holds: in all, and of the two types the plans count apart. */
+export interface GroupCounts {
+  all: number;
+  avChatRooms: number;
+  communities: number;
 }
 
 /** One group as a state document or the control plane shows it. */
@@ -199,6 +210,13 @@ export class GroupStore {
 
   count(sdkappid: number): number {
     return this.#apps.get(sdkappid)?.groups.size ?? 0;
+  }
+
+  /** How many groups the app holds, in all and of the types the plans count apart: O(1). */
+  counts(sdkappid: number): GroupCounts {
+    const app = this.#apps.get(sdkappid);
+    const of = (type: GroupType): number => app?.byType.get(type) ?? 0;
+    return { all: app?.groups.size ?? 0, avChatRooms: of('AVChatRoom'), communities: of('Community') };
   }
 
   /** Groups `account` may still join, AVChatRoom aside. */
