@@ -1,3 +1,4 @@
+import type { GroupMessageRecord } from './group-messages.js';
 import type { GroupRecord } from './groups.js';
 
 /**
@@ -19,6 +20,30 @@ export function groupRecordsProblem(records: readonly GroupRecord[]): string | u
     if (owners.length !== expected.length || owners[0] !== expected[0]) {
       return `${at}.owner: the owner must be the one member whose role is Owner`;
     }
+  }
+  return undefined;
+}
+
+/**
+ * Why an app's kept group messages cannot go with its groups, or undefined: each names a group
+ * of the app that keeps history (not an AVChatRoom), with seqs ascending and below the group's
+ * NextMsgSeq.
+ */
+export function groupMessagesProblem(
+  groups: readonly GroupRecord[],
+  messages: readonly GroupMessageRecord[],
+): string | undefined {
+  const byId = new Map(groups.map((g) => [g.groupId, g]));
+  const lastSeq = new Map<string, number>();
+  for (const [i, message] of messages.entries()) {
+    const at = `groupMessages[${i}]`;
+    const group = byId.get(message.groupId);
+    if (group === undefined) return `${at}.groupId: '${message.groupId}' is not a group of the app`;
+    if (group.type === 'AVChatRoom') return `${at}.groupId: '${message.groupId}' is an AVChatRoom, which keeps no history`;
+    if (message.seq <= (lastSeq.get(message.groupId) ?? 0) || message.seq >= group.nextMsgSeq) {
+      return `${at}.seq: must be above the group's earlier messages' and below its nextMsgSeq (${group.nextMsgSeq})`;
+    }
+    lastSeq.set(message.groupId, message.seq);
   }
   return undefined;
 }

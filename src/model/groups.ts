@@ -1,5 +1,5 @@
 import { unixSeconds, type Clock } from './clock.js';
-import { GroupHistory } from './group-messages.js';
+import { GroupHistory, type GroupMessage, type GroupMessageRecord, type GroupMessageSeed } from './group-messages.js';
 
 /**
  * The vendor's groups (group_open_http_svc), kept per app: each group with its members and
@@ -356,6 +356,42 @@ export class GroupStore {
   /** Every group as plain records, for the state document. */
   snapshot(): Array<{ sdkappid: number; groups: GroupRecord[] }> {
     return [...this.#apps].map(([sdkappid, app]) => ({ sdkappid, groups: [...app.groups.values()].map(recordOf) }));
+  }
+
+  /** Every kept group message, per app, oldest first per group, for the state document: O(messages). */
+  messageRecords(): Array<{ sdkappid: number; messages: GroupMessageRecord[] }> {
+    return [...this.#apps].map(([sdkappid, app]) => ({
+      sdkappid,
+      messages: [...app.groups.values()].flatMap((group) =>
+        this.history.of(group).map((m) => ({ groupId: group.groupId, ...m })),
+      ),
+    }));
+  }
+
+  /** Puts back one app's kept group messages (checked by `groupMessagesProblem`), after its groups. */
+  restoreMessages(sdkappid: number, records: readonly GroupMessageRecord[]): void {
+    const byGroup = new Map<string, GroupMessage[]>();
+    for (const { groupId, ...message } of records) {
+      let list = byGroup.get(groupId);
+      if (list === undefined) byGroup.set(groupId, (list = []));
+      list.push(message);
+    }
+    for (const [groupId, messages] of byGroup) this.history.restore(this.get(sdkappid, groupId) as Group, messages);
+  }
+
+  /** Stores `seeds` in `group`'s history in order, as if sent: each takes the group's next MsgSeq. */
+  seedMessages(group: Group, seeds: readonly GroupMessageSeed[]): GroupMessage[] {
+    const now = unixSeconds(this.#clock);
+    return seeds.map((seed, i) =>
+      this.history.append(group, {
+        from: seed.from,
+        body: seed.body,
+        time: seed.time ?? now,
+        random: seed.random ?? i,
+        priority: seed.priority ?? 'Normal',
+        cloudCustomData: seed.cloudCustomData,
+      }),
+    );
   }
 
   /** Replaces every group with `apps`' (a checked state document or seed). */
