@@ -1,5 +1,5 @@
 import type { GroupMessageRecord } from './group-messages.js';
-import type { GroupRecord } from './groups.js';
+import type { GroupRecord, GroupType } from './groups.js';
 
 /**
  * Why seeded groups cannot be stored, or undefined: each id once, each member once per group,
@@ -24,6 +24,13 @@ export function groupRecordsProblem(records: readonly GroupRecord[]): string | u
   return undefined;
 }
 
+/** Why group `groupId`, of `type` (undefined: there is none), cannot take messages, or undefined. */
+export function historyProblem(groupId: string, type: GroupType | undefined): string | undefined {
+  if (type === undefined) return `'${groupId}' is not a group of the app`;
+  if (type === 'AVChatRoom') return `'${groupId}' is an AVChatRoom, which keeps no history`;
+  return undefined;
+}
+
 /**
  * Why an app's kept group messages cannot go with its groups, or undefined: each names a group
  * of the app that keeps history (not an AVChatRoom), with seqs ascending and below the group's
@@ -38,10 +45,11 @@ export function groupMessagesProblem(
   for (const [i, message] of messages.entries()) {
     const at = `groupMessages[${i}]`;
     const group = byId.get(message.groupId);
-    if (group === undefined) return `${at}.groupId: '${message.groupId}' is not a group of the app`;
-    if (group.type === 'AVChatRoom') return `${at}.groupId: '${message.groupId}' is an AVChatRoom, which keeps no history`;
-    if (message.seq <= (lastSeq.get(message.groupId) ?? 0) || message.seq >= group.nextMsgSeq) {
-      return `${at}.seq: must be above the group's earlier messages' and below its nextMsgSeq (${group.nextMsgSeq})`;
+    const problem = historyProblem(message.groupId, group?.type);
+    if (problem !== undefined) return `${at}.groupId: ${problem}`;
+    const { nextMsgSeq } = group as GroupRecord;
+    if (message.seq <= (lastSeq.get(message.groupId) ?? 0) || message.seq >= nextMsgSeq) {
+      return `${at}.seq: must be above the group's earlier messages' and below its nextMsgSeq (${nextMsgSeq})`;
     }
     lastSeq.set(message.groupId, message.seq);
   }

@@ -49,3 +49,16 @@ const KeptSections = {
 export const StateSections = { ...ModelSections, ...KeptSections };
 export type StateSectionName = keyof typeof StateSections;
 export type GroupMessageSectionRecord = Static<typeof GroupMessageRecordSchema>;
+
+/** A message seeded into a group as if sent now (fixtures, POST /__mock/groups/messages, the in-process API). */
+export const GroupMessageSeedSchema = Type.Object(
+  {
+    from: Type.String({ minLength: 1, description: "an account, or the app's admin" }),
+    body: MessageRecordSchema.properties.body,
+    time: Type.Optional(Type.Integer({ minimum: 0, description: "unix seconds; default: the emulator's clock" })),
+    random: Type.Optional(Type.Integer({ minimum: 0, maximum: 4_294_967_295, description: "default: the message's place in the list" })),
+    priority: Type.Optional(Type.Union(PRIORITIES.map((p) => Type.Literal(p)), { description: 'default: Normal' })),
+    cloudCustomData: Type.Optional(text),
+  },
+  { additionalProperties: false },
+);

@@ -8,7 +8,6 @@ import type { Group } from '../../model/groups.js';
 import { parseMsgBody } from './openim.js';
 import { memberOf, assertAccount } from './groups.js';
 
-
 /**
  * MsgBody with the element rules of one-to-one messages (the vendor's message format page,
  * 269/2720), answered with the group commands' format code: 10004 names what is wrong.
