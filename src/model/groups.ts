@@ -119,6 +119,9 @@ class AppGroups {
   /** Groups by creation order, for get_appid_group_list's Next; destroyed ones leave a hole. */
   readonly order: Array<Group | undefined> = [];
   readonly #position = new Map<string, number>();
+  /** The same order one list per type, so that a page of one type walks only that type's groups. */
+  readonly orderOfType = new Map<GroupType, Array<Group | undefined>>();
+  readonly #typePosition = new Map<string, number>();
   /** account -> the ids of its groups. */
   readonly joined = new Map<string, Set<string>>();
   /** account -> how many of its groups count towards JOINED_GROUPS_MAX. */
@@ -135,6 +138,10 @@ class AppGroups {
     this.groups.set(group.groupId, group);
     this.#position.set(group.groupId, this.order.length);
     this.order.push(group);
+    let ofType = this.orderOfType.get(group.type);
+    if (ofType === undefined) this.orderOfType.set(group.type, (ofType = []));
+    this.#typePosition.set(group.groupId, ofType.length);
+    ofType.push(group);
     this.byType.set(group.type, (this.byType.get(group.type) ?? 0) + 1);
   }
 
@@ -144,6 +151,9 @@ class AppGroups {
     const at = this.#position.get(group.groupId) as number;
     this.order[at] = undefined;
     this.#position.delete(group.groupId);
+    const ofType = this.orderOfType.get(group.type) as Array<Group | undefined>;
+    ofType[this.#typePosition.get(group.groupId) as number] = undefined;
+    this.#typePosition.delete(group.groupId);
     this.byType.set(group.type, (this.byType.get(group.type) as number) - 1);
   }
 
@@ -320,16 +330,18 @@ export class GroupStore {
   }
 
   /**
-   * Up to `limit` groups in creation order from position `next` (0: the first), with the
-   * position to ask for next (0 when there are no more): O(limit + destroyed groups skipped).
+   * Up to `limit` groups (of `type` only, when given) in creation order from position `next`
+   * (0: the first) of that order, with the position to ask for next (0 when there are no
+   * more): O(limit + destroyed groups skipped), whatever the number of groups of other types.
    */
   page(sdkappid: number, next: number, limit: number, type?: GroupType): { groups: Group[]; next: number } {
-    const order = this.#apps.get(sdkappid)?.order ?? [];
+    const app = this.#apps.get(sdkappid);
+    const order = (type === undefined ? app?.order : app?.orderOfType.get(type)) ?? [];
     const groups: Group[] = [];
     let at = next;
     for (; at < order.length && groups.length < limit; at++) {
       const group = order[at];
-      if (group !== undefined && (type === undefined || group.type === type)) groups.push(group);
+      if (group !== undefined) groups.push(group);
     }
     return { groups, next: at < order.length ? at : 0 };
   }
