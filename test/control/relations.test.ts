@@ -123,5 +123,8 @@ t.test('POST /__mock/groups/messages and seedGroupMessages: a history as if sent
     t.match(refused.json().message, message, name);
   }
   t.throws(() => mockControls(app).seedGroupMessages(SDKAPPID, 'none', [{ from: 'o', body: text('x') }]), /not a group/);
+  // An app the emulator has not made yet: its admin is the configured one.
+  t.equal((await app.inject({ method: 'POST', url: '/__mock/groups', payload: { sdkappid: 7, groups: [group('h', [])] } })).statusCode, 200);
+  t.same(mockControls(app).seedGroupMessages(7, 'h', [{ from: 'administrator', body: text('x') }]), [1]);
   t.equal(app.mock.groups.history.of(app.mock.groups.get(SDKAPPID, 'g')!).length, 4, 'refused seeds store nothing');
 });
