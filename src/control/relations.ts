@@ -6,6 +6,7 @@ import { groupRecordsProblem, historyProblem } from '../model/group-records.js';
 import type { GroupMessageSeed } from '../model/group-messages.js';
 import { GroupMessageSeedSchema } from '../services/state-file/kept-sections.js';
 import type { MockServices } from '../services/mock-services.js';
+import { seedTarget } from '../services/fixtures/load.js';
 import { ControlRequestError } from '../shared/mock-errors.js';
 import { clip } from '../shared/clip.js';
 import { controlErrors, SdkAppId } from './schemas.js';
@@ -23,15 +24,16 @@ export function seedGroups(groups: GroupStore, sdkappid: number, records: readon
  * 400 naming the first problem with nothing stored.
  */
 export function seedGroupMessages(
-  { groups, store, apps, options }: Pick<MockServices, 'groups' | 'store' | 'apps' | 'options'>,
+  services: MockServices,
   sdkappid: number,
   groupId: string,
   seeds: readonly GroupMessageSeed[],
 ): number[] {
+  const { groups, store } = services;
   const group = groups.get(sdkappid, groupId);
   const problem = historyProblem(clip(groupId), group?.type);
   if (problem !== undefined) throw new ControlRequestError(`groupId: ${problem}`);
-  const admin = apps.get(sdkappid)?.admin ?? options.admin;
+  const admin = seedTarget(services).admin(sdkappid);
   seeds.forEach(({ from }, i) => {
     if (from !== admin && store.get(sdkappid, from)?.identifier !== from) {
       throw new ControlRequestError(`messages[${i}].from: '${clip(from)}' is not an account of app ${sdkappid}`);

@@ -96,8 +96,9 @@ t.test('friends: friend groups and requests as records, restored as given', asyn
   t.same(friends.friendGroupRecords(), [{ sdkappid: 1, records: [{ from: 'a', names: [], sequence: 2 }] }], 'no groups left, the sequence kept');
 
   const restored = new FriendStore(new ControllableClock());
-  restored.restoreExtras(2, [{ from: 'c', names: [], sequence: 0 }, { from: 'd', names: ['g'], sequence: 3 }], []);
-  t.same(restored.friendGroupRecords(), [{ sdkappid: 2, records: [{ from: 'd', names: ['g'], sequence: 3 }] }], 'an empty record leaves nothing');
+  const records = [{ from: 'c', names: [], sequence: 0 }, { from: 'd', names: ['g'], sequence: 3 }, { from: 'e', names: ['h'], sequence: 0 }];
+  restored.restoreExtras(2, records, []);
+  t.same(restored.friendGroupRecords(), [{ sdkappid: 2, records: records.slice(1) }], 'an empty record leaves nothing');
   t.same(restored.friendGroupsOf(2, 'd'), ['g']);
   t.equal(restored.groupSequence(2, 'd'), 3);
 });
