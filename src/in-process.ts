@@ -5,13 +5,14 @@ import { buildApp, type MockFastifyInstance } from './app.js';
 import type { ControllableClock } from './model/clock.js';
 import type { MockOptions } from './config/options.js';
 import { changeApp, listApps, type AppView } from './control/apps.js';
-import { seedGroups } from './control/relations.js';
+import { seedGroupMessages, seedGroups } from './control/relations.js';
 import { resetMock } from './control/reset.js';
 import { listMessages, setOnline, type MessageFilter, type MessageView, type OnlineChange } from './control/conversations.js';
 import type { ProfileEntry } from './model/profiles.js';
 import type { OnlineEntry } from './model/online.js';
 import type { FriendsSnapshot } from './model/friends.js';
 import { recordOf, type GroupRecord } from './model/groups.js';
+import type { GroupMessageSeed } from './model/group-messages.js';
 import { AccountView } from './control/schemas.js';
 import type { FaultView } from './services/faults/registry.js';
 import { parseFaultSpec, type FaultSpec } from './services/faults/spec.js';
@@ -88,6 +89,11 @@ export interface MockControls {
   groups(sdkappid?: number): Array<{ sdkappid: number; group: GroupRecord }>;
   /** Replaces one app's groups, as POST /__mock/groups does; throws a ControlRequestError naming a bad group. */
   seedGroups(sdkappid: number, groups: GroupRecord[]): void;
+  /**
+   * Adds messages to one group's history as if sent, as POST /__mock/groups/messages does: the
+   * MsgSeq each took; throws a ControlRequestError naming a missing group or a bad sender.
+   */
+  seedGroupMessages(sdkappid: number, groupId: string, messages: GroupMessageSeed[]): number[];
   /** Friend lists and black lists per app, as GET /__mock/friends lists them. */
   relationships(sdkappid?: number): FriendsSnapshot[];
   /** Replaces one app's friend lists and black lists, as POST /__mock/friends does. */
@@ -165,6 +171,7 @@ export function mockControls(app: FastifyInstance): MockControls {
     setOnline: (change) => setOnline(app.mock, change),
     groups: (sdkappid) => groups.list(sdkappid).map((e) => ({ sdkappid: e.sdkappid, group: recordOf(e.group) })),
     seedGroups: (sdkappid, records) => seedGroups(groups, sdkappid, records),
+    seedGroupMessages: (sdkappid, groupId, messages) => seedGroupMessages(app.mock, sdkappid, groupId, messages),
     relationships: (sdkappid) => friends.snapshot().filter((a) => sdkappid === undefined || a.sdkappid === sdkappid),
     seedRelationships: (relations) => friends.replaceApp(relations),
     clients: {

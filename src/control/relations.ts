@@ -1,9 +1,14 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { recordOf, type GroupRecord, type GroupStore } from '../model/groups.js';
+import { recordOf, type Group, type GroupRecord, type GroupStore } from '../model/groups.js';
 import { BlockRecordSchema, FriendRecordSchema, GroupRecordSchema } from '../services/state-file/sections.js';
-import { groupRecordsProblem } from '../model/group-records.js';
+import { groupRecordsProblem, historyProblem } from '../model/group-records.js';
+import type { GroupMessageSeed } from '../model/group-messages.js';
+import { GroupMessageSeedSchema } from '../services/state-file/kept-sections.js';
+import type { MockServices } from '../services/mock-services.js';
+import { seedTarget } from '../services/fixtures/load.js';
 import { ControlRequestError } from '../shared/mock-errors.js';
+import { clip } from '../shared/clip.js';
 import { controlErrors, SdkAppId } from './schemas.js';
 
 /** Replaces one app's groups after checking them (400 naming the first problem). */
@@ -11,6 +16,30 @@ export function seedGroups(groups: GroupStore, sdkappid: number, records: readon
   const problem = groupRecordsProblem(records);
   if (problem !== undefined) throw new ControlRequestError(problem);
   groups.replaceApp(sdkappid, records);
+}
+
+/**
+ * Stores `seeds` in one group's history as if sent, in order, after checking the group (one that
+ * keeps history) and every sender (an account of the app, or its admin): their MsgSeqs, or a
+ * 400 naming the first problem with nothing stored.
+ */
+export function seedGroupMessages(
+  services: MockServices,
+  sdkappid: number,
+  groupId: string,
+  seeds: readonly GroupMessageSeed[],
+): number[] {
+  const { groups, store } = services;
+  const group = groups.get(sdkappid, groupId);
+  const problem = historyProblem(clip(groupId), group?.type);
+  if (problem !== undefined) throw new ControlRequestError(`groupId: ${problem}`);
+  const admin = seedTarget(services).admin(sdkappid);
+  seeds.forEach(({ from }, i) => {
+    if (from !== admin && store.get(sdkappid, from)?.identifier !== from) {
+      throw new ControlRequestError(`messages[${i}].from: '${clip(from)}' is not an account of app ${sdkappid}`);
+    }
+  });
+  return groups.seedMessages(group as Group, seeds).map((m) => m.seq);
 }
 
 const AppQuery = Type.Object({ sdkappid: Type.Optional(SdkAppId) }, { additionalProperties: false });
@@ -24,6 +53,15 @@ const RelationsOfApp = Type.Object(
   { additionalProperties: false },
 );
 const Done = Type.Object({ ok: Type.Literal(true) }, { additionalProperties: false });
+const GroupMessagesSeed = Type.Object(
+  {
+    sdkappid: SdkAppId,
+    groupId: Type.String({ minLength: 1 }),
+    messages: Type.Array(GroupMessageSeedSchema, { minItems: 1 }),
+  },
+  { additionalProperties: false },
+);
+const Seeded = Type.Object({ msgSeqs: Type.Array(Type.Integer(), { description: 'the MsgSeq each message took, in order' }) });
 
 /** /__mock/groups and /__mock/friends: read, seed (replacing one app's) and clear groups and relationships. */
 export const relationsRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -58,6 +96,22 @@ export const relationsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       seedGroups(groups, request.body.sdkappid, request.body.groups as GroupRecord[]);
       return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/groups/messages',
+    {
+      schema: {
+        tags,
+        summary: "Add messages to one group's history as if sent, in order (read back by group_msg_get_simple)",
+        body: GroupMessagesSeed,
+        response: { 200: Seeded, ...controlErrors },
+      },
+    },
+    async (request) => {
+      const { sdkappid, groupId, messages } = request.body;
+      return { msgSeqs: seedGroupMessages(app.mock, sdkappid, groupId, messages as GroupMessageSeed[]) };
     },
   );
 

@@ -107,6 +107,24 @@ export interface FriendsSnapshot {
   blocked: BlockRecord[];
 }
 
+/** An account's own friend groups (group_add's, with or without friends) and their CurrentSequence. */
+export interface FriendGroupRecord {
+  from: string;
+  names: string[];
+  sequence: number;
+}
+
+/** A friend request from `from` waiting for `account`'s confirmation. */
+export interface RequestRecord {
+  from: string;
+  account: string;
+  remark: string;
+  groups: string[];
+  addSource: string;
+  addWording: string;
+  addTime: number;
+}
+
 export class FriendStore {
   readonly #apps = new Map<number, AppFriends>();
   readonly #clock: Clock;
@@ -305,6 +323,51 @@ export class FriendStore {
         [...list].map(([account, addTime]) => ({ from, account, addTime })),
       ),
     }));
+  }
+
+  /** Every account's own friend groups and CurrentSequence, per app, for the state document. */
+  friendGroupRecords(): Array<{ sdkappid: number; records: FriendGroupRecord[] }> {
+    return [...this.#apps].map(([sdkappid, app]) => {
+      const accounts = new Set([...app.friendGroups.keys(), ...app.groupSequence.keys()]);
+      const records = [...accounts].map((from) => ({
+        from,
+        names: [...(app.friendGroups.get(from) ?? [])],
+        sequence: app.groupSequence.get(from) ?? 0,
+      }));
+      return { sdkappid, records };
+    });
+  }
+
+  /** Every pending friend request, per app, for the state document. */
+  requestRecords(): Array<{ sdkappid: number; records: RequestRecord[] }> {
+    return [...this.#apps].map(([sdkappid, app]) => ({
+      sdkappid,
+      records: [...app.pending].flatMap(([from, requests]) =>
+        [...requests].map(([account, r]) => ({
+          from,
+          account,
+          remark: r.remark ?? '',
+          groups: [...(r.groups ?? [])],
+          addSource: r.addSource,
+          addWording: r.addWording ?? '',
+          addTime: r.addTime as number,
+        })),
+      ),
+    }));
+  }
+
+  /** Puts back one app's friend groups and pending requests, after its relationships (restore or replaceApp). */
+  restoreExtras(
+    sdkappid: number,
+    friendGroups: readonly FriendGroupRecord[],
+    requests: readonly RequestRecord[],
+  ): void {
+    const app = this.#app(sdkappid);
+    for (const { from, names, sequence } of friendGroups) {
+      if (names.length > 0) app.friendGroups.set(from, new Set(names));
+      if (sequence > 0) app.groupSequence.set(from, sequence);
+    }
+    for (const { from, account, ...request } of requests) this.request(sdkappid, from, account, request);
   }
 
   /** Replaces every relationship with `apps`' (a checked state document or seed). */

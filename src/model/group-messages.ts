@@ -7,6 +7,9 @@ export const GROUP_HISTORY_MAX = 1000;
 /** Seconds within which a second message with the same Random is the same message (send_group_msg, 269/1629). */
 export const GROUP_DEDUP_SECONDS = 300;
 
+/** MsgPriority values (send_group_msg, https://cloud.tencent.com/document/product/269/1629). */
+export const PRIORITIES = ['High', 'Normal', 'Low', 'Lowest'] as const;
+
 /** One group message as send_group_msg stored it and group_msg_get_simple answers it. */
 export interface GroupMessage {
   seq: number;
@@ -22,6 +25,23 @@ export interface GroupMessage {
 }
 
 export type NewGroupMessage = Omit<GroupMessage, 'seq' | 'recalled'>;
+
+/** A kept message with its group, as the state document holds it. */
+export interface GroupMessageRecord extends GroupMessage {
+  groupId: string;
+}
+
+/** A message seeded into a group as if sent: what is absent is as send_group_msg would set it. */
+export interface GroupMessageSeed {
+  from: string;
+  body: unknown[];
+  /** Unix seconds; absent: now. */
+  time?: number | undefined;
+  /** Absent: the message's place in the seed list. */
+  random?: number | undefined;
+  priority?: (typeof PRIORITIES)[number] | undefined;
+  cloudCustomData?: string | undefined;
+}
 
 export interface HistoryPage {
   messages: GroupMessage[];
@@ -90,6 +110,14 @@ export class GroupHistory {
       if (list.length > GROUP_HISTORY_MAX) list.shift();
     }
     return stored;
+  }
+
+  /**
+   * Replaces the group's kept messages with `messages` (a checked state document: ascending
+   * seqs below the group's NextMsgSeq); past GROUP_HISTORY_MAX only the newest stay.
+   */
+  restore(group: Group, messages: readonly GroupMessage[]): void {
+    this.#byGroup.set(group, messages.slice(-GROUP_HISTORY_MAX).map((m) => ({ ...m })));
   }
 
   /**

@@ -1,5 +1,5 @@
 import { unixSeconds, type Clock } from './clock.js';
-import { GroupHistory } from './group-messages.js';
+import { GroupHistory, type GroupMessage, type GroupMessageRecord, type GroupMessageSeed } from './group-messages.js';
 
 /**
  * The vendor's groups (group_open_http_svc), kept per app: each group with its members and
@@ -119,10 +119,15 @@ class AppGroups {
   /** Groups by creation order, for get_appid_group_list's Next; destroyed ones leave a hole. */
   readonly order: Array<Group | undefined> = [];
   readonly #position = new Map<string, number>();
+  /** The same order one list per type, so that a page of one type walks only that type's groups. */
+  readonly orderOfType = new Map<GroupType, Array<Group | undefined>>();
+  readonly #typePosition = new Map<string, number>();
   /** account -> the ids of its groups. */
   readonly joined = new Map<string, Set<string>>();
   /** account -> how many of its groups count towards JOINED_GROUPS_MAX. */
   readonly #counted = new Map<string, number>();
+  /** Groups by type, for the plans' group counts. */
+  readonly byType = new Map<GroupType, number>();
   serial = 0;
 
   countedOf(account: string): number {
@@ -133,6 +138,11 @@ class AppGroups {
     this.groups.set(group.groupId, group);
     this.#position.set(group.groupId, this.order.length);
     this.order.push(group);
+    let ofType = this.orderOfType.get(group.type);
+    if (ofType === undefined) this.orderOfType.set(group.type, (ofType = []));
+    this.#typePosition.set(group.groupId, ofType.length);
+    ofType.push(group);
+    this.byType.set(group.type, (this.byType.get(group.type) ?? 0) + 1);
   }
 
   remove(group: Group): void {
@@ -141,6 +151,10 @@ class AppGroups {
     const at = this.#position.get(group.groupId) as number;
     this.order[at] = undefined;
     this.#position.delete(group.groupId);
+    const ofType = this.orderOfType.get(group.type) as Array<Group | undefined>;
+    ofType[this.#typePosition.get(group.groupId) as number] = undefined;
+    this.#typePosition.delete(group.groupId);
+    this.byType.set(group.type, (this.byType.get(group.type) as number) - 1);
   }
 
   join(group: Group, member: GroupMember): void {
@@ -165,6 +179,13 @@ class AppGroups {
       else this.#counted.delete(account);
     }
   }
+}
+
+/** How many groups an app holds: in all, and of the two types the plans count apart. */
+export interface GroupCounts {
+  all: number;
+  avChatRooms: number;
+  communities: number;
 }
 
 /** One group as a state document or the control plane shows it. */
@@ -199,6 +220,13 @@ export class GroupStore {
 
   count(sdkappid: number): number {
     return this.#apps.get(sdkappid)?.groups.size ?? 0;
+  }
+
+  /** How many groups the app holds, in all and of the types the plans count apart: O(1). */
+  counts(sdkappid: number): GroupCounts {
+    const app = this.#apps.get(sdkappid);
+    const of = (type: GroupType): number => app?.byType.get(type) ?? 0;
+    return { all: app?.groups.size ?? 0, avChatRooms: of('AVChatRoom'), communities: of('Community') };
   }
 
   /** Groups `account` may still join, AVChatRoom aside. */
@@ -302,16 +330,18 @@ export class GroupStore {
   }
 
   /**
-   * Up to `limit` groups in creation order from position `next` (0: the first), with the
-   * position to ask for next (0 when there are no more): O(limit + destroyed groups skipped).
+   * Up to `limit` groups (of `type` only, when given) in creation order from position `next`
+   * (0: the first) of that order, with the position to ask for next (0 when there are no
+   * more): O(limit + destroyed groups skipped), whatever the number of groups of other types.
    */
   page(sdkappid: number, next: number, limit: number, type?: GroupType): { groups: Group[]; next: number } {
-    const order = this.#apps.get(sdkappid)?.order ?? [];
+    const app = this.#apps.get(sdkappid);
+    const order = (type === undefined ? app?.order : app?.orderOfType.get(type)) ?? [];
     const groups: Group[] = [];
     let at = next;
     for (; at < order.length && groups.length < limit; at++) {
       const group = order[at];
-      if (group !== undefined && (type === undefined || group.type === type)) groups.push(group);
+      if (group !== undefined) groups.push(group);
     }
     return { groups, next: at < order.length ? at : 0 };
   }
@@ -338,6 +368,42 @@ export class GroupStore {
   /** Every group as plain records, for the state document. */
   snapshot(): Array<{ sdkappid: number; groups: GroupRecord[] }> {
     return [...this.#apps].map(([sdkappid, app]) => ({ sdkappid, groups: [...app.groups.values()].map(recordOf) }));
+  }
+
+  /** Every kept group message, per app, oldest first per group, for the state document: O(messages). */
+  messageRecords(): Array<{ sdkappid: number; messages: GroupMessageRecord[] }> {
+    return [...this.#apps].map(([sdkappid, app]) => ({
+      sdkappid,
+      messages: [...app.groups.values()].flatMap((group) =>
+        this.history.of(group).map((m) => ({ groupId: group.groupId, ...m })),
+      ),
+    }));
+  }
+
+  /** Puts back one app's kept group messages (checked by `groupMessagesProblem`), after its groups. */
+  restoreMessages(sdkappid: number, records: readonly GroupMessageRecord[]): void {
+    const byGroup = new Map<string, GroupMessage[]>();
+    for (const { groupId, ...message } of records) {
+      let list = byGroup.get(groupId);
+      if (list === undefined) byGroup.set(groupId, (list = []));
+      list.push(message);
+    }
+    for (const [groupId, messages] of byGroup) this.history.restore(this.get(sdkappid, groupId) as Group, messages);
+  }
+
+  /** Stores `seeds` in `group`'s history in order, as if sent: each takes the group's next MsgSeq. */
+  seedMessages(group: Group, seeds: readonly GroupMessageSeed[]): GroupMessage[] {
+    const now = unixSeconds(this.#clock);
+    return seeds.map((seed, i) =>
+      this.history.append(group, {
+        from: seed.from,
+        body: seed.body,
+        time: seed.time ?? now,
+        random: seed.random ?? i,
+        priority: seed.priority ?? 'Normal',
+        cloudCustomData: seed.cloudCustomData,
+      }),
+    );
   }
 
   /** Replaces every group with `apps`' (a checked state document or seed). */

@@ -154,6 +154,11 @@ export const Errors = {
   GroupJoinedTooMany: entry(10037, 'the number of groups the user has created and joined exceeds the limit'),
   GroupMembersOverLimit: entry(10038, 'the number of group members exceeds the limit'),
   GroupMsgNotFound: entry(10030, 'the message to recall does not exist'),
+  // The plan's group counts (https://cloud.tencent.com/document/product/269/9346); the vendor's
+  // SDK error texts (https://web.sdk.qcloud.com/im/download/error-message/v3/0.0.4/tim-error-message.txt)
+  // name 10036 for too many AVChatRooms and 10059 for a feature of the ultimate plan only.
+  GroupCountOverLimit: entry(10036, "the number of groups exceeds the plan's limit: upgrade the plan or destroy groups first"),
+  GroupNotUltimate: entry(10059, 'not the ultimate edition: Community groups need the ultimate plan'),
 
   // Relationships (sns): the friend pages (product/269/1643 and siblings) and the relationship FAQ
   // (https://cloud.tencent.com/document/faq/269/32485).

@@ -18,6 +18,14 @@ const doc = {
     { sdkappid: SDKAPPID, from: 'administrator', to: 'bob', body: text('welcome') },
   ],
   groups: [{ sdkappid: SDKAPPID, groups: [group] }],
+  groupMessages: [{
+    sdkappid: SDKAPPID,
+    groupId: 'team',
+    messages: [
+      { from: 'alice', body: text('first'), time: 1_767_225_600, random: 7, priority: 'High', cloudCustomData: 'c' },
+      { from: 'administrator', body: text('second') },
+    ],
+  }],
   relationships: [{ sdkappid: SDKAPPID, friends: [{ from: 'bob', account: 'alice', remark: '', groups: [], addSource: 'AddSource_Type_X', addWording: '', addTime: 1 }], blocked: [] }],
 };
 type App = Parameters<typeof call>[1];
@@ -32,6 +40,12 @@ async function seededShows(t: Test, app: App): Promise<void> {
     MsgList: [{ MsgTimeStamp: 1_767_225_600, MsgBody: text('hi'), CloudCustomData: 'c' }],
   });
   t.match(await call(t, app, '/v4/group_open_http_svc/get_group_info', { GroupIdList: ['team'] }), { GroupInfo: [{ Name: 'Team', Owner_Account: 'alice' }] });
+  t.match(await call(t, app, '/v4/group_open_http_svc/group_msg_get_simple', { GroupId: 'team', ReqMsgNumber: 5 }), {
+    RspMsgList: [
+      { From_Account: 'administrator', MsgSeq: 2, MsgRandom: 1, MsgPriority: 2, MsgBody: text('second') },
+      { From_Account: 'alice', MsgSeq: 1, MsgRandom: 7, MsgTimeStamp: 1_767_225_600, MsgPriority: 1, MsgBody: text('first'), CloudCustomData: 'c' },
+    ],
+  });
   t.match(await call(t, app, '/v4/sns/friend_check', { From_Account: 'bob', To_Account: ['alice'], CheckType: 'CheckResult_Type_Single' }), {
     InfoItem: [{ Relation: 'CheckResult_Type_AWithB' }],
   });
@@ -67,6 +81,10 @@ t.test('a bad section refuses the whole document with a 400 naming it; nothing i
     ['a group whose owner is no Owner', { groups: [{ sdkappid: SDKAPPID, groups: [{ ...group, owner: 'bob' }] }] }, /groups\[0\]\.groups\[0\]\.owner/],
     ['a friend of no account', { relationships: [{ sdkappid: SDKAPPID, friends: [], blocked: [{ from: 'alice', account: 'ghost', addTime: 1 }] }] }, /blocked\[0\]\.account/],
     ['an unknown section', { chats: [] }, /unexpected property 'chats'/],
+    ['messages of a group the document replaces away', { groups: [{ sdkappid: SDKAPPID, groups: [] }], groupMessages: doc.groupMessages }, /groupMessages\[0\]\.groupId: 'team' is not a group/],
+    ['messages of no group', { groupMessages: doc.groupMessages }, /groupMessages\[0\]\.groupId: 'team' is not a group/],
+    ['a group message from no account', { groups: doc.groups, groupMessages: [{ sdkappid: SDKAPPID, groupId: 'team', messages: [{ from: 'ghost', body: text('x') }] }] },
+      /groupMessages\[0\]\.messages\[0\]\.from/],
   ];
   for (const [name, extra, message] of cases) {
     const res = await app.inject({ method: 'POST', url: '/__mock/accounts', payload: { accounts: doc.accounts, ...extra } });
@@ -75,4 +93,17 @@ t.test('a bad section refuses the whole document with a 400 naming it; nothing i
   }
   t.equal(app.mock.store.count(), 0, 'no account was stored');
   t.equal(app.mock.messages.size, 0);
+});
+
+t.test('group messages go into a group the store has already, and never into an AVChatRoom', async (t) => {
+  const { app } = build(t);
+  app.mock.store.import(SDKAPPID, 'alice', {});
+  app.mock.groups.replaceApp(SDKAPPID, [group, { ...groupRecord('live', 'Live', 'alice'), type: 'AVChatRoom' }]);
+  const seed = (groupId: string) => ({ accounts: [], groupMessages: [{ sdkappid: SDKAPPID, groupId, messages: [{ from: 'alice', body: text('x') }] }] });
+  const refused = await app.inject({ method: 'POST', url: '/__mock/accounts', payload: seed('live') });
+  t.equal(refused.statusCode, 400);
+  t.match(refused.json().message, /'live' is an AVChatRoom/);
+  const res = await app.inject({ method: 'POST', url: '/__mock/accounts', payload: seed('team') });
+  t.equal(res.statusCode, 200, res.body);
+  t.match(await call(t, app, '/v4/group_open_http_svc/group_msg_get_simple', { GroupId: 'team', ReqMsgNumber: 5 }), { RspMsgList: [{ MsgSeq: 1, From_Account: 'alice' }] });
 });

@@ -89,3 +89,42 @@ t.test('in process: groups(), seedGroups(), relationships(), seedRelationships()
   t.same(controls.groups(SDKAPPID), []);
   t.same(controls.relationships(), []);
 });
+
+t.test('POST /__mock/groups/messages and seedGroupMessages: a history as if sent, read by group_msg_get_simple', async (t) => {
+  const { app, clock } = build(t);
+  const text = (Text: string) => [{ MsgType: 'TIMTextElem', MsgContent: { Text } }];
+  app.mock.store.import(SDKAPPID, 'o', {});
+  const seeded = { ...group('g', [{ account: 'o', role: 'Owner' }], 'o'), nextMsgSeq: 5 };
+  const groups = [seeded, { ...group('live', []), type: 'AVChatRoom' }];
+  t.equal((await app.inject({ method: 'POST', url: '/__mock/groups', payload: { sdkappid: SDKAPPID, groups } })).statusCode, 200);
+  const post = (payload: object) => app.inject({ method: 'POST', url: '/__mock/groups/messages', payload });
+  const res = await post({ sdkappid: SDKAPPID, groupId: 'g', messages: [{ from: 'o', body: text('one') }, { from: 'administrator', body: text('two'), time: 5 }] });
+  t.equal(res.statusCode, 200, res.body);
+  t.same(res.json(), { msgSeqs: [5, 6] }, "they follow the group's NextMsgSeq");
+  const now = Math.floor(clock.now() / 1000);
+  t.match(await call(t, app, '/v4/group_open_http_svc/group_msg_get_simple', { GroupId: 'g', ReqMsgNumber: 5 }), {
+    RspMsgList: [{ MsgSeq: 6, From_Account: 'administrator', MsgTimeStamp: 5 }, { MsgSeq: 5, From_Account: 'o', MsgTimeStamp: now, MsgRandom: 0 }],
+  });
+  t.same(mockControls(app).seedGroupMessages(SDKAPPID, 'g', [{ from: 'o', body: text('three') }]), [7]);
+  t.match(await call(t, app, '/v4/group_open_http_svc/send_group_msg', { GroupId: 'g', From_Account: 'o', Random: 1, MsgBody: text('sent') }), { MsgSeq: 8 });
+  t.match(await call(t, app, '/v4/group_open_http_svc/get_group_info', { GroupIdList: ['g'] }), { GroupInfo: [{ NextMsgSeq: 9, LastMsgTime: now }] });
+
+  const bad: Array<[string, object, RegExp]> = [
+    ['no such group', { sdkappid: SDKAPPID, groupId: 'none', messages: [{ from: 'o', body: text('x') }] }, /groupId: 'none' is not a group/],
+    ['an AVChatRoom', { sdkappid: SDKAPPID, groupId: 'live', messages: [{ from: 'o', body: text('x') }] }, /AVChatRoom/],
+    ['a sender of no account', { sdkappid: SDKAPPID, groupId: 'g', messages: [{ from: 'o', body: text('x') }, { from: 'ghost', body: text('x') }] }, /messages\[1\]\.from: 'ghost'/],
+    ['an empty body', { sdkappid: SDKAPPID, groupId: 'g', messages: [{ from: 'o', body: [] }] }, /body/],
+    ['no messages', { sdkappid: SDKAPPID, groupId: 'g', messages: [] }, /messages/],
+    ['an unknown priority', { sdkappid: SDKAPPID, groupId: 'g', messages: [{ from: 'o', body: text('x'), priority: 'Urgent' }] }, /priority/],
+  ];
+  for (const [name, payload, message] of bad) {
+    const refused = await post(payload);
+    t.equal(refused.statusCode, 400, name);
+    t.match(refused.json().message, message, name);
+  }
+  t.throws(() => mockControls(app).seedGroupMessages(SDKAPPID, 'none', [{ from: 'o', body: text('x') }]), /not a group/);
+  // An app the emulator has not made yet: its admin is the configured one.
+  t.equal((await app.inject({ method: 'POST', url: '/__mock/groups', payload: { sdkappid: 7, groups: [group('h', [])] } })).statusCode, 200);
+  t.same(mockControls(app).seedGroupMessages(7, 'h', [{ from: 'administrator', body: text('x') }]), [1]);
+  t.equal(app.mock.groups.history.of(app.mock.groups.get(SDKAPPID, 'g')!).length, 4, 'refused seeds store nothing');
+});

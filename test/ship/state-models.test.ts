@@ -37,7 +37,15 @@ async function populate(t: Test, app: FastifyInstance): Promise<string> {
   t.match(group, { ErrorCode: 0 });
   t.match(await call(t, app, '/v4/sns/friend_import', { From_Account: 'alice', AddFriendItem: [{ To_Account: 'carol', AddSource: 'AddSource_Type_X', Remark: 'c' }] }), { ErrorCode: 0 });
   t.match(await call(t, app, '/v4/sns/black_list_add', { From_Account: 'carol', To_Account: ['bob'] }), { ErrorCode: 0 });
-  return group.GroupId as string;
+  const groupId = group.GroupId as string;
+  for (const [Random, word] of [[1, 'first'], [2, 'second'], [3, 'third']] as const) {
+    t.match(await call(t, app, `${G}/send_group_msg`, { GroupId: groupId, From_Account: 'bob', Random, MsgBody: text(word) }), { ErrorCode: 0 });
+  }
+  t.match(await call(t, app, `${G}/group_msg_recall`, { GroupId: groupId, MsgSeqList: [{ MsgSeq: 2 }] }), { RecallRetList: [{ RetCode: 0 }] });
+  t.match(await call(t, app, '/v4/sns/group_add', { From_Account: 'bob', GroupName: ['empty', 'unused'] }), { ErrorCode: 0 });
+  const request = { To_Account: 'bob', AddSource: 'AddSource_Type_Web', Remark: 'b', GroupName: 'work', AddWording: 'hi' };
+  t.match(await call(t, app, '/v4/sns/friend_add', { From_Account: 'alice', AddFriendItem: [request] }), { ResultItem: [{ ResultCode: 30539 }] });
+  return groupId;
 }
 
 /** What the vendor's read commands answer about the populated state. */
@@ -52,9 +60,13 @@ async function reads(t: Test, app: FastifyInstance, groupId: string): Promise<un
     await call(t, app, `${G}/get_joined_group_list`, { Member_Account: 'bob' }),
     await call(t, app, '/v4/sns/friend_get', { From_Account: 'alice', StartIndex: 0 }),
     await call(t, app, '/v4/sns/black_list_get', { From_Account: 'carol', StartIndex: 0, MaxLimited: 10, LastSequence: 0 }),
+    await call(t, app, `${G}/group_msg_get_simple`, { GroupId: groupId, ReqMsgNumber: 20, WithRecalledMsg: 1 }),
+    await call(t, app, '/v4/sns/group_get', { From_Account: 'bob' }),
   ];
   for (const answer of answers) t.match(answer, { ErrorCode: 0 }, JSON.stringify(answer));
-  return answers;
+  t.equal((answers[9]?.RspMsgList as unknown[]).length, 3, 'the group history, a recalled message included');
+  t.match(answers[10], { ResultItem: [{ GroupName: 'empty' }, { GroupName: 'unused' }], CurrentSequence: 1 }, 'friend groups without friends');
+  return [...answers, app.mock.friends.requestRecords()];
 }
 
 t.test('export -> import into a fresh emulator: every read command answers as before, and it exports the same', async (t) => {
@@ -72,6 +84,16 @@ t.test('export -> import into a fresh emulator: every read command answers as be
   t.equal(res.statusCode, 200, res.body);
   t.same(await reads(t, target, groupId), before);
   t.same(await getState(target), exported);
+  t.match(exported.apps[0], {
+    groupMessages: [{ groupId, seq: 1, recalled: false }, { seq: 2, recalled: true }, { seq: 3, from: 'bob', priority: 'Normal' }],
+    friendGroups: [{ from: 'bob', names: ['empty', 'unused'], sequence: 1 }],
+    friendRequests: [{ from: 'alice', account: 'bob', remark: 'b', groups: ['work'], addWording: 'hi' }],
+  });
+  // bob's friend_add to alice confirms the request kept across the import: alice gets bob as she asked.
+  t.match(await call(t, target, '/v4/sns/friend_add', { From_Account: 'bob', AddFriendItem: [{ To_Account: 'alice', AddSource: 'AddSource_Type_Web' }], ForceAddFlags: 1 }),
+    { ResultItem: [{ ResultCode: 0 }] });
+  t.match(target.mock.friends.friend(SDKAPPID, 'alice', 'bob'), { remark: 'b', groups: ['work'] });
+  t.match(await call(t, target, `${G}/send_group_msg`, { GroupId: groupId, From_Account: 'bob', Random: 9, MsgBody: text('next') }), { MsgSeq: 4 });
 
   // The restored messages' keys are never issued again.
   const next = await call(t, target, '/v4/openim/sendmsg', { From_Account: 'carol', To_Account: 'bob', MsgRandom: 1, MsgBody: text('new') });
@@ -114,6 +136,12 @@ t.test('a bad section is a 400 naming it, and nothing changes', async (t) => {
     ['an owner who is not the Owner member', bad((a) => { (a.groups as Array<Record<string, unknown>>)[0]!.owner = 'bob'; }), /apps\[0\]\.groups\[0\]\.owner/],
     ['a friend without addTime', bad((a) => { delete (a.friends as Array<Record<string, unknown>>)[0]!.addTime; }), /apps\[0\]\.friends\[0\]/],
     ['an unknown section', bad((a) => { a.calls = []; }), /calls/],
+    ['a group message of no group', bad((a) => { (a.groupMessages as Array<Record<string, unknown>>)[0]!.groupId = 'none'; }), /apps\[0\]\.groupMessages\[0\]\.groupId/],
+    ['group messages out of order', bad((a) => { (a.groupMessages as Array<Record<string, unknown>>)[1]!.seq = 1; }), /apps\[0\]\.groupMessages\[1\]\.seq/],
+    ['a group message at nextMsgSeq', bad((a) => { (a.groupMessages as Array<Record<string, unknown>>)[2]!.seq = 4; }), /apps\[0\]\.groupMessages\[2\]\.seq/],
+    ['a group message of an AVChatRoom', bad((a) => { (a.groups as Array<Record<string, unknown>>)[0]!.type = 'AVChatRoom'; }), /AVChatRoom/],
+    ['a friend group without a name', bad((a) => { (a.friendGroups as Array<Record<string, unknown>>)[0]!.names = ['']; }), /apps\[0\]\.friendGroups\[0\]\.names/],
+    ['a request without addTime', bad((a) => { delete (a.friendRequests as Array<Record<string, unknown>>)[0]!.addTime; }), /apps\[0\]\.friendRequests\[0\]/],
   ];
   for (const [name, doc, message] of cases) {
     const res = await putState(app, doc);

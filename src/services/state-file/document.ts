@@ -13,14 +13,18 @@ import type { ProfileEntry, ProfileStore } from '../../model/profiles.js';
 import type { OnlineEntry, OnlineStore } from '../../model/online.js';
 import type { Message, MessageStore, ReadTime } from '../../model/messages.js';
 import type { GroupRecord, GroupStore } from '../../model/groups.js';
-import type { FriendsSnapshot, FriendStore } from '../../model/friends.js';
-import { groupRecordsProblem } from '../../model/group-records.js';
+import type { FriendGroupRecord, FriendsSnapshot, FriendStore, RequestRecord } from '../../model/friends.js';
+import type { GroupMessageRecord } from '../../model/group-messages.js';
+import { groupMessagesProblem, groupRecordsProblem } from '../../model/group-records.js';
 import type { StoredCallbacks } from '../../model/apps.js';
 import { checkCallbackFields } from '../../model/callback-settings.js';
 import {
-  BlockRecordSchema, CallbackStateSchema, FriendRecordSchema, GroupRecordSchema, MessageRecordSchema, ModelSections,
-  type CallbackState, type SectionName,
+  BlockRecordSchema, CallbackStateSchema, FriendRecordSchema, GroupRecordSchema, MessageRecordSchema,
+  type CallbackState,
 } from './sections.js';
+import {
+  FriendGroupRecordSchema, FriendRequestRecordSchema, GroupMessageRecordSchema, StateSections, type StateSectionName,
+} from './kept-sections.js';
 
 export const STATE_FORMAT = 'tim-account-mock/state';
 export const STATE_VERSION = 1;
@@ -66,7 +70,7 @@ export const StateApp = Type.Object(
         description: 'callback settings changed while running, never the token; absent: the ones the app started with',
       }),
     ),
-    ...ModelSections,
+    ...StateSections,
   },
   { additionalProperties: false },
 );
@@ -116,7 +120,7 @@ export interface StateSources {
 
 /** One non-empty section of an app besides its accounts: the model's items, picked when written. */
 export interface Section {
-  name: SectionName;
+  name: StateSectionName;
   items: readonly unknown[];
   pick: (item: unknown) => unknown;
 }
@@ -147,11 +151,14 @@ const pickGroup = (group: GroupRecord): unknown => ({
 const pickFriend = pickKeys(Object.keys(FriendRecordSchema.properties));
 const pickBlock = pickKeys(Object.keys(BlockRecordSchema.properties));
 const pickMessage = pickKeys(Object.keys(MessageRecordSchema.properties));
+const pickGroupMessage = pickKeys(Object.keys(GroupMessageRecordSchema.properties));
+const pickFriendGroup = pickKeys(Object.keys(FriendGroupRecordSchema.properties));
+const pickRequest = pickKeys(Object.keys(FriendRequestRecordSchema.properties));
 
 /** The models' state of every app, as sections keyed by app; empty sections are left out. */
 function modelSections(sources: StateSources): Map<number, Section[]> {
-  const byApp = new Map<number, Map<SectionName, Section>>();
-  const add = <T>(sdkappid: number, name: SectionName, item: T, pick: (item: T) => unknown): void => {
+  const byApp = new Map<number, Map<StateSectionName, Section>>();
+  const add = <T>(sdkappid: number, name: StateSectionName, item: T, pick: (item: T) => unknown): void => {
     let app = byApp.get(sdkappid);
     if (app === undefined) byApp.set(sdkappid, (app = new Map()));
     let section = app.get(name);
@@ -167,7 +174,10 @@ function modelSections(sources: StateSources): Map<number, Section[]> {
     for (const f of friends) add(sdkappid, 'friends', f, pickFriend);
     for (const b of blocked) add(sdkappid, 'blocked', b, pickBlock);
   }
-  const order = Object.keys(ModelSections) as SectionName[];
+  for (const { sdkappid, messages } of sources.groups.messageRecords()) for (const m of messages) add(sdkappid, 'groupMessages', m, pickGroupMessage);
+  for (const { sdkappid, records } of sources.friends.friendGroupRecords()) for (const r of records) add(sdkappid, 'friendGroups', r, pickFriendGroup);
+  for (const { sdkappid, records } of sources.friends.requestRecords()) for (const r of records) add(sdkappid, 'friendRequests', r, pickRequest);
+  const order = Object.keys(StateSections) as StateSectionName[];
   return new Map([...byApp].map(([sdkappid, sections]) => [
     sdkappid,
     order.flatMap((name) => sections.get(name) ?? []),
@@ -231,6 +241,13 @@ export interface ParsedState {
   reads: ReadTime[];
   groups: Array<{ sdkappid: number; groups: GroupRecord[] }>;
   friends: FriendsSnapshot[];
+  /** Per app: its groups' kept messages, its accounts' friend groups and pending friend requests. */
+  kept: Array<{
+    sdkappid: number;
+    groupMessages: GroupMessageRecord[];
+    friendGroups: FriendGroupRecord[];
+    friendRequests: RequestRecord[];
+  }>;
 }
 
 /** Replaces the whole state with a checked document (state import and the state file); a section absent is empty. */
@@ -243,6 +260,10 @@ export function applyState(store: AccountStore, sources: StateSources, state: Pa
   sources.messages.restore(state.messages, state.reads);
   sources.groups.restore(state.groups);
   sources.friends.restore(state.friends);
+  for (const { sdkappid, groupMessages, friendGroups, friendRequests } of state.kept) {
+    sources.groups.restoreMessages(sdkappid, groupMessages);
+    sources.friends.restoreExtras(sdkappid, friendGroups, friendRequests);
+  }
 }
 
 const emptyState = (): ParsedState => ({
@@ -256,6 +277,7 @@ const emptyState = (): ParsedState => ({
   reads: [],
   groups: [],
   friends: [],
+  kept: [],
 });
 
 /** An app's sections besides its accounts, into `parsed` (the schema has checked their shapes). */
@@ -273,6 +295,12 @@ function parseSections(app: StateDocument['apps'][number], at: string, parsed: P
   }
   if (app.friends !== undefined || app.blocked !== undefined) {
     parsed.friends.push({ sdkappid, friends: app.friends ?? [], blocked: app.blocked ?? [] });
+  }
+  const { groupMessages = [], friendGroups = [], friendRequests = [] } = app;
+  const problem = groupMessagesProblem((app.groups ?? []) as GroupRecord[], groupMessages);
+  if (problem !== undefined) throw new StateError(`${at}.${problem}`);
+  if (groupMessages.length + friendGroups.length + friendRequests.length > 0) {
+    parsed.kept.push({ sdkappid, groupMessages, friendGroups, friendRequests });
   }
 }
 

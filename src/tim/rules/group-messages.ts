@@ -3,13 +3,10 @@ import type { JsonObject } from '../body.js';
 import type { CommandContext } from '../command.js';
 import { Errors, VendorError } from '../errors.js';
 import { unixSeconds } from '../../model/clock.js';
-import type { GroupMessage } from '../../model/group-messages.js';
+import { PRIORITIES, type GroupMessage } from '../../model/group-messages.js';
 import type { Group } from '../../model/groups.js';
 import { parseMsgBody } from './openim.js';
 import { memberOf, assertAccount } from './groups.js';
-
-/** MsgPriority values (send_group_msg, https://cloud.tencent.com/document/product/269/1629). */
-export const PRIORITIES = ['High', 'Normal', 'Low', 'Lowest'] as const;
 
 /**
  * MsgBody with the element rules of one-to-one messages (the vendor's message format page,

@@ -203,6 +203,12 @@ t.test('friend_update, friend_get_list and friend_get read and change the relati
   t.match(await call(t, app, UPDATE, { From_Account: 'a', UpdateItem: [{ To_Account: 'b', SnsItem: [{ Tag: 'Tag_SNS_IM_Remark', Value: 'r'.repeat(97) }] }] }), fail(30001));
   t.match(await call(t, app, UPDATE, { From_Account: 'a', UpdateItem: [{ To_Account: 'b', SnsItem: [{ Tag: 'Tag_SNS_IM_Group', Value: ['g'.repeat(31)] }] }] }), fail(30001));
   t.match(await call(t, app, UPDATE, { From_Account: 'a', UpdateItem: [{ To_Account: 'b', SnsItem: ['x'] }] }), fail(30001));
+  t.match(await call(t, app, UPDATE, { From_Account: 'a', UpdateItem: [{ To_Account: 'b', SnsItem: [{ Tag: 'Tag_SNS_IM_Remark' }] }] }), fail(30001), 'no Value');
+  t.match(await call(t, app, UPDATE, { From_Account: 'a', UpdateItem: [{ To_Account: 'b', SnsItem: [{ Tag: 'Tag_SNS_IM_Group', Value: [''] }] }] }), fail(30001), 'an empty group name');
+  const remark = (Value: string) => ({ From_Account: 'a', UpdateItem: [{ To_Account: 'c', SnsItem: [{ Tag: 'Tag_SNS_IM_Remark', Value }] }] });
+  t.match(await call(t, app, UPDATE, remark('r'.repeat(96))), { ResultItem: [{ ResultCode: 0 }] }, "a 96-byte remark, friend_add's limit");
+  t.match(await call(t, app, UPDATE, remark('')), { ResultItem: [{ ResultCode: 0 }] }, 'an empty remark clears it, as friend_add may set one');
+  t.equal(app.mock.friends.friend(SDKAPPID, 'a', 'c')?.remark, '');
   const list = await call(t, app, GET_LIST, { From_Account: 'a', To_Account: ['b', 'nobody'], TagList: ['Tag_SNS_IM_Remark', 'Tag_SNS_IM_Group', 'Tag_Profile_IM_Nick'] });
   t.same(list.InfoItem, [
     { To_Account: 'b', SnsProfileItem: [{ Tag: 'Tag_SNS_IM_Remark', Value: 'bee' }, { Tag: 'Tag_SNS_IM_Group', Value: ['g1'] }], ResultCode: 0, ResultInfo: '' },

@@ -259,6 +259,11 @@ t.test('get_appid_group_list pages with Limit and Next, skipping destroyed group
   t.equal(second.Next, 0, 'the last page says Next 0');
   t.same((await call(t, app, APPID_LIST, {})).GroupIdList, [ids[0], ids[2], ids[3], ids[4]].map((GroupId) => ({ GroupId })), 'no Limit: up to 10000');
   t.same((await call(t, app, APPID_LIST, { GroupType: 'Work' })).GroupIdList, [{ GroupId: ids[3] }], 'GroupType filters');
+  const publicFirst = await call(t, app, APPID_LIST, { GroupType: 'Public', Limit: 2 });
+  t.same(publicFirst.GroupIdList, [{ GroupId: ids[0] }, { GroupId: ids[2] }]);
+  const publicNext = await call(t, app, APPID_LIST, { GroupType: 'Public', Limit: 2, Next: publicFirst.Next });
+  t.same([publicNext.GroupIdList, publicNext.Next], [[{ GroupId: ids[4] }], 0], "a type's pages follow that type's groups alone");
+  t.same((await call(t, app, APPID_LIST, { GroupType: 'AVChatRoom' })).GroupIdList, [], 'a type the app has none of');
   t.match(await call(t, app, APPID_LIST, { Limit: 10000 }), ok, '10000');
   t.match(await call(t, app, APPID_LIST, { Limit: 10001 }), fail(10004), '10001');
   t.match(await call(t, app, APPID_LIST, { Limit: 0 }), fail(10004));

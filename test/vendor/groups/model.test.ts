@@ -85,3 +85,20 @@ t.test('the stores answer for apps and accounts they never saw', async (t) => {
   friends.forgetAccount(1, 'nobody');
   t.equal(friends.friendCount(1, 'a'), 1, 'forgetting an account without relationships changes nothing');
 });
+
+t.test('friends: friend groups and requests as records, restored as given', async (t) => {
+  const friends = new FriendStore(new ControllableClock());
+  friends.request(1, 'a', 'b', { addSource: 'AddSource_Type_X', addTime: 5 });
+  friends.addFriendGroups(1, 'a', ['x']);
+  friends.deleteFriendGroups(1, 'a', ['x']);
+  t.same(friends.requestRecords(), [{ sdkappid: 1, records: [{ from: 'a', account: 'b', remark: '', groups: [], addSource: 'AddSource_Type_X', addWording: '', addTime: 5 }] }],
+    'absent fields as the state document writes them');
+  t.same(friends.friendGroupRecords(), [{ sdkappid: 1, records: [{ from: 'a', names: [], sequence: 2 }] }], 'no groups left, the sequence kept');
+
+  const restored = new FriendStore(new ControllableClock());
+  const records = [{ from: 'c', names: [], sequence: 0 }, { from: 'd', names: ['g'], sequence: 3 }, { from: 'e', names: ['h'], sequence: 0 }];
+  restored.restoreExtras(2, records, []);
+  t.same(restored.friendGroupRecords(), [{ sdkappid: 2, records: records.slice(1) }], 'an empty record leaves nothing');
+  t.same(restored.friendGroupsOf(2, 'd'), ['g']);
+  t.equal(restored.groupSequence(2, 'd'), 3);
+});

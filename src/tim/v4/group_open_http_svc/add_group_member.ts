@@ -5,6 +5,7 @@ import { replySchema } from '../../reply.js';
 import { hasString } from '../../rules/fields.js';
 import { assertNotAvChatRoom, groupCodes, groupFields, groupOf } from '../../rules/groups.js';
 import { accountsIn } from '../../rules/item-list.js';
+import { memberRoom } from '../../rules/plan-limits.js';
 import { isRecord } from '../../../shared/is-record.js';
 import { membersJoined } from '../../rules/callback-events.js';
 
@@ -49,7 +50,9 @@ export default defineCommand({
     const group = groupOf(ctx, groupId);
     assertNotAvChatRoom(group);
     const fresh = new Set(accounts.filter((a) => !group.members.has(a) && store.get(app.sdkappid, a) !== undefined));
-    if (group.members.size + fresh.size > group.maxMemberCount) throw new VendorError(Errors.GroupMembersOverLimit);
+    if (fresh.size > 0 && group.members.size + fresh.size > memberRoom(ctx, group)) {
+      throw new VendorError(Errors.GroupMembersOverLimit);
+    }
     const result = (account: string): number => {
       if (group.members.has(account)) return ADD_ALREADY;
       if (!fresh.has(account)) return ADD_FAILED;

@@ -1,6 +1,6 @@
 import { Buffer } from 'node:buffer';
 import { Type } from '@sinclair/typebox';
-import { defineCommand, namedAccount } from '../../command.js';
+import { defineCommand, namedAccount, type CommandContext } from '../../command.js';
 import { Errors, VendorError } from '../../errors.js';
 import { replySchema, stringEnum } from '../../reply.js';
 import { hasString } from '../../rules/fields.js';
@@ -17,6 +17,8 @@ import {
 } from '../../../model/groups.js';
 import { isRecord } from '../../../shared/is-record.js';
 import { groupCreated } from '../../rules/callback-events.js';
+import { assertRoomForGroup } from '../../rules/plan-limits.js';
+import { planMemberLimit } from '../../../model/group-plan-limits.js';
 
 /** Initial members in one create_group call (269/1615: "最多100个"). */
 export const CREATE_MEMBERS_MAX = 100;
@@ -43,6 +45,19 @@ function checkGroupId(groupId: string, type: string): void {
   }
 }
 
+/**
+ * `spec` once the app's plan has room for the group (10059, 10036), with the plan's member limit
+ * as its MaxMemberCount when it names none; a larger MaxMemberCount is 10004 (269/9346).
+ */
+export function withinPlan(ctx: CommandContext, spec: NewGroup): NewGroup {
+  assertRoomForGroup(ctx, spec.type);
+  const limit = planMemberLimit(ctx.app.settings.plan, spec.type);
+  if (spec.maxMemberCount !== undefined && spec.maxMemberCount > limit) {
+    throw new VendorError(Errors.GroupBadParam, `MaxMemberCount is over the plan's ${limit} members`);
+  }
+  return { ...spec, maxMemberCount: spec.maxMemberCount ?? limit };
+}
+
 /** create_group: creates a group of one of the vendor's types, with its owner and initial members. */
 export default defineCommand({
   service: 'group_open_http_svc',
@@ -53,6 +68,8 @@ export default defineCommand({
     Errors.GroupIdUsed,
     Errors.GroupJoinedTooMany,
     Errors.GroupMembersOverLimit,
+    Errors.GroupCountOverLimit,
+    Errors.GroupNotUltimate,
   ]),
   defaultRateLimit: 200,
   body: Type.Object({
@@ -95,12 +112,13 @@ export default defineCommand({
     const profile = { introduction, notification, faceUrl };
     return { type, groupId, name, owner, ...profile, maxMemberCount, applyJoinOption, members };
   },
-  // Every named account must exist (10019); then the id (10021) and the limits (10038, 10037).
+  // Every named account must exist (10019); then the plan's limits (10059, 10036, 10004), the id
+  // (10021) and the member limits (10038, 10037).
   execute(ctx, spec) {
     for (const account of [...(spec.owner === undefined ? [] : [spec.owner]), ...spec.members.map((m) => m.account)]) {
       assertAccount(ctx, account);
     }
-    const outcome = ctx.groups.create(ctx.app.sdkappid, spec);
+    const outcome = ctx.groups.create(ctx.app.sdkappid, withinPlan(ctx, spec));
     if (!outcome.ok) {
       const entry = { 'group-id-used': Errors.GroupIdUsed, 'joined-too-many': Errors.GroupJoinedTooMany, 'members-over-limit': Errors.GroupMembersOverLimit }[outcome.reason];
       throw new VendorError(entry, outcome.account);

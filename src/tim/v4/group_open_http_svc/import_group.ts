@@ -4,7 +4,7 @@ import { Errors, VendorError } from '../../errors.js';
 import { replySchema } from '../../reply.js';
 import { assertAccount, groupFields } from '../../rules/groups.js';
 import { unixSeconds } from '../../../model/clock.js';
-import createGroup from './create_group.js';
+import createGroup, { withinPlan } from './create_group.js';
 
 /**
  * import_group (https://cloud.tencent.com/document/product/269/1634): create_group's fields and
@@ -35,7 +35,7 @@ export default defineCommand({
       throw new VendorError(Errors.GroupBadParam, 'CreateTime is in the future');
     }
     if (spec.owner !== undefined) assertAccount(ctx, spec.owner);
-    const outcome = ctx.groups.create(ctx.app.sdkappid, spec);
+    const outcome = ctx.groups.create(ctx.app.sdkappid, withinPlan(ctx, spec));
     if (!outcome.ok) throw new VendorError(outcome.reason === 'group-id-used' ? Errors.GroupIdUsed : Errors.GroupJoinedTooMany, outcome.account);
     return { GroupId: outcome.value.groupId };
   },

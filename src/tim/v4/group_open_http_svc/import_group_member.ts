@@ -5,6 +5,7 @@ import { replySchema, stringEnum } from '../../reply.js';
 import { hasString } from '../../rules/fields.js';
 import { assertNotAvChatRoom, groupCodes, groupFields, groupOf } from '../../rules/groups.js';
 import { accountsIn } from '../../rules/item-list.js';
+import { memberRoom } from '../../rules/plan-limits.js';
 import { unixSeconds } from '../../../model/clock.js';
 import { isRecord } from '../../../shared/is-record.js';
 import { ADD_ADDED, ADD_ALREADY, ADD_FAILED } from './add_group_member.js';
@@ -72,7 +73,9 @@ export default defineCommand({
     const admissible = (m: Imported) =>
       !group.members.has(m.account) && store.get(app.sdkappid, m.account) !== undefined && timely(m.joinTime);
     const fresh = new Set(members.filter(admissible).map((m) => m.account));
-    if (group.members.size + fresh.size > group.maxMemberCount) throw new VendorError(Errors.GroupMembersOverLimit);
+    if (fresh.size > 0 && group.members.size + fresh.size > memberRoom(ctx, group)) {
+      throw new VendorError(Errors.GroupMembersOverLimit);
+    }
     const result = ({ account, role, joinTime }: Imported): number => {
       if (group.members.has(account)) return ADD_ALREADY;
       if (!fresh.has(account)) return ADD_FAILED;

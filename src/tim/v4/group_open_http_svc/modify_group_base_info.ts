@@ -3,7 +3,8 @@ import { defineCommand } from '../../command.js';
 import { Errors, VendorError } from '../../errors.js';
 import { replySchema, stringEnum } from '../../reply.js';
 import { groupCodes, groupFields, groupOf } from '../../rules/groups.js';
-import { APPLY_JOIN_OPTIONS, MEMBER_LIMITS, type ApplyJoinOption } from '../../../model/groups.js';
+import { APPLY_JOIN_OPTIONS, type ApplyJoinOption } from '../../../model/groups.js';
+import { planMemberLimit } from '../../../model/group-plan-limits.js';
 import { FACE_URL_MAX_BYTES, INTRODUCTION_MAX_BYTES, NAME_MAX_BYTES, NOTIFICATION_MAX_BYTES } from './create_group.js';
 
 interface Changes {
@@ -54,8 +55,9 @@ export default defineCommand({
   execute(ctx, changes) {
     const group = groupOf(ctx, changes.groupId);
     const { maxMemberNum } = changes;
-    if (maxMemberNum !== undefined && (maxMemberNum < group.members.size || maxMemberNum > MEMBER_LIMITS[group.type])) {
-      throw new VendorError(Errors.GroupBadParam, `MaxMemberNum must be from ${group.members.size} to ${MEMBER_LIMITS[group.type]}`);
+    const limit = planMemberLimit(ctx.app.settings.plan, group.type);
+    if (maxMemberNum !== undefined && (maxMemberNum < group.members.size || maxMemberNum > limit)) {
+      throw new VendorError(Errors.GroupBadParam, `MaxMemberNum must be from ${group.members.size} to ${limit}`);
     }
     if (changes.name !== undefined) group.name = changes.name;
     if (changes.introduction !== undefined) group.introduction = changes.introduction;

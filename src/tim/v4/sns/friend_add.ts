@@ -1,4 +1,3 @@
-import { Buffer } from 'node:buffer';
 import { Type } from '@sinclair/typebox';
 import { defineCommand, type CommandContext } from '../../command.js';
 import { Errors, type VendorErrorEntry } from '../../errors.js';
@@ -14,50 +13,21 @@ import {
   snsCodes,
   snsFields,
 } from '../../rules/sns.js';
-import { FRIENDS_MAX, type FriendSpec } from '../../../model/friends.js';
+import { FRIENDS_MAX } from '../../../model/friends.js';
 import { GROUP_NAME_MAX_BYTES } from '../../rules/friend-groups.js';
+import {
+  ADD_SOURCE_KEY_MAX_BYTES,
+  ADD_SOURCE_PREFIX,
+  ADD_WORDING_MAX_BYTES,
+  friendItem,
+  oneGroupName,
+  REMARK_MAX_BYTES,
+} from '../../rules/friend-items.js';
 import { snsChanged } from '../../rules/callback-events.js';
 
 /** Friends in one friend_add call (269/1643: "单次请求的好友数不得超过1000"). */
 export const ADD_FRIENDS_MAX = 1000;
-/** AddSource is `AddSource_Type_` and at most 8 bytes (269/1643). */
-export const ADD_SOURCE_PREFIX = 'AddSource_Type_';
-export const ADD_SOURCE_KEY_MAX_BYTES = 8;
-export const REMARK_MAX_BYTES = 96;
-export const ADD_WORDING_MAX_BYTES = 256;
 const ADD_TYPES = ['Add_Type_Single', 'Add_Type_Both'] as const;
-
-export interface FriendItem extends FriendSpec {
-  to: string;
-}
-
-/** One AddFriendItem: To_Account, AddSource (`AddSource_Type_` + at most 8 bytes), Remark, AddWording; else 30001. */
-export function friendItem(
-  entry: Record<string, unknown>,
-  groups: (value: unknown) => string[] | undefined,
-): FriendItem {
-  const f = snsFields(entry);
-  const to = f.string('To_Account');
-  const addSource = f.string('AddSource');
-  const keyBytes = Buffer.byteLength(addSource) - ADD_SOURCE_PREFIX.length;
-  if (!addSource.startsWith(ADD_SOURCE_PREFIX) || keyBytes > ADD_SOURCE_KEY_MAX_BYTES) {
-    f.fail(`AddSource must be ${ADD_SOURCE_PREFIX} and at most ${ADD_SOURCE_KEY_MAX_BYTES} bytes`);
-  }
-  return {
-    to,
-    addSource,
-    remark: f.optionalString('Remark', REMARK_MAX_BYTES),
-    addWording: f.optionalString('AddWording', ADD_WORDING_MAX_BYTES),
-    groups: groups(entry.GroupName),
-  };
-}
-
-/** friend_add's one GroupName: a string of at most 30 bytes. */
-function groupName(value: unknown): string[] | undefined {
-  if (value === undefined) return undefined;
-  const f = snsFields({ GroupName: value });
-  return [f.string('GroupName', GROUP_NAME_MAX_BYTES)];
-}
 
 /** Why `from` may not add `to`, in the vendor's order, or undefined when it may. */
 function refusal(
@@ -128,7 +98,7 @@ export default defineCommand({
     const items = f.list('AddFriendItem', hasString('To_Account'), 'an object with a To_Account', ADD_FRIENDS_MAX);
     return {
       from,
-      items: items.map((entry) => friendItem(entry, groupName)),
+      items: items.map((entry) => friendItem(entry, oneGroupName)),
       both: (f.optionalOneOf('AddType', ADD_TYPES) ?? 'Add_Type_Both') === 'Add_Type_Both',
       force: f.optionalInteger('ForceAddFlags', 0, 1) === 1,
     };

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { defineCommand, type CommandContext } from '../../command.js';
 import { Errors, type VendorErrorEntry } from '../../errors.js';
 import { replySchema } from '../../reply.js';
-import { hasString, isString } from '../../rules/fields.js';
+import { hasString } from '../../rules/fields.js';
 import {
   assertFromAccount,
   FailAccount,
@@ -14,20 +14,10 @@ import {
   snsFields,
 } from '../../rules/sns.js';
 import { FRIENDS_MAX } from '../../../model/friends.js';
-import { friendItem } from './friend_add.js';
-import { GROUP_NAME_MAX_BYTES } from '../../rules/friend-groups.js';
+import { friendItem, groupNameList } from '../../rules/friend-items.js';
 
 /** Friends in one friend_import call (https://cloud.tencent.com/document/product/269/8301: "最多100个"). */
 export const IMPORT_FRIENDS_MAX = 100;
-
-/** friend_import's GroupName: an array of names, each at most 30 bytes. */
-function groupNames(value: unknown): string[] | undefined {
-  if (value === undefined) return undefined;
-  const f = snsFields({ GroupName: value });
-  const names = f.list('GroupName', isString, 'a string', Number.MAX_SAFE_INTEGER, 0);
-  names.forEach((_, i) => snsFields({ [`GroupName[${i}]`]: names[i] }).string(`GroupName[${i}]`, GROUP_NAME_MAX_BYTES));
-  return names;
-}
 
 function refusal({ app, store, friends }: CommandContext, from: string, to: string): VendorErrorEntry | undefined {
   if (to === from) return Errors.SnsBadRequest;
@@ -70,7 +60,7 @@ export default defineCommand({
     return {
       from,
       items: items.map((entry) => ({
-        ...friendItem(entry, groupNames),
+        ...friendItem(entry, groupNameList),
         addTime: snsFields(entry).optionalInteger('AddTime', 0, 4_294_967_295),
       })),
     };
