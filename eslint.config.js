@@ -36,6 +36,11 @@ export default [
     },
   },
   {
+    // A source file past 400 lines does more than one job: split it (the house's rule, docs/architecture.md).
+    files: ['src/**/*.ts'],
+    rules: { 'max-lines': ['error', { max: 400 }] },
+  },
+  {
     // The dashboard's modules run in the browser.
     files: ['src/dashboard/assets/**/*.js'],
     languageOptions: { globals: globals.browser },
