@@ -9,8 +9,8 @@ const REQUEST_TIMEOUT = 400;
 const CUT_BY = REQUEST_TIMEOUT * 4;
 const PATH = `${IMPORT}?${new URLSearchParams(envelope()).toString()}`;
 
-async function server(t: Test) {
-  const s = await startMockServer({ rateLimit: 0, requestTimeout: REQUEST_TIMEOUT });
+async function server(t: Test, requestTimeout = REQUEST_TIMEOUT) {
+  const s = await startMockServer({ rateLimit: 0, requestTimeout });
   t.teardown(() => s.close());
   return s;
 }
@@ -26,35 +26,37 @@ async function drip(client: RawClient, data: string, everyMs: number): Promise<n
   return sent;
 }
 
-/** Imports over a fresh connection and returns how long the answer took. */
+/** Imports over a fresh connection and returns when the answer had come, on the clients' clock. */
 async function timedImport(t: Test, url: string, id: string): Promise<number> {
-  const started = performance.now();
   const res = await fetch(`${url}${PATH}`, { method: 'POST', body: JSON.stringify({ Identifier: id }), headers: { connection: 'close' } });
   const reply = assertVendorShaped(t, { statusCode: res.status, headers: { 'content-type': res.headers.get('content-type') }, body: await res.text() });
   t.equal(reply.ErrorCode, 0, `${id} imported`);
-  return performance.now() - started;
+  return performance.now();
 }
 
 t.test('a client sending its body slowly is cut within the request timeout while others are served', async (t) => {
-  const { port, url } = await server(t);
+  // Longer than the other cases' timeout, so that a loaded machine still serves others before the cut:
+  // what is asserted is the order (answers while the slow client is open), not how fast they came.
+  const timeout = REQUEST_TIMEOUT * 4;
+  const { port, url } = await server(t, timeout);
   const body = JSON.stringify({ Identifier: 'slow-body', Nick: 'x'.repeat(200) });
   const slow = new RawClient(port);
   await slow.write(requestHead(PATH, { 'Content-Length': Buffer.byteLength(body) }));
   const dripping = drip(slow, body, 20);
 
-  // Other clients are answered at once while the slow one holds its connection open.
-  const meanwhile: number[] = [];
-  for (let i = 0; slow.replyAt === undefined && i < 50; i++) meanwhile.push(await timedImport(t, url, `other-${i}`));
-  t.ok(meanwhile.length > 0, `${meanwhile.length} other requests answered while the slow one was open`);
-  t.ok(Math.max(...meanwhile) < REQUEST_TIMEOUT, `the slowest of them took ${Math.round(Math.max(...meanwhile))} ms`);
+  // Other clients are answered while the slow one holds its connection open.
+  const answeredAt: number[] = [];
+  for (let i = 0; slow.replyAt === undefined && i < 50; i++) answeredAt.push(await timedImport(t, url, `other-${i}`));
 
   const reply = await slow.reply;
   const closedAt = await slow.closed;
   const sent = await dripping;
+  const before = answeredAt.filter((at) => at < slow.startedAt + closedAt).length;
+  t.ok(before > 0, `${before} other requests answered before the slow one was cut`);
   t.equal(assertVendorShaped(t, reply).ErrorCode, 60008, 'the slow client gets a vendor-shaped 60008');
   t.ok(sent < body.length, `cut after ${sent} of ${body.length} body bytes`);
-  t.ok(closedAt >= REQUEST_TIMEOUT * 0.9, `not cut before the timeout (${Math.round(closedAt)} ms)`);
-  t.ok(closedAt <= CUT_BY, `cut within ${CUT_BY} ms (${Math.round(closedAt)} ms)`);
+  t.ok(closedAt >= timeout * 0.9, `not cut before the timeout (${Math.round(closedAt)} ms)`);
+  t.ok(closedAt <= timeout * 4, `cut within ${timeout * 4} ms (${Math.round(closedAt)} ms)`);
   t.equal(slow.socket.destroyed || slow.socket.readableEnded, true, 'the socket is closed');
 });
 
@@ -68,7 +70,7 @@ t.test('a client that never finishes its headers is cut within the timeout', asy
   await dripping;
   t.equal(assertVendorShaped(t, reply).ErrorCode, 60008, 'a vendor-shaped 60008');
   t.ok(closedAt >= REQUEST_TIMEOUT * 0.9 && closedAt <= CUT_BY, `cut at ${Math.round(closedAt)} ms`);
-  t.ok((await timedImport(t, url, 'after-slow-headers')) < REQUEST_TIMEOUT, 'the server still answers');
+  await timedImport(t, url, 'after-slow-headers');
 });
 
 t.test('a connection that sends nothing is closed within the timeout', async (t) => {

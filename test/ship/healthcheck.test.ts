@@ -10,11 +10,10 @@ const SCRIPT = fileURLToPath(new URL('../../src/cli/healthcheck.ts', import.meta
 const TIMEOUT_MS = 2000;
 
 /** Runs the health check as Docker does, as a process of its own, with the container's environment. */
-async function healthcheck(env: NodeJS.ProcessEnv): Promise<{ code: number | null; ms: number; exitedAt: number; stderr: string }> {
-  const started = Date.now();
+async function healthcheck(env: NodeJS.ProcessEnv): Promise<{ code: number | null; exitedAt: number; stderr: string }> {
   const { stderr, exited } = spawnNode([SCRIPT], { HOST: '', PORT: '', ...env });
   const { code, at } = await exited;
-  return { code, ms: at - started, exitedAt: at, stderr: stderr() };
+  return { code, exitedAt: at, stderr: stderr() };
 }
 
 async function listening(t: Test, server: Server | ReturnType<typeof createHttpServer>): Promise<number> {
@@ -45,10 +44,11 @@ t.test('HOST=0.0.0.0, as in the image, is reached over the loopback', async (t) 
 
 t.test('exits 1 at once against a dead port', async (t) => {
   const port = await freePort();
-  const { code, ms, stderr } = await healthcheck({ PORT: String(port) });
+  const { code, stderr } = await healthcheck({ PORT: String(port) });
   t.equal(code, 1);
+  // The refusal is the reason given, not the timeout's: it did not wait (a bound in ms would flake on a loaded host).
   t.match(stderr, /ECONNREFUSED/);
-  t.ok(ms < TIMEOUT_MS + 1000, `in ${ms} ms, starting node included: no wait for the timeout`);
+  t.notMatch(stderr, 'no answer within', 'no wait for the timeout');
 });
 
 t.test('exits 1 within its timeout against a server that never answers', async (t) => {

@@ -1,0 +1,3 @@
+import { runFolder } from '../in-one-process.js';
+
+await runFolder(import.meta.url);
