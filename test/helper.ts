@@ -10,6 +10,9 @@ import type { GroupRecord } from '../src/model/groups.js';
 export const REGISTER = '/v4/registration_service/register_account_v1';
 export const IMPORT = '/v4/im_open_login_svc/account_import';
 export const SDKAPPID = 1400000001;
+
+/** A MsgBody of one text element. */
+export const text = (Text: string) => [{ MsgType: 'TIMTextElem', MsgContent: { Text } }];
 export const ADMIN = 'administrator';
 
 /** The vendor's reply: HTTP 200, JSON, ActionStatus/ErrorInfo/ErrorCode (plus a command's own fields). */

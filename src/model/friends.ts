@@ -115,14 +115,8 @@ export interface FriendGroupRecord {
 }
 
 /** A friend request from `from` waiting for `account`'s confirmation. */
-export interface RequestRecord {
+export interface RequestRecord extends Friend {
   from: string;
-  account: string;
-  remark: string;
-  groups: string[];
-  addSource: string;
-  addWording: string;
-  addTime: number;
 }
 
 export class FriendStore {

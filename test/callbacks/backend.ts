@@ -17,6 +17,9 @@ export const OK_ANSWER: Answer = (_req, res) => {
   res.end(JSON.stringify({ ActionStatus: 'OK', ErrorInfo: '', ErrorCode: 0 }));
 };
 
+/** An answer with `body` as its JSON. */
+export const answer = (body: object): Answer => (_r, res) => res.end(JSON.stringify(body));
+
 /**
  * A real HTTP backend on 127.0.0.1: records each request and answers it with `answer` (set again
  * at any time); `next()` resolves when the next request arrives, so tests wait on events, not time.

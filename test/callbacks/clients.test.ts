@@ -1,17 +1,14 @@
 import t from 'tap';
-import type { ServerResponse } from 'node:http';
-import { build, call, IMPORT, SDKAPPID } from '../helper.js';
+import { build, call, IMPORT, SDKAPPID, text } from '../helper.js';
 import { json } from '../control/json.js';
 import { mockControls } from '../../src/in-process.js';
 import { ClientActionError, UnknownAppError } from '../../src/index.js';
 import { CALLBACK_COMMANDS } from '../../src/model/callback-settings.js';
-import { OK_ANSWER, startBackend } from './backend.js';
+import { answer, OK_ANSWER, startBackend } from './backend.js';
 
 // Clients cause most callbacks (https://cloud.tencent.com/document/product/269/1522): a login or
 // logout (State.StateChange, https://trtc.io/document/34357, which spells iOS "IOS"), a message
 // from a client (C2C callbacks, https://trtc.io/document/34364), with OptPlatform of its platform.
-const text = (Text: string) => [{ MsgType: 'TIMTextElem', MsgContent: { Text } }];
-const answer = (body: object) => (_r: unknown, res: ServerResponse) => res.end(JSON.stringify(body));
 
 async function setUp(t: Parameters<typeof build>[0], options: Parameters<typeof build>[1] = {}) {
   const backend = await startBackend(t);

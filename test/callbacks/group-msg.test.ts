@@ -1,10 +1,9 @@
 import t from 'tap';
-import type { ServerResponse } from 'node:http';
-import { ADMIN, build, call, IMPORT, SDKAPPID } from '../helper.js';
+import { ADMIN, build, call, IMPORT, SDKAPPID, text } from '../helper.js';
 import { json } from '../control/json.js';
 import { mockControls } from '../../src/in-process.js';
 import { ClientActionError } from '../../src/index.js';
-import { OK_ANSWER, startBackend } from './backend.js';
+import { answer, OK_ANSWER, startBackend } from './backend.js';
 
 // Group.CallbackBeforeSendMsg: https://cloud.tencent.com/document/product/269/1619
 //   (English: https://www.tencentcloud.com/document/product/1047/34374): payload GroupId, Type,
@@ -19,8 +18,6 @@ import { OK_ANSWER, startBackend } from './backend.js';
 const G = '/v4/group_open_http_svc';
 const SEND = `${G}/send_group_msg`;
 const T0 = Date.UTC(2026, 0, 1);
-const text = (Text: string) => [{ MsgType: 'TIMTextElem', MsgContent: { Text } }];
-const answer = (body: object) => (_r: unknown, res: ServerResponse) => res.end(JSON.stringify(body));
 
 async function setUp(t: Parameters<typeof build>[0], settings: Record<string, unknown> = {}) {
   const backend = await startBackend(t);

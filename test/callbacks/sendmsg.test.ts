@@ -1,8 +1,7 @@
 import t from 'tap';
-import type { ServerResponse } from 'node:http';
-import { build, call, IMPORT, SDKAPPID } from '../helper.js';
+import { build, call, IMPORT, SDKAPPID, text } from '../helper.js';
 import { mockControls } from '../../src/in-process.js';
-import { OK_ANSWER, startBackend } from './backend.js';
+import { answer, OK_ANSWER, startBackend } from './backend.js';
 
 // C2C.CallbackBeforeSendMsg: https://cloud.tencent.com/document/product/269/1632 (English: https://trtc.io/document/34364)
 // C2C.CallbackAfterSendMsg: https://cloud.tencent.com/document/product/269/2716
@@ -10,8 +9,6 @@ import { OK_ANSWER, startBackend } from './backend.js';
 // The 2 s timeout and "the event goes ahead": https://cloud.tencent.com/document/product/269/1522
 const SEND = '/v4/openim/sendmsg';
 const T0 = Date.UTC(2026, 0, 1);
-const text = (Text: string) => [{ MsgType: 'TIMTextElem', MsgContent: { Text } }];
-const answer = (body: object) => (_r: unknown, res: ServerResponse) => res.end(JSON.stringify(body));
 
 async function setUp(t: Parameters<typeof build>[0], settings: Record<string, unknown> = {}) {
   const backend = await startBackend(t);

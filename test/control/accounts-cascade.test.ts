@@ -1,11 +1,10 @@
 import t, { type Test } from 'tap';
 import type { FastifyInstance } from 'fastify';
-import { build, call, IMPORT, SDKAPPID } from '../helper.js';
+import { build, call, IMPORT, SDKAPPID, text } from '../helper.js';
 
 // The control plane's deletes take what account_delete takes (docs/differences.md): profile,
 // logins, messages, memberships and friendships. The vendor's read commands then agree.
 const OTHER = 1400000002;
-const text = (Text: string) => [{ MsgType: 'TIMTextElem', MsgContent: { Text } }];
 const G = '/v4/group_open_http_svc';
 
 /** alice has state of every kind with bob in app SDKAPPID; carol has a profile in app OTHER. */

@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
 import { buildApp } from '../../src/app.js';
-import { build, call, groupRecord, SDKAPPID } from '../helper.js';
+import { build, call, groupRecord, SDKAPPID, text } from '../helper.js';
 
 // Fixtures (a file or POST /__mock/accounts) seed profile fields, messages, groups and
 // relationships beside the accounts; the vendor's read commands then show them.
-const text = (Text: string) => [{ MsgType: 'TIMTextElem', MsgContent: { Text } }];
 const standalone = (identifier: string) => ({ sdkappid: SDKAPPID, kind: 'standalone', identifier });
 const group = groupRecord('team', 'Team', 'alice');
 const doc = {

@@ -5,13 +5,12 @@ import t, { type Test } from 'tap';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { STATE_FORMAT, STATE_VERSION, type StateDocument } from '../../src/services/state-file/document.js';
-import { build, call, IMPORT, SDKAPPID } from '../helper.js';
+import { build, call, IMPORT, SDKAPPID, text } from '../helper.js';
 
 // Profiles, logins, messages, groups and friends in the state document (issues 26 and 27): an
 // export imported into a fresh emulator, or a restart from the state file, answers the vendor's
 // read commands as before.
 
-const text = (Text: string) => [{ MsgType: 'TIMTextElem', MsgContent: { Text } }];
 const G = '/v4/group_open_http_svc';
 
 const getState = async (app: FastifyInstance): Promise<StateDocument> => (await app.inject({ method: 'GET', url: '/__mock/state' })).json();

@@ -1,18 +1,10 @@
 // Callbacks: the journal of callbacks sent to the apps' backends, newest first, polled every half second.
-import { useEffect, useRef, useState } from './vendor/hooks.js';
-import { api, ApiError, ConfirmButton, ErrorNote, formatTime, html, query } from './lib.js';
+import { useRef, useState } from './vendor/hooks.js';
+import { api, ConfirmButton, ErrorNote, formatTime, html, query, useTail } from './lib.js';
 
 /** How many callbacks the view keeps; the journal holds at most 1000, and one call may ask for them all. */
 const SHOWN = 200;
 const READ = 1000;
-const POLL_MS = 500;
-
-/** `fresh` merged into `shown` by id, newest first, at most SHOWN. */
-function merge(shown, fresh) {
-  const byId = new Map(shown.map((record) => [record.id, record]));
-  for (const record of fresh) byId.set(record.id, record);
-  return [...byId.values()].sort((a, b) => b.id - a.id).slice(0, SHOWN);
-}
 
 const failed = (record) => record.error !== null || record.status !== 200;
 
@@ -65,40 +57,12 @@ function Entry({ record }) {
 
 export function Callbacks() {
   const [command, setCommand] = useState('');
-  const [records, setRecords] = useState([]);
-  const [error, setError] = useState();
   const seen = useRef(new Set());
-  const shown = useRef([]);
-  shown.current = records;
-
-  useEffect(() => {
-    let live = true;
-    let timer;
-    setRecords([]);
-    shown.current = [];
-    const poll = async () => {
-      if (!document.hidden) {
-        try {
-          // Recorded callbacks never change: only those after the newest shown are asked for.
-          const page = await api(`/callbacks${query({ command, limit: READ, after: shown.current[0]?.id })}`);
-          if (live) {
-            for (const record of page.callbacks) seen.current.add(record.command);
-            if (page.callbacks.length > 0) setRecords((now) => merge(now, page.callbacks));
-            setError(undefined);
-          }
-        } catch (failure) {
-          if (live) setError(failure);
-          if (failure instanceof ApiError && failure.status !== 400) return;
-        }
-      }
-      if (live) timer = setTimeout(poll, POLL_MS);
-    };
-    poll();
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [command]);
+  const { records, setRecords, error, setError } = useTail(async (after) => {
+    const page = await api(`/callbacks${query({ command, limit: READ, after })}`);
+    for (const record of page.callbacks) seen.current.add(record.command);
+    return page.callbacks;
+  }, 'id', SHOWN, [command]);
 
   const clear = async () => {
     try {

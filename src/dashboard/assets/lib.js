@@ -95,6 +95,53 @@ export function usePoll(load, ms, deps) {
   return [state.data, state.error, () => setTurn((n) => n + 1)];
 }
 
+/**
+ * A live journal (calls, callbacks): records that never change once recorded, newest first, at
+ * most `keep`, told apart by their `key` field. Every half second while the tab is visible it asks
+ * `fetchNewer(newestKey)` for only those after the newest shown, and it starts over when `deps`
+ * change. A refused filter (400) keeps polling; any other error stops it, and the view shows it.
+ */
+export function useTail(fetchNewer, key, keep, deps) {
+  const [records, setRecords] = useState([]);
+  const [error, setError] = useState();
+  const shown = useRef([]);
+  shown.current = records;
+  useEffect(() => {
+    let live = true;
+    let timer;
+    setRecords([]);
+    shown.current = [];
+    const poll = async () => {
+      if (!document.hidden) {
+        try {
+          const fresh = await fetchNewer(shown.current[0]?.[key]);
+          if (live) {
+            if (fresh.length > 0) setRecords((now) => newestFirst(now, fresh, key, keep));
+            setError(undefined);
+          }
+        } catch (failure) {
+          if (live) setError(failure);
+          if (failure instanceof ApiError && failure.status !== 400) return;
+        }
+      }
+      if (live) timer = setTimeout(poll, 500);
+    };
+    poll();
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, deps);
+  return { records, setRecords, error, setError };
+}
+
+/** `fresh` merged into `shown` by `key`, newest first, at most `keep`: a poll may repeat records already shown. */
+function newestFirst(shown, fresh, key, keep) {
+  const byKey = new Map(shown.map((record) => [record[key], record]));
+  for (const record of fresh) byKey.set(record[key], record);
+  return [...byKey.values()].sort((a, b) => b[key] - a[key]).slice(0, keep);
+}
+
 /** A number typed in a field, or undefined when it is empty. */
 export const numberOr = (text) => (text.trim() === '' ? undefined : Number(text));
 

@@ -1,17 +1,9 @@
 // Requests: the journal, newest first, polled so new calls show within a second.
-import { useEffect, useRef, useState } from './vendor/hooks.js';
-import { api, ApiError, ConfirmButton, ErrorNote, formatTime, html, numberOr, query, usePoll } from './lib.js';
+import { useState } from './vendor/hooks.js';
+import { api, ConfirmButton, ErrorNote, formatTime, html, numberOr, query, usePoll, useTail } from './lib.js';
 
 /** How many calls the view keeps and asks for. */
 const SHOWN = 200;
-const POLL_MS = 500;
-
-/** `fresh` merged into `shown` by id, newest first, at most SHOWN: a poll may repeat calls already shown. */
-function merge(shown, fresh) {
-  const bySeq = new Map(shown.map((entry) => [entry.seq, entry]));
-  for (const entry of fresh) bySeq.set(entry.seq, entry);
-  return [...bySeq.values()].sort((a, b) => b.seq - a.seq).slice(0, SHOWN);
-}
 
 const failed = (entry) => entry.status !== 200 || (entry.errorCode !== null && entry.errorCode !== 0);
 
@@ -71,45 +63,17 @@ function Entry({ entry, codes }) {
 
 export function Requests() {
   const [filters, setFilters] = useState({ path: '', sdkappid: '', identifier: '', errorCode: '' });
-  const [entries, setEntries] = useState([]);
-  const [error, setError] = useState();
   const [codes] = usePoll(() => api('/codes'), 0, []);
   const paths = [...new Set((codes?.codes ?? []).flatMap((c) => c.commands))].sort();
-  const shown = useRef([]);
-  shown.current = entries;
-
-  useEffect(() => {
-    let live = true;
-    let timer;
-    setEntries([]);
+  const { records: entries, setRecords: setEntries, error, setError } = useTail(async (after) => {
     const params = {
       path: filters.path,
       sdkappid: numberOr(filters.sdkappid),
       identifier: filters.identifier,
       errorCode: numberOr(filters.errorCode),
     };
-    const poll = async () => {
-      if (!document.hidden) {
-        try {
-          // Recorded calls never change: only those after the newest shown are asked for.
-          const { requests } = await api(`/requests${query({ ...params, limit: SHOWN, after: shown.current[0]?.seq })}`);
-          if (live) {
-            if (requests.length > 0) setEntries((now) => merge(now, requests));
-            setError(undefined);
-          }
-        } catch (failure) {
-          if (live) setError(failure);
-          if (failure instanceof ApiError && failure.status !== 400) return;
-        }
-      }
-      if (live) timer = setTimeout(poll, POLL_MS);
-    };
-    poll();
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [filters]);
+    return (await api(`/requests${query({ ...params, limit: SHOWN, after })}`)).requests;
+  }, 'seq', SHOWN, [filters]);
 
   const field = (name) => (event) => setFilters({ ...filters, [name]: event.currentTarget.value });
   const clear = async () => {

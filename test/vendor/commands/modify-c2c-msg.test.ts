@@ -1,6 +1,6 @@
 import t from 'tap';
 import { MSG_BODY_MAX_BYTES } from '../../../src/tim/rules/openim.js';
-import { build, call, IMPORT } from '../../helper.js';
+import { build, call, IMPORT, text } from '../../helper.js';
 
 // modify_c2c_msg: https://cloud.tencent.com/document/product/269/74740 (修改单聊历史消息): the
 // admin overwrites MsgBody, CloudCustomData or both of a message found by MsgKey; 20001 is a
@@ -8,7 +8,6 @@ import { build, call, IMPORT } from '../../helper.js';
 const SEND = '/v4/openim/sendmsg';
 const MODIFY = '/v4/openim/modify_c2c_msg';
 const ROAM = '/v4/openim/admin_getroammsg';
-const text = (Text: string) => [{ MsgType: 'TIMTextElem', MsgContent: { Text } }];
 type App = Parameters<typeof call>[1];
 type Test = Parameters<typeof call>[0];
 

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { ELEMENT_FIELDS, MSG_BODY_MAX_BYTES } from '../../../src/tim/rules/openim.js';
-import { build, call, IMPORT, SDKAPPID } from '../../helper.js';
+import { build, call, IMPORT, SDKAPPID, text } from '../../helper.js';
 
 // sendmsg: https://cloud.tencent.com/document/product/269/2282
 // batchsendmsg: https://cloud.tencent.com/document/product/269/1612
@@ -19,7 +19,6 @@ const READ = '/v4/openim/admin_set_msg_read';
 const UNREAD = '/v4/openim/get_c2c_unread_msg_num';
 const T0 = Date.UTC(2026, 0, 1) / 1000;
 
-const text = (Text: string) => [{ MsgType: 'TIMTextElem', MsgContent: { Text } }];
 type App = Parameters<typeof call>[1];
 type Test = Parameters<typeof call>[0];
 

@@ -1,6 +1,6 @@
 import t from 'tap';
 import type { FastifyInstance } from 'fastify';
-import { build, call, SDKAPPID } from '../../helper.js';
+import { build, call, SDKAPPID, text } from '../../helper.js';
 
 // import_group, import_group_member and import_group_msg: moving groups from another system.
 const G = '/v4/group_open_http_svc';
@@ -19,7 +19,6 @@ const NOW = Date.UTC(2026, 0, 1) / 1000;
 const DAY = 86_400;
 const fail = (code: number) => ({ ActionStatus: 'FAIL', ErrorCode: code });
 const ok = { ActionStatus: 'OK', ErrorCode: 0 };
-const text = (s: string) => [{ MsgType: 'TIMTextElem', MsgContent: { Text: s } }];
 
 function accounts(app: FastifyInstance, ...ids: string[]): void {
   for (const id of ids) app.mock.store.import(SDKAPPID, id, {});

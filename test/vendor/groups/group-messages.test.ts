@@ -1,7 +1,7 @@
 import t from 'tap';
 import type { FastifyInstance } from 'fastify';
 import type { Test } from 'tap';
-import { ADMIN, build, call, SDKAPPID } from '../../helper.js';
+import { ADMIN, build, call, SDKAPPID, text } from '../../helper.js';
 import { GROUP_HISTORY_MAX } from '../../../src/model/group-messages.js';
 
 // Group messages and muting: send_group_msg, send_group_system_notification, group_msg_get_simple,
@@ -25,7 +25,6 @@ const FORBID_PAGE = 'https://cloud.tencent.com/document/product/269/1627';
 const MUTED_PAGE = 'https://cloud.tencent.com/document/product/269/2925';
 const NOTIFY_PAGE = 'https://cloud.tencent.com/document/product/269/1630';
 
-const text = (s: string) => [{ MsgType: 'TIMTextElem', MsgContent: { Text: s } }];
 const fail = (code: number) => ({ ActionStatus: 'FAIL', ErrorCode: code });
 const ok = { ActionStatus: 'OK', ErrorCode: 0 };
 
