@@ -16,7 +16,7 @@ t.test('the ship script runs exactly the files the default suite leaves out', as
   t.ok(ship.length > 0, 'test:ship names its files');
   t.same([...ship].sort(), pkg.tap.exclude.filter((pattern) => !pattern.includes('!(all)')).sort(), 'tap.exclude is that list and the folders run in one process');
   for (const file of ship) t.ok(existsSync(join(ROOT, file)), `${file} exists`);
-  t.match(pkg.scripts.test, /^npm run check\b.*&& tap$/, 'npm test: the gates, then the suite');
+  t.equal(pkg.scripts.test, 'node test/npm-test.mjs', 'npm test: the gates and the suite (test/npm-test.mjs)');
 });
 
 /** The folders below test/ that hold an `all.test.ts`, which runs the folder's other files in its process. */
