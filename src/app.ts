@@ -21,7 +21,7 @@ import { apiDocsOptions } from './control/openapi.js';
 import { docsUiPlugin } from './control/docs-ui.js';
 import { dashboardPlugin } from './dashboard/plugin.js';
 import { fixturesPlugin } from './services/fixtures/load.js';
-import { lazySerializers } from './shared/serializers.js';
+import { lazySerializers, lazyValidators } from './shared/serializers.js';
 import { createMockServices, servicesPlugin } from './services/plugin.js';
 import { statePlugin } from './services/state-file/persistence.js';
 import { lingerIfUnread } from './transport/lingering-close.js';
@@ -112,7 +112,7 @@ export function buildApp(input: Partial<MockOptions> = {}): MockFastifyInstance 
     ...(logger ? { loggerInstance: logger as FastifyBaseLogger } : { logger: false }),
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: options.bodyLimit,
-    schemaController: { compilersFactory: { buildSerializer: lazySerializers } },
+    schemaController: { compilersFactory: { buildSerializer: lazySerializers, buildValidator: lazyValidators } },
     frameworkErrors,
   });
   const app = Fastify({

@@ -1,6 +1,7 @@
 import t from 'tap';
 import { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
-import { lazySerializers } from '../src/shared/serializers.js';
+import Fastify from 'fastify';
+import { lazySerializers, lazyValidators } from '../src/shared/serializers.js';
 
 const route = (schema: unknown) => ({ method: 'GET', url: '/x', httpStatus: '200', schema });
 
@@ -18,4 +19,14 @@ t.test('it serializes as the eager serializer does', async (t) => {
   for (const doc of [{ ActionStatus: 'OK', ErrorCode: 0 }, { ActionStatus: 'FAIL', ErrorCode: 70402, Extra: 'dropped' }]) {
     t.equal(lazy(doc), eager(doc));
   }
+});
+
+t.test('a route with a plain JSON schema and no compiler of its own still gets Fastify\'s Ajv validation', async (t) => {
+  const app = Fastify({ schemaController: { compilersFactory: { buildValidator: lazyValidators } } });
+  t.teardown(() => app.close());
+  app.post('/x', { schema: { body: { type: 'object', required: ['UserID'], properties: { UserID: { type: 'string' } } } } }, async () => 'ok');
+  const refused = await app.inject({ method: 'POST', url: '/x', payload: {} });
+  t.equal(refused.statusCode, 400);
+  t.match(refused.json().message, /UserID/);
+  t.equal((await app.inject({ method: 'POST', url: '/x', payload: { UserID: 'a' } })).statusCode, 200);
 });
