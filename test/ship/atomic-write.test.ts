@@ -1,5 +1,6 @@
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import t from 'tap';
@@ -41,6 +42,27 @@ t.test('a failed save removes its temporary file and leaves the old file', async
   await writeFile(join(blocked, 'inside'), 'x');
   await t.rejects(writeAtomically(blocked, ['new']));
   t.same((await readdir(dir)).sort(), ['blocked.json', 'state.json'], 'no temporary file left');
+  t.equal(await readFile(file, 'utf8'), 'old');
+});
+
+t.test('a save whose text turns out not to be kept removes its file and leaves the old one', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'tim-atomic-'));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  const file = join(dir, 'state.json');
+  t.equal(await writeAtomically(file, ['o', 'ld']), true, 'kept when nothing says otherwise');
+  let written = '';
+  // Asked once every piece is written: the new file is there, whole, at that moment.
+  const keep = () => {
+    written = readdirSync(dir).filter((name) => name !== 'state.json').map((name) => readFileSync(join(dir, name), 'utf8')).join();
+    return false;
+  };
+  async function*pieces() {
+    yield 'ne';
+    yield 'w';
+  }
+  t.equal(await writeAtomically(file, pieces(), keep), false);
+  t.equal(written, 'new', 'the pieces were written before keep was asked');
+  t.same(await readdir(dir), ['state.json'], 'no temporary file left');
   t.equal(await readFile(file, 'utf8'), 'old');
 });
 

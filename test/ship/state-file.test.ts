@@ -1,6 +1,6 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import t, { type Test } from 'tap';
 import { buildApp } from '../../src/app.js';
 import { ConfigError } from '../../src/shared/mock-errors.js';
@@ -60,6 +60,7 @@ t.test('an unchanged state is not rewritten on close', async (t) => {
   await app.ready();
   await app.close();
   t.equal(await readFile(file, 'utf8'), text);
+  t.same(await readdir(dirname(file)), ['state.json'], 'the unchanged text written meanwhile was removed');
 });
 
 t.test('a PUT /__mock/state is what the next close saves', async (t) => {

@@ -3,7 +3,7 @@ import { AccountStore } from '../../src/model/accounts/store.js';
 import { ControllableClock } from '../../src/model/clock.js';
 import { resolveOptions } from '../../src/config/settings.js';
 import { exportState } from '../../src/services/state-file/document.js';
-import { serializeState } from '../../src/services/state-file/serialize.js';
+import { stateText, type Pause } from '../../src/services/state-file/serialize.js';
 import { AppRegistry } from '../../src/model/apps.js';
 import { ProfileStore } from '../../src/model/profiles.js';
 import { OnlineStore } from '../../src/model/online.js';
@@ -27,6 +27,14 @@ const emptyModels = () => ({
   friends: new FriendStore(modelClock),
 });
 const sources = emptyModels();
+
+/** The whole text of a save, gathered, and its digest. */
+const serializeState = async (s: AccountStore, models: typeof sources, pause?: Pause, slice?: number) => {
+  const text = stateText(s, models, pause, slice);
+  const chunks: string[] = [];
+  for await (const piece of text.pieces) chunks.push(piece);
+  return { chunks, digest: text.digest() };
+};
 
 const store = (accounts: number, deletions: number, apps = [1400000001, 1400000002]): AccountStore => {
   const clock = new ControllableClock();

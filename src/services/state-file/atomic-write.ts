@@ -11,8 +11,14 @@ const WRITE_BATCH = 256 * 1024;
  * crash, sees the old content or the new, never a mix. Written piece by piece, each made into
  * bytes only when its turn comes: a large state never becomes one string or one buffer, which
  * would hold the event loop (and every request waiting on it) for as long as it takes to build.
+ * When `keep`, asked once every piece is written, says no (the text turned out the same as the
+ * file's), the new file is removed unflushed and the answer is false.
  */
-export async function writeAtomically(file: string, pieces: readonly string[]): Promise<void> {
+export async function writeAtomically(
+  file: string,
+  pieces: Iterable<string> | AsyncIterable<string>,
+  keep: () => boolean = () => true,
+): Promise<boolean> {
   const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}`);
   // The file keeps its permissions, as an editor's save keeps them.
   const mode = await stat(file).then(
@@ -21,12 +27,13 @@ export async function writeAtomically(file: string, pieces: readonly string[]): 
   );
   const handle = await open(temporary, 'wx', mode);
   try {
+    let kept: boolean;
     try {
       // Pieces are small (a slice of accounts each); written a batch at a time, a large state
       // costs a few hundred writes to the thread pool rather than one per piece.
       let batch: string[] = [];
       let size = 0;
-      for (const piece of pieces) {
+      for await (const piece of pieces) {
         batch.push(piece);
         size += piece.length;
         if (size >= WRITE_BATCH) {
@@ -36,11 +43,14 @@ export async function writeAtomically(file: string, pieces: readonly string[]): 
         }
       }
       if (batch.length > 0) await handle.write(batch.join(''));
-      await handle.datasync();
+      kept = keep();
+      if (kept) await handle.datasync();
     } finally {
       await handle.close();
     }
-    await rename(temporary, file);
+    if (kept) await rename(temporary, file);
+    else await rm(temporary);
+    return kept;
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;

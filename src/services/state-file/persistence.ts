@@ -7,7 +7,7 @@ import type { MockServices } from '../mock-services.js';
 import { parseJsonFile } from '../../shared/json-file.js';
 import { applyState, parseState, type ParsedState } from './document.js';
 import { ConfigError, StateError } from '../../shared/mock-errors.js';
-import { serializeState } from './serialize.js';
+import { stateDigest, stateText } from './serialize.js';
 import { writeAtomically } from './atomic-write.js';
 
 /**
@@ -94,7 +94,7 @@ async function persistState(app: FastifyInstance): Promise<void> {
   let lastDigest: string | undefined;
   if (state !== undefined) {
     applyState(services.store, services, state);
-    lastDigest = (await serializeState(services.store, services)).digest;
+    lastDigest = await stateDigest(stateText(services.store, services));
     services.log.info({ stateFile: file, accounts: state.accounts.length }, 'state loaded');
   }
 
@@ -102,10 +102,11 @@ async function persistState(app: FastifyInstance): Promise<void> {
   let queue: Promise<void> = Promise.resolve();
   const save = (): Promise<void> => {
     const run = queue.then(async () => {
-      const { chunks, digest } = await serializeState(services.store, services);
-      if (digest === lastDigest) return;
-      await writeAtomically(file, chunks);
-      lastDigest = digest;
+      // Written as it is made; an unchanged state's new file is dropped instead of renamed.
+      const text = stateText(services.store, services);
+      let digest: string | undefined;
+      const changed = () => (digest = text.digest()) !== lastDigest;
+      if (await writeAtomically(file, text.pieces, changed)) lastDigest = digest;
     });
     queue = run.catch(() => undefined);
     return run;

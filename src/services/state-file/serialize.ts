@@ -12,10 +12,13 @@ export const SAVE_SLICE = 100;
 export type Pause = () => Promise<void>;
 const nextTurn: Pause = () => new Promise((resolve) => setImmediate(resolve));
 
-/** The state file's text, in the pieces it was made in, and their digest (to tell an unchanged state). */
-export interface SerializedState {
-  chunks: string[];
-  digest: string;
+/**
+ * The state file's text as it is made: its pieces, and their digest once every piece was read
+ * (to tell an unchanged state, which needs no write).
+ */
+export interface StateText {
+  pieces: AsyncIterable<string>;
+  digest(): string;
 }
 
 const INDENT = '        ';
@@ -56,23 +59,33 @@ function*documentPieces(apps: readonly AppSnapshot[], slice: number): Generator<
 }
 
 /**
- * The state file's text, made `slice` accounts at a time with a turn of the event loop between
- * pieces (as many messages, groups or friendships), so that a save of a large state never holds
- * up the requests meanwhile. The accounts and the models' state are those of the moment it
- * starts: one that comes or goes meanwhile is in the next save.
+ * The state file's text, made `slice` accounts at a time with a turn of the event loop after
+ * each piece (as many messages, groups or friendships), so that a save of a large state never
+ * holds up the requests meanwhile. The pieces are handed on as they are made, never gathered:
+ * a save that kept them all until its end had every young-generation collection meanwhile copy
+ * them, a pause each request waiting then paid. The
+ * accounts and the models' state are those of the moment the first piece is asked for: one
+ * that comes or goes meanwhile is in the next save.
  */
-export async function serializeState(
+export function stateText(
   store: AccountStore,
   sources: StateSources,
   pause: Pause = nextTurn,
   slice = SAVE_SLICE,
-): Promise<SerializedState> {
+): StateText {
   const hash = createHash('sha256');
-  const chunks: string[] = [];
-  for (const piece of documentPieces(snapshotApps(store, sources), slice)) {
-    chunks.push(piece);
-    hash.update(piece);
-    await pause();
+  async function*pieces(): AsyncGenerator<string> {
+    for (const piece of documentPieces(snapshotApps(store, sources), slice)) {
+      hash.update(piece);
+      yield piece;
+      await pause();
+    }
   }
-  return { chunks, digest: hash.digest('hex') };
+  return { pieces: pieces(), digest: () => hash.digest('hex') };
+}
+
+/** The digest of the state's text, made as a save makes it but written nowhere. */
+export async function stateDigest(text: StateText): Promise<string> {
+  for await (const piece of text.pieces) void piece;
+  return text.digest();
 }
