@@ -52,10 +52,10 @@ const conversationKey = (sdkappid: number, a: string, b: string): string =>
   a < b ? `${sdkappid}\n${a}\n${b}` : `${sdkappid}\n${b}\n${a}`;
 const accountKey = (sdkappid: number, id: string): string => `${sdkappid}\n${id}`;
 
-/** Drops the first `head` items once they are most of the array, so eviction stays O(1) amortized. */
 /** The messages past `head`: every slot there holds one. */
 const live = (c: Conversation): Message[] => c.items.slice(c.head).filter((m): m is Message => m !== undefined);
 
+/** Drops the first `head` items once they are most of the array, so eviction stays O(1) amortized. */
 function compact<T>(holder: { items: T[]; head: number }): void {
   if (holder.head > 1024 && holder.head * 2 > holder.items.length) {
     holder.items = holder.items.slice(holder.head);
@@ -79,6 +79,12 @@ export class MessageStore {
   readonly #byAccount = new Map<string, Set<string>>();
   /** Read times (unix seconds) by app, reader and peer. */
   readonly #readAt = new Map<string, number>();
+  /**
+   * Unread counts by app, reader and peer, kept as messages come, go, are withdrawn or read:
+   * sendmsg's after-callback carries the recipient's total, and counting it afresh made every
+   * send cost as much as the conversation was long.
+   */
+  readonly #unread = new Map<string, number>();
   /** Dedup keys of recent messages, with their expiry in insertion order. */
   readonly #recent = new Map<string, Message>();
   #recentQueue: { items: Array<{ key: string; until: number }>; head: number } = { items: [], head: 0 };
@@ -129,6 +135,7 @@ export class MessageStore {
     conversation.items.push(message);
     this.#queue.items.push(message);
     this.#size++;
+    if (this.#isUnread(message)) this.#countUnread(message, 1);
     if (dedupKey !== undefined) {
       this.#recent.set(dedupKey, message);
       this.#recentQueue.items.push({ key: dedupKey, until: now + DEDUP_SECONDS });
@@ -150,6 +157,7 @@ export class MessageStore {
       conversation.items[conversation.head++] = undefined;
       compact(conversation);
       this.#size--;
+      if (this.#isUnread(oldest)) this.#countUnread(oldest, -1);
       break;
     }
     compact(q);
@@ -173,22 +181,32 @@ export class MessageStore {
   }
 
   withdraw(message: Message): void {
+    if (this.#isUnread(message)) this.#countUnread(message, -1);
     message.withdrawn = true;
   }
 
   /** Marks everything `peer` sent `reader` up to `time` (unix seconds) as read. */
   setRead(sdkappid: number, reader: string, peer: string, time: number): void {
-    this.#readAt.set(`${sdkappid}\n${reader}\n${peer}`, time);
+    const pair = `${sdkappid}\n${reader}\n${peer}`;
+    this.#readAt.set(pair, time);
+    let n = 0;
+    for (const m of this.conversation(sdkappid, reader, peer)) if (m.to === reader && this.#isUnread(m)) n++;
+    this.#unread.set(pair, n);
+  }
+
+  /** Whether a stored message counts as unread for its recipient: not history, not withdrawn, after the read time. */
+  #isUnread(m: Message): boolean {
+    return m.countsUnread && !m.withdrawn && m.time > (this.#readAt.get(`${m.sdkappid}\n${m.to}\n${m.from}`) ?? -1);
+  }
+
+  #countUnread(m: Message, by: 1 | -1): void {
+    const pair = `${m.sdkappid}\n${m.to}\n${m.from}`;
+    this.#unread.set(pair, (this.#unread.get(pair) ?? 0) + by);
   }
 
   /** Messages from `peer` to `reader` after the read time that count as unread. */
   unread(sdkappid: number, reader: string, peer: string): number {
-    const readAt = this.#readAt.get(`${sdkappid}\n${reader}\n${peer}`) ?? -1;
-    let n = 0;
-    for (const m of this.conversation(sdkappid, reader, peer)) {
-      if (m.from === peer && m.to === reader && m.countsUnread && !m.withdrawn && m.time > readAt) n++;
-    }
-    return n;
+    return this.#unread.get(`${sdkappid}\n${reader}\n${peer}`) ?? 0;
   }
 
   /** Every unread message of `reader`, over all its conversations. */
@@ -211,8 +229,10 @@ export class MessageStore {
       this.#conversations.delete(key);
       const [, a, b] = key.split('\n') as [string, string, string];
       this.#byAccount.get(accountKey(sdkappid, a === identifier ? b : a))?.delete(key);
-      this.#readAt.delete(`${sdkappid}\n${a}\n${b}`);
-      this.#readAt.delete(`${sdkappid}\n${b}\n${a}`);
+      for (const pair of [`${sdkappid}\n${a}\n${b}`, `${sdkappid}\n${b}\n${a}`]) {
+        this.#readAt.delete(pair);
+        this.#unread.delete(pair);
+      }
     }
     this.#byAccount.delete(account);
   }
@@ -241,6 +261,7 @@ export class MessageStore {
       this.#size = 0;
       this.#byAccount.clear();
       this.#readAt.clear();
+      this.#unread.clear();
       this.#recent.clear();
       this.#recentQueue = { items: [], head: 0 };
       return;
@@ -248,6 +269,7 @@ export class MessageStore {
     for (const m of this.list({ sdkappid })) this.deleteAccount(sdkappid, m.from);
     const prefix = `${sdkappid}\n`;
     for (const key of [...this.#readAt.keys()]) if (key.startsWith(prefix)) this.#readAt.delete(key);
+    for (const key of [...this.#unread.keys()]) if (key.startsWith(prefix)) this.#unread.delete(key);
   }
 
   /** Every message, oldest first (the state document). */
@@ -271,7 +293,7 @@ export class MessageStore {
     this.clear();
     for (const m of messages) {
       const stored = this.add(m, undefined, 0);
-      stored.withdrawn = m.withdrawn;
+      if (m.withdrawn) this.withdraw(stored);
       const counter = Number(m.key.split('_')[1]);
       if (Number.isSafeInteger(counter) && counter >= this.#nextId) this.#nextId = counter + 1;
     }

@@ -72,7 +72,8 @@ export function beforeSendMsg<M extends C2CMessage>(ctx: CommandContext, m: M): 
 
 /** C2C.CallbackAfterSendMsg, queued, with the stored message's key and the recipient's unread count. */
 export function afterSendMsg(ctx: CommandContext, m: C2CMessage, to: string, sent: { time: number; key: string }) {
-  if (m.control.forbidAfter || m.control.silenced === true) return;
+  // Asked first: the payload's unread total is not worth counting for an app without the callback.
+  if (m.control.forbidAfter || m.control.silenced === true || !ctx.callbacks.on(AFTER_SEND)) return;
   ctx.callbacks.after(AFTER_SEND, {
     ...c2cPayload(ctx, { ...m, to }),
     MsgTime: sent.time,
