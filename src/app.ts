@@ -35,7 +35,7 @@ import { loadStubFiles } from './services/stubs/files.js';
  * Secrets never reach a log line: every line is built from fields picked for it, the query
  * (usersig) is cut off, and these paths are censored as a second guard. Exact paths, one per
  * place a secret could sit: wildcards (`*.usersig`) make pino's redaction several times dearer
- * per line (BENCHMARKS.md).
+ * per line (docs/benchmark-history.md).
  */
 const SECRET_FIELDS = ['usersig', 'Password', 'password', 'secretKey', 'passwordHash', 'mockToken', 'callbackToken'];
 const REDACT = [
