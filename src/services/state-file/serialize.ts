@@ -63,9 +63,9 @@ function*documentPieces(apps: readonly AppSnapshot[], slice: number): Generator<
  * each piece (as many messages, groups or friendships), so that a save of a large state never
  * holds up the requests meanwhile. The pieces are handed on as they are made, never gathered:
  * a save that kept them all until its end had every young-generation collection meanwhile copy
- * them, a pause each request waiting then paid. The
- * accounts and the models' state are those of the moment the first piece is asked for: one
- * that comes or goes meanwhile is in the next save.
+ * them, a pause each request waiting then paid. The accounts and the models' state are those
+ * of the moment the first piece is asked for: one that comes or goes meanwhile is in the next
+ * save.
  */
 export function stateText(
   store: AccountStore,
