@@ -11,7 +11,7 @@ import t from 'tap';
 const script = fileURLToPath(new URL('../startup/loaded.mjs', import.meta.url));
 const dist = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
 
-t.test('a plain start loads no TLS, interception, docs, pretty-log or token code', { skip: !existsSync(dist) && 'run npm run build first' }, async (t) => {
+t.test('a plain start and a vendor call load no TLS, interception, docs, pretty-log, token or Ajv code', { skip: !existsSync(dist) && 'run npm run build first' }, async (t) => {
   const child = spawnSync(process.execPath, [script], { encoding: 'utf8' });
   t.equal(child.status, 0, child.stderr);
   const loaded = JSON.parse(child.stdout) as string[];
@@ -29,6 +29,9 @@ t.test('a plain start loads no TLS, interception, docs, pretty-log or token code
     '@sinclair/typebox',
     // Fastify's Ajv validator compiler: no route of the emulator validates with it.
     '@fastify/ajv-compiler',
+    // Fastify's serializer compiler and the Ajv it loads: vendor replies have their own serializer.
+    '@fastify/fast-json-stringify-compiler',
+    'ajv',
   ]) {
     t.notOk(loaded.includes(pkg), `${pkg} is not loaded`);
   }

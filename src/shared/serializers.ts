@@ -1,20 +1,28 @@
 import { createRequire } from 'node:module';
-import { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
 import type { BuildCompilerFromPool } from '@fastify/ajv-compiler';
+import type { SerializerFactory } from '@fastify/fast-json-stringify-compiler';
 
-const compileNow = SerializerSelector();
+const require = createRequire(import.meta.url);
 
 /**
  * Fastify's reply serializers, each compiled on its route's first reply rather than at start:
  * a process start would otherwise compile one for each of some 30 routes and status codes, and
- * a test run calls only a few of them. Same serializers, same output; after the first reply
- * each call costs one more function call.
+ * a test run calls only a few of them. fast-json-stringify itself, with the Ajv it loads, is
+ * loaded then too: no vendor reply needs it (reply-serializer.ts writes those). Same
+ * serializers, same output; after the first reply each call costs one more function call.
  */
-export const lazySerializers: typeof compileNow = (externalSchemas, options) => {
-  const compile = compileNow(externalSchemas, options);
+export const lazySerializers: SerializerFactory = (externalSchemas, options) => {
+  let compile: ReturnType<SerializerFactory> | undefined;
   return (route) => {
     let serialize: ((doc: unknown) => string) | undefined;
-    return (doc) => (serialize ??= compile(route))(doc);
+    return (doc) => {
+      if (serialize === undefined) {
+        const { SerializerSelector } = require('@fastify/fast-json-stringify-compiler') as { SerializerSelector: () => SerializerFactory };
+        compile ??= SerializerSelector()(externalSchemas, options);
+        serialize = compile(route);
+      }
+      return serialize(doc);
+    };
   };
 };
 
@@ -26,7 +34,7 @@ export const lazySerializers: typeof compileNow = (externalSchemas, options) => 
  * from Fastify's folder, whose dependency it is.
  */
 export const lazyValidators: BuildCompilerFromPool = (externalSchemas, options) => {
-  const fromFastify = createRequire(createRequire(import.meta.url).resolve('fastify'));
+  const fromFastify = createRequire(require.resolve('fastify'));
   const selector = fromFastify('@fastify/ajv-compiler') as { default: () => BuildCompilerFromPool };
   return selector.default()(externalSchemas, options);
 };

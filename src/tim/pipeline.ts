@@ -1,6 +1,5 @@
 import { isUtf8 } from 'node:buffer';
 import fp from 'fastify-plugin';
-import { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
 import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import { unixSeconds } from '../model/clock.js';
 import type { App } from '../model/apps.js';
@@ -13,6 +12,7 @@ import { injectFault, type FiredFault } from './fault-injection.js';
 import { recordCall } from './record-call.js';
 import { checkQuery, EnvelopeQuery, type Envelope } from './query.js';
 import { failReply, okReply } from './reply.js';
+import { replySerializer, type Serialize } from './reply-serializer.js';
 import { lingerIfUnread } from '../transport/lingering-close.js';
 import type { StubView } from '../services/stubs/registry.js';
 import { clip } from '../shared/clip.js';
@@ -301,17 +301,16 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 const ENCODED_SLASH = /%2f/i;
 
 /**
- * Each command's reply serializer (fast-json-stringify, from its reply schema), compiled on the
+ * Each command's reply serializer (reply-serializer.ts, from its reply schema), made on the
  * command's first answer: a run pays only for the commands it calls.
  */
-function commandSerializers(): (command: VendorCommand) => (doc: unknown) => string {
-  const compile = SerializerSelector()({}, {});
-  const compiled = new Map<VendorCommand, (doc: unknown) => string>();
+function commandSerializers(): (command: VendorCommand) => Serialize {
+  const made = new Map<VendorCommand, Serialize>();
   return (command) => {
-    let serialize = compiled.get(command);
+    let serialize = made.get(command);
     if (serialize === undefined) {
-      serialize = compile({ schema: command.reply, method: 'POST', url: commandPath(command), httpStatus: '200' });
-      compiled.set(command, serialize);
+      serialize = replySerializer(command.reply);
+      made.set(command, serialize);
     }
     return serialize;
   };
