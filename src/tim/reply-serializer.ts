@@ -41,7 +41,7 @@ function writeObject(schema: TSchema): Serialize {
   const required = new Set<string>(schema.required ?? []);
   // Required fields first, each group in the schema's order, as fast-json-stringify writes them.
   const keys = Object.keys(properties).sort((a, b) => Number(required.has(b)) - Number(required.has(a)));
-  const fields = keys.map((key) => ({ key, prefix: `${JSON.stringify(key)}:`, write: serializerOf(properties[key] as TSchema), required: required.has(key) }));
+  const fields = keys.map((key) => ({ key, prefix: `${JSON.stringify(key)}:`, write: replySerializer(properties[key] as TSchema), required: required.has(key) }));
   const named = new Set(keys);
   const extra = schema.additionalProperties === true;
   return (value) => {
@@ -68,7 +68,14 @@ function writeObject(schema: TSchema): Serialize {
 /** The keywords a reply schema may use; any other would change what fast-json-stringify writes. */
 const KNOWN = new Set(['type', 'properties', 'required', 'additionalProperties', 'items', 'enum', 'description', 'minimum', 'maximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'pattern', 'title', 'examples']);
 
-function serializerOf(schema: TSchema): Serialize {
+/**
+ * A vendor reply's serializer, made by walking its schema once. It writes what
+ * fast-json-stringify would write from the same schema (fields the schema does not name left
+ * out, required ones first), for the few keywords reply schemas use, and refuses a schema with
+ * any other. fast-json-stringify itself, with the Ajv it loads, cost a process more than a tenth
+ * of its start and each command a compile on its first reply.
+ */
+export function replySerializer(schema: TSchema): Serialize {
   const unknown = Object.keys(schema).filter((key) => !KNOWN.has(key));
   const extra = schema.additionalProperties;
   if (unknown.length > 0 || (extra !== undefined && typeof extra !== 'boolean')) {
@@ -78,7 +85,7 @@ function serializerOf(schema: TSchema): Serialize {
     case 'object':
       return writeObject(schema);
     case 'array':
-      return writeArray(serializerOf((schema.items ?? {}) as TSchema));
+      return writeArray(replySerializer((schema.items ?? {}) as TSchema));
     case 'string':
       return writeString;
     case 'integer':
@@ -89,12 +96,3 @@ function serializerOf(schema: TSchema): Serialize {
       throw new Error(`a reply schema uses type ${JSON.stringify(schema.type)}, which the reply serializer does not write`);
   }
 }
-
-/**
- * A vendor reply's serializer, made by walking its schema once. It writes what
- * fast-json-stringify would write from the same schema (fields the schema does not name left
- * out, required ones first), for the few keywords reply schemas use, and refuses a schema with
- * any other. fast-json-stringify itself, with the Ajv it loads, cost a process more than a tenth
- * of its start and each command a compile on its first reply.
- */
-export const replySerializer = (schema: TSchema): Serialize => serializerOf(schema);
