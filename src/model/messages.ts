@@ -51,6 +51,8 @@ interface Conversation {
 const conversationKey = (sdkappid: number, a: string, b: string): string =>
   a < b ? `${sdkappid}\n${a}\n${b}` : `${sdkappid}\n${b}\n${a}`;
 const accountKey = (sdkappid: number, id: string): string => `${sdkappid}\n${id}`;
+/** The key of what `reader` has of `peer`: its read time and its unread count. */
+const readerKey = (sdkappid: number, reader: string, peer: string): string => `${sdkappid}\n${reader}\n${peer}`;
 
 /** The messages past `head`: every slot there holds one. */
 const live = (c: Conversation): Message[] => c.items.slice(c.head).filter((m): m is Message => m !== undefined);
@@ -187,7 +189,7 @@ export class MessageStore {
 
   /** Marks everything `peer` sent `reader` up to `time` (unix seconds) as read. */
   setRead(sdkappid: number, reader: string, peer: string, time: number): void {
-    const pair = `${sdkappid}\n${reader}\n${peer}`;
+    const pair = readerKey(sdkappid, reader, peer);
     this.#readAt.set(pair, time);
     let n = 0;
     for (const m of this.conversation(sdkappid, reader, peer)) if (m.to === reader && this.#isUnread(m)) n++;
@@ -196,17 +198,17 @@ export class MessageStore {
 
   /** Whether a stored message counts as unread for its recipient: not history, not withdrawn, after the read time. */
   #isUnread(m: Message): boolean {
-    return m.countsUnread && !m.withdrawn && m.time > (this.#readAt.get(`${m.sdkappid}\n${m.to}\n${m.from}`) ?? -1);
+    return m.countsUnread && !m.withdrawn && m.time > (this.#readAt.get(readerKey(m.sdkappid, m.to, m.from)) ?? -1);
   }
 
   #countUnread(m: Message, by: 1 | -1): void {
-    const pair = `${m.sdkappid}\n${m.to}\n${m.from}`;
+    const pair = readerKey(m.sdkappid, m.to, m.from);
     this.#unread.set(pair, (this.#unread.get(pair) ?? 0) + by);
   }
 
   /** Messages from `peer` to `reader` after the read time that count as unread. */
   unread(sdkappid: number, reader: string, peer: string): number {
-    return this.#unread.get(`${sdkappid}\n${reader}\n${peer}`) ?? 0;
+    return this.#unread.get(readerKey(sdkappid, reader, peer)) ?? 0;
   }
 
   /** Every unread message of `reader`, over all its conversations. */
@@ -229,7 +231,7 @@ export class MessageStore {
       this.#conversations.delete(key);
       const [, a, b] = key.split('\n') as [string, string, string];
       this.#byAccount.get(accountKey(sdkappid, a === identifier ? b : a))?.delete(key);
-      for (const pair of [`${sdkappid}\n${a}\n${b}`, `${sdkappid}\n${b}\n${a}`]) {
+      for (const pair of [readerKey(sdkappid, a, b), readerKey(sdkappid, b, a)]) {
         this.#readAt.delete(pair);
         this.#unread.delete(pair);
       }

@@ -3,8 +3,8 @@ import type { VendorErrorEntry } from './errors.js';
 
 /**
  * One of a few strings, for reply schemas: a JSON Schema `enum`. A union of literals would be an
- * `anyOf`, which fast-json-stringify serializes by running an Ajv validator per branch on every
- * reply (and compiling Ajv at start).
+ * `anyOf`, which the reply serializer (reply-serializer.ts) refuses: choosing a branch per value
+ * would need a validator run on every reply.
  */
 export const stringEnum = <T extends string>(values: readonly T[], options: { description?: string } = {}) =>
   Type.Unsafe<T>({ type: 'string', enum: [...values], ...options });

@@ -12,7 +12,7 @@ export const MAX_ACCOUNTS = 100;
 /** The most tags one call reads: every standard field and the 20 custom ones an app may declare. */
 const MAX_TAGS = 32;
 
-// Value is a string or an integer: an untyped schema, serialized as is (a union would run Ajv per reply).
+// Value is a string or an integer: an untyped schema, serialized as is (the reply serializer writes no union).
 const ProfileItem = Type.Object({ Tag: Type.String(), Value: Type.Unknown({ description: 'a string, or an unsigned 32-bit integer' }) });
 const UserProfileItem = Type.Object({
   To_Account: Type.String({ description: 'the account, as sent' }),
