@@ -30,6 +30,7 @@ import { notFound, pathOf } from './shared/url.js';
 import { createHttpServer } from './transport/http-server.js';
 import { VENDOR_HOSTS } from './transport/hosts.js';
 import { loadStubFiles } from './services/stubs/files.js';
+import { requestLogs } from './shared/request-log.js';
 
 /**
  * Secrets never reach a log line: every line is built from fields picked for it, the query
@@ -107,21 +108,30 @@ export function buildApp(input: Partial<MockOptions> = {}): MockFastifyInstance 
   const logger = createLogger(options);
   // The app's instance and the control plane's (built on its first request) are set up alike.
   const instanceOptions = () => ({
-    // One logger for Fastify and the emulator: the services log through `app.log`. One line per
-    // request is written by the onResponse hook below, with secrets left out.
-    ...(logger ? { loggerInstance: logger as FastifyBaseLogger } : { logger: false }),
+    // One logger for Fastify and the emulator, but not handed to Fastify as its logger: with
+    // one, Fastify adds response listeners and a pino child to every request, though at `warn`
+    // no request writes a line. It is set as the instance's `log` instead (withLog), which the
+    // services log through, and each request's log binds its id only when a line is written.
+    // One line per request is written by the onResponse hook below, with secrets left out.
+    logger: false,
+    ...(logger && { childLoggerFactory: requestLogs(logger) }),
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: options.bodyLimit,
     schemaController: { compilersFactory: { buildSerializer: lazySerializers, buildValidator: lazyValidators } },
     frameworkErrors,
   });
-  const app = Fastify({
+  // `log` is a plain property of a Fastify instance, which its plugins' instances inherit.
+  const withLog = <T extends FastifyInstance>(instance: T): T => {
+    if (logger) instance.log = logger;
+    return instance;
+  };
+  const app = withLog(Fastify({
     ...instanceOptions(),
     clientErrorHandler,
     // The HTTP port's server, with the proxy mode beside Fastify's handler; the connection
     // settings (timeouts, header size) are in serverOptions, shared with the HTTPS port.
     serverFactory: (handler) => createHttpServer(handler, options, () => services.reach),
-  }).withTypeProvider<TypeBoxTypeProvider>();
+  })).withTypeProvider<TypeBoxTypeProvider>();
 
   const served = commands.map((c) => ({
     command: c.command,
@@ -150,12 +160,17 @@ export function buildApp(input: Partial<MockOptions> = {}): MockFastifyInstance 
 
   app.setNotFoundHandler(notFound);
 
-  if (logger) {
+  // The level is fixed for the process: at `warn` and above no request writes this line, and
+  // the hook would only cost every request its response listeners.
+  if (logger?.isLevelEnabled('info')) {
     app.addHook('onResponse', (request, reply, done) => {
       const call = request.vendorCall;
       // Health checks come every few seconds from a container runtime: at debug only.
-      request.log[request.url === '/health' ? 'debug' : 'info'](
+      // Written by the emulator's logger itself, the request id among the fields: a request's
+      // own logger would make a pino child for every line.
+      logger[request.url === '/health' ? 'debug' : 'info'](
         {
+          reqId: request.id,
           method: request.method,
           host: request.headers.host,
           // Client strings are cut as the journal cuts them, so a line stays a few KB at most.
@@ -190,7 +205,7 @@ export function buildApp(input: Partial<MockOptions> = {}): MockFastifyInstance 
   app.register(statePlugin);
   app.register(healthRoute);
   app.register(vendorPlugin, { prefix: '/v4', commands });
-  app.register(control.plugin, { instance: (extra) => Fastify({ ...instanceOptions(), ...extra }) });
+  app.register(control.plugin, { instance: (extra) => withLog(Fastify({ ...instanceOptions(), ...extra })) });
   // Resolved here because this module sits at src/ depth, as the bundles sit in dist/: the build
   // copies src/dashboard/assets to dist/dashboard/assets, so one URL serves from both.
   app.register(dashboardPlugin, { assets: new URL('./dashboard/assets/', import.meta.url) });
