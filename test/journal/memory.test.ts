@@ -37,3 +37,21 @@ t.test('a secret-named key spelt with \\u escapes is still redacted; a body nami
   t.notMatch(JSON.stringify(app.mock.journal.list()), /hunter2-escaped/);
   t.same(plain?.body, { UserID: 'plain1', Nick: 'no secrets here' });
 });
+
+t.test('an entry holds the call’s own account list and its duration as hundredths; a listing gets copies', async (t) => {
+  const { app } = build(t);
+  await call(t, app, IMPORT, { UserID: 'listed1' });
+  const long = 'l'.repeat(70);
+  await call(t, app, '/v4/im_open_login_svc/multiaccount_import', { Accounts: ['listed2', long] });
+  const [first, second] = app.mock.journal.list();
+  t.same(first?.accounts, ['listed1']);
+  t.equal(first?.account, 'listed1');
+  t.same(second?.accounts, ['listed2', `${long.slice(0, 63)}…`], 'a name over 64 units is still cut');
+  first?.accounts.push('changed');
+  t.same(app.mock.journal.list()[0]?.accounts, ['listed1'], 'changing a listing does not change the journal');
+  for (const entry of [first, second]) {
+    const duration = entry?.durationMs as number;
+    t.ok(Number.isFinite(duration) && duration >= 0, 'a duration in ms');
+    t.equal(Math.round(duration * 100) / 100, duration, 'to a hundredth of a ms, as before');
+  }
+});

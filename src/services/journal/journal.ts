@@ -2,7 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import sjson from 'secure-json-parse';
 import { isoNow, type Clock } from '../../model/clock.js';
-import { clip, PATH_MAX } from '../../shared/clip.js';
+import { clip, CLIENT_TEXT_MAX, PATH_MAX } from '../../shared/clip.js';
 import { clipMessageText, redactSecrets } from './redact.js';
 import { pathOf } from '../../shared/url.js';
 import { RingBuffer } from './ring.js';
@@ -131,16 +131,25 @@ function keptBody(body: Record<string, unknown> | undefined, raw: unknown): stri
  */
 const ownCopy = (text: string): string => Buffer.from(text, 'utf16le').toString('utf16le');
 
-/** An entry as the ring holds it: the body stays text until it is listed. */
-type StoredEntry = Omit<JournalEntry, 'body'> & { body: string | null };
+/**
+ * An entry as the ring holds it: the body stays text until it is listed, and the duration is a
+ * whole number of hundredths, which V8 keeps in the entry instead of in a number object of its own.
+ */
+type StoredEntry = Omit<JournalEntry, 'body' | 'durationMs' | 'accounts'> & {
+  body: string | null;
+  hundredths: number;
+  accounts: readonly string[];
+};
 
 /**
  * Listing parses the kept text as the vendor route did (`__proto__` dropped) and cuts it at the
  * redaction depth, so even a kept body nested thousands deep serializes safely.
  */
-const listed = ({ body, ...entry }: StoredEntry): JournalEntry => ({
+const listed = ({ body, hundredths, accounts, ...entry }: StoredEntry): JournalEntry => ({
   ...entry,
+  accounts: [...accounts],
   body: body === null ? null : redactSecrets(sjson.parse(body, undefined, { protoAction: 'remove', constructorAction: 'remove' })),
+  durationMs: hundredths / 100,
 });
 
 const numeric = (value: unknown): number | null =>
@@ -157,8 +166,14 @@ const matcher = (f: JournalFilter): ((e: StoredEntry) => boolean) => {
     (f.errorCode === undefined || e.errorCode === f.errorCode);
 };
 
-/** The first JOURNAL_ACCOUNTS_MAX names, each cut: a refused batch may name a hundred thousand. */
-const keptAccounts = (accounts: readonly string[]): string[] => {
+/**
+ * The first JOURNAL_ACCOUNTS_MAX names, each cut: a refused batch may name a hundred thousand.
+ * The call's own list when it needs no cut, as nearly every call's does: the pipeline makes it
+ * for each call and never changes it.
+ */
+const keptAccounts = (accounts: readonly string[]): readonly string[] => {
+  const uncut = accounts.length <= JOURNAL_ACCOUNTS_MAX && accounts.every((name) => name.length <= CLIENT_TEXT_MAX);
+  if (uncut) return accounts;
   const kept = accounts.length <= JOURNAL_ACCOUNTS_MAX ? accounts : accounts.slice(0, JOURNAL_ACCOUNTS_MAX);
   return kept.map((name) => clip(name));
 };
@@ -208,7 +223,7 @@ export class Journal {
       body: keptBody(call.body, request.body),
       status: dropped ? 0 : reply.statusCode,
       errorCode: !dropped && reply.statusCode === 200 ? call.errorCode : null,
-      durationMs: Math.round((performance.now() - call.startedAt) * 100) / 100,
+      hundredths: Math.round((performance.now() - call.startedAt) * 100),
       fault: call.fault?.id ?? null,
       stub: call.stub ?? null,
     });
