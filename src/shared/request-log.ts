@@ -23,8 +23,10 @@ class RequestLog implements FastifyBaseLogger {
     return (this.#child ??= this.#root.child(this.#bindings, this.#options));
   }
 
+  // The root decides while the request's log has no level of its own (a route's logLevel, or one set).
   #write(level: Level, args: unknown[]): void {
-    if (this.#root.isLevelEnabled(level)) (this.#bound()[level] as Write)(...args);
+    const deciding = this.#child ?? (this.#options.level === undefined ? this.#root : this.#bound());
+    if (deciding.isLevelEnabled(level)) (this.#bound()[level] as Write)(...args);
   }
 
   get level(): string {

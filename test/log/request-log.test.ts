@@ -54,6 +54,18 @@ t.test("a request log's level and children are its bound child's", async (t) => 
   t.match(lines, [{ level: 50, reqId: 'req-7', step: 'x', msg: 'from a child' }]);
 });
 
+t.test("a route's own log level decides for its requests, above or below the logger's", async (t) => {
+  for (const [routeLevel, rootLevel, written] of [['debug', 'info', 2], ['error', 'info', 1]] as const) {
+    const lines: Record<string, unknown>[] = [];
+    const root = pino({ level: rootLevel }, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
+    const log = requestLogs(root)(root, { reqId: 'req-8' }, { level: routeLevel });
+    log.debug('debug line');
+    log.error('error line');
+    t.equal(lines.length, written, `a ${routeLevel} route under an ${rootLevel} logger`);
+    t.ok(lines.every((line) => line.reqId === 'req-8'));
+  }
+});
+
 const probe = (app: FastifyInstance) =>
   app.get('/probe', (_request, reply) => ({ listeners: reply.raw.listenerCount('finish') }));
 
