@@ -182,9 +182,17 @@ async function vendorPipeline(instance: FastifyInstance, opts: VendorPluginOptio
   // 8. State: the command's effect on the store. Faults apply to valid calls only, just before
   // (stage "before") or just after (stage "after") the state change.
   // The origin is made only for an app with a callback URL: most calls need none.
-  const contextOf = (app: App, request: FastifyRequest): CommandContext => {
+  const newContext = (app: App, request: FastifyRequest): CommandContext => {
     const hooks = callbacks.hooksFor(app, () => ({ clientIp: request.ip, optPlatform: 'RESTAPI' }));
     return { app, caller: app.admin, store, clock, profiles, messages, online, groups, friends, callbacks: hooks };
+  };
+  // An app without a callback URL has the same context on every call: made on its first, not per call.
+  const quietContexts = new WeakMap<App, CommandContext>();
+  const contextOf = (app: App, request: FastifyRequest): CommandContext => {
+    if (app.settings.callbackUrl !== null) return newContext(app, request);
+    let ctx = quietContexts.get(app);
+    if (ctx === undefined) quietContexts.set(app, (ctx = newContext(app, request)));
+    return ctx;
   };
   const applyToState = (command: VendorCommand, ctx: CommandContext, input: unknown): object | undefined =>
     command.execute(ctx, input) ?? undefined;

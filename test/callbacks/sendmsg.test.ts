@@ -107,3 +107,24 @@ t.test('batchsendmsg: one C2C.CallbackAfterSendMsg per recipient reached, unless
   t.same(sent.map((p) => p.To_Account).sort(), ['bob', 'carol'], 'none for the first batch, none for ghost');
   t.match(sent, [{ MsgRandom: 2, OnlineOnlyFlag: 1 }, { MsgRandom: 2, OnlineOnlyFlag: 1 }]);
 });
+
+t.test('callbacks follow the app setting from the next call on: set, cleared and set again', async (t) => {
+  const backend = await startBackend(t);
+  const { app } = build(t);
+  for (const UserID of ['alice', 'bob']) await call(t, app, IMPORT, { UserID });
+  const mock = mockControls(app);
+  // The before-callback is answered before sendmsg is, so the count is settled when the call returns.
+  const asked = () => backend.received.filter((r) => r.url.searchParams.get('CallbackCommand') === 'C2C.CallbackBeforeSendMsg').length;
+  const send = (MsgRandom: number) => call(t, app, SEND, { To_Account: 'bob', MsgRandom, MsgBody: text('hi'), ForbidCallbackControl: ['ForbidAfterSendMsgCallback'] });
+  await send(1);
+  t.equal(asked(), 0, 'no URL, no callback');
+  mock.setApp(SDKAPPID, { callbackUrl: backend.url });
+  await send(2);
+  t.equal(asked(), 1, 'a URL set after calls without one is used on the next call');
+  mock.setApp(SDKAPPID, { callbackUrl: null });
+  await send(3);
+  t.equal(asked(), 1, 'a cleared URL stops them on the next call');
+  mock.setApp(SDKAPPID, { callbackUrl: backend.url });
+  await send(4);
+  t.equal(asked(), 2);
+});
