@@ -11,6 +11,12 @@ export interface Received {
 
 type Answer = (req: Received, res: ServerResponse) => void;
 
+/**
+ * A callback timeout no loaded machine reaches, for tests whose subject is not the timeout: with
+ * the vendor's 2 s, a test waiting on an answer could see the event go ahead without it.
+ */
+export const PATIENT_MS = 30_000;
+
 /** The vendor's "OK" answer to a callback. */
 export const OK_ANSWER: Answer = (_req, res) => {
   res.setHeader('content-type', 'application/json');

@@ -4,7 +4,7 @@ import { json } from '../control/json.js';
 import { mockControls } from '../../src/in-process.js';
 import { ClientActionError, UnknownAppError } from '../../src/index.js';
 import { CALLBACK_COMMANDS } from '../../src/model/callback-settings.js';
-import { answer, OK_ANSWER, startBackend } from './backend.js';
+import { answer, OK_ANSWER, PATIENT_MS, startBackend } from './backend.js';
 
 // Clients cause most callbacks (https://cloud.tencent.com/document/product/269/1522): a login or
 // logout (State.StateChange, https://trtc.io/document/34357, which spells iOS "IOS"), a message
@@ -15,7 +15,7 @@ async function setUp(t: Parameters<typeof build>[0], options: Parameters<typeof 
   const built = build(t, options);
   for (const UserID of ['alice', 'bob']) await call(t, built.app, IMPORT, { UserID });
   const mock = mockControls(built.app);
-  mock.setApp(SDKAPPID, { callbackUrl: backend.url });
+  mock.setApp(SDKAPPID, { callbackUrl: backend.url, callbackTimeoutMs: PATIENT_MS });
   return { ...built, backend, mock };
 }
 

@@ -1,7 +1,7 @@
 import t from 'tap';
 import { build, call, IMPORT, SDKAPPID, ADMIN } from '../helper.js';
 import { mockControls } from '../../src/in-process.js';
-import { startBackend } from './backend.js';
+import { PATIENT_MS, startBackend } from './backend.js';
 
 // The command list (https://cloud.tencent.com/document/product/269/1523) and each command's page:
 // State.StateChange https://cloud.tencent.com/document/product/269/2570 (https://trtc.io/document/34357)
@@ -17,7 +17,7 @@ async function setUp(t: Parameters<typeof build>[0]) {
   const built = build(t);
   for (const UserID of ['alice', 'bob', 'carol']) await call(t, built.app, IMPORT, { UserID });
   const mock = mockControls(built.app);
-  mock.setApp(SDKAPPID, { callbackUrl: backend.url, callbackToken: 'tok' });
+  mock.setApp(SDKAPPID, { callbackUrl: backend.url, callbackToken: 'tok', callbackTimeoutMs: PATIENT_MS });
   /** Runs `act` and resolves with the body of the next `command` callback the backend receives. */
   const expect = async (command: string, act: () => Promise<unknown>) => {
     const record = built.app.mock.callbacks.journal.next(command, 10_000);

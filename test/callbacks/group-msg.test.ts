@@ -3,7 +3,7 @@ import { ADMIN, build, call, IMPORT, SDKAPPID, text } from '../helper.js';
 import { json } from '../control/json.js';
 import { mockControls } from '../../src/in-process.js';
 import { ClientActionError } from '../../src/index.js';
-import { answer, OK_ANSWER, startBackend } from './backend.js';
+import { answer, OK_ANSWER, PATIENT_MS, startBackend } from './backend.js';
 
 // Group.CallbackBeforeSendMsg: https://cloud.tencent.com/document/product/269/1619
 //   (English: https://www.tencentcloud.com/document/product/1047/34374): payload GroupId, Type,
@@ -26,7 +26,7 @@ async function setUp(t: Parameters<typeof build>[0], settings: Record<string, un
   await call(t, built.app, `${G}/create_group`, { Type: 'Public', GroupId: 'g1', Name: 'Team', Owner_Account: 'alice', MemberList: [{ Member_Account: 'bob' }] });
   await call(t, built.app, `${G}/create_group`, { Type: 'AVChatRoom', GroupId: 'live', Name: 'Live' });
   const mock = mockControls(built.app);
-  mock.setApp(SDKAPPID, { callbackUrl: backend.url, ...settings });
+  mock.setApp(SDKAPPID, { callbackUrl: backend.url, callbackTimeoutMs: PATIENT_MS, ...settings });
   const { journal } = built.app.mock.callbacks;
   const history = async (GroupId = 'g1') =>
     ((await call(t, built.app, `${G}/group_msg_get_simple`, { GroupId, ReqMsgNumber: 20 })).RspMsgList ?? []) as Array<Record<string, unknown>>;
@@ -85,9 +85,11 @@ t.test('ErrorCode 2 tells the sender OK and keeps nothing; a MsgBody or CloudCus
 });
 
 t.test('a backend that hangs past the timeout, answers 500 or answers non-JSON: the message goes ahead', async (t) => {
-  const { app, backend, history } = await setUp(t, { callbackTimeoutMs: 50 });
+  const { app, backend, mock, history } = await setUp(t, { callbackTimeoutMs: 50 });
   backend.answerWith(() => {});
   t.match(await call(t, app, SEND, { GroupId: 'g1', Random: 1, MsgBody: text('hello?') }), { ActionStatus: 'OK', MsgSeq: 1 });
+  // The answers below, not a timeout, are what let these messages go ahead.
+  mock.setApp(SDKAPPID, { callbackTimeoutMs: PATIENT_MS });
   backend.answerWith((_r, res) => {
     res.statusCode = 500;
     res.end(JSON.stringify({ ErrorCode: 1 }));

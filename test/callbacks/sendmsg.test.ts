@@ -1,7 +1,7 @@
 import t from 'tap';
 import { build, call, IMPORT, SDKAPPID, text } from '../helper.js';
 import { mockControls } from '../../src/in-process.js';
-import { answer, OK_ANSWER, startBackend } from './backend.js';
+import { answer, OK_ANSWER, PATIENT_MS, startBackend } from './backend.js';
 
 // C2C.CallbackBeforeSendMsg: https://cloud.tencent.com/document/product/269/1632 (English: https://trtc.io/document/34364)
 // C2C.CallbackAfterSendMsg: https://cloud.tencent.com/document/product/269/2716
@@ -15,7 +15,7 @@ async function setUp(t: Parameters<typeof build>[0], settings: Record<string, un
   const built = build(t);
   for (const UserID of ['alice', 'bob']) await call(t, built.app, IMPORT, { UserID });
   const mock = mockControls(built.app);
-  mock.setApp(SDKAPPID, { callbackUrl: backend.url, ...settings });
+  mock.setApp(SDKAPPID, { callbackUrl: backend.url, callbackTimeoutMs: PATIENT_MS, ...settings });
   return { ...built, backend, mock };
 }
 
@@ -74,10 +74,12 @@ t.test('ErrorCode 2 tells the sender OK and delivers nothing; a MsgBody in the a
 t.test('a hanging backend: with a 50 ms timeout the reply still comes and the message is stored', async (t) => {
   const { app, backend, mock } = await setUp(t, { callbackTimeoutMs: 50 });
   backend.answerWith(() => {});
+  // Awaited, not read after the reply: past the timeout the reply need not wait for the request to arrive.
+  const asked = backend.next();
   const sent = await call(t, app, SEND, { To_Account: 'bob', MsgRandom: 3, MsgBody: text('hello?') });
   t.match(sent, { ActionStatus: 'OK' });
   t.equal(mock.messages().length, 1, 'stored although the backend never answered');
-  t.equal(backend.received[0]?.body.CallbackCommand, 'C2C.CallbackBeforeSendMsg');
+  t.equal((await asked).body.CallbackCommand, 'C2C.CallbackBeforeSendMsg');
 });
 
 t.test('ForbidCallbackControl silences both; callbackCommands off sends nothing', async (t) => {
@@ -118,13 +120,13 @@ t.test('callbacks follow the app setting from the next call on: set, cleared and
   const send = (MsgRandom: number) => call(t, app, SEND, { To_Account: 'bob', MsgRandom, MsgBody: text('hi'), ForbidCallbackControl: ['ForbidAfterSendMsgCallback'] });
   await send(1);
   t.equal(asked(), 0, 'no URL, no callback');
-  mock.setApp(SDKAPPID, { callbackUrl: backend.url });
+  mock.setApp(SDKAPPID, { callbackUrl: backend.url, callbackTimeoutMs: PATIENT_MS });
   await send(2);
   t.equal(asked(), 1, 'a URL set after calls without one is used on the next call');
   mock.setApp(SDKAPPID, { callbackUrl: null });
   await send(3);
   t.equal(asked(), 1, 'a cleared URL stops them on the next call');
-  mock.setApp(SDKAPPID, { callbackUrl: backend.url });
+  mock.setApp(SDKAPPID, { callbackUrl: backend.url, callbackTimeoutMs: PATIENT_MS });
   await send(4);
   t.equal(asked(), 2);
 });
