@@ -243,3 +243,19 @@ export const groupRecord = (groupId: string, name: string, owner: string): Group
   nextMsgSeq: 1,
   members: [{ account: owner, role: 'Owner', joinTime: 1, nameCard: '', msgFlag: 'AcceptAndNotify', shutUpUntil: 0 }],
 });
+
+/**
+ * Resolves when the app's next call starts a fault's delay: an event to wait on, where a poll
+ * would have to guess how long a loaded machine takes to get the call there.
+ */
+export function nextDelay(app: FastifyInstance): Promise<void> {
+  const { faults } = app.mock;
+  const delay = faults.delay.bind(faults);
+  return new Promise((resolve) => {
+    faults.delay = (ms) => {
+      faults.delay = delay;
+      resolve();
+      return delay(ms);
+    };
+  });
+}

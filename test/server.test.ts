@@ -1,6 +1,6 @@
 import t from 'tap';
 import { buildApp, mockControls, startMockServer, FaultSpecError } from '../src/index.js';
-import { REGISTER, IMPORT, envelope, assertVendorShaped, SDKAPPID } from './helper.js';
+import { REGISTER, IMPORT, envelope, assertVendorShaped, SDKAPPID, nextDelay } from './helper.js';
 
 const post = (url: string, path: string, body: unknown) =>
   fetch(`${url}${path}?${new URLSearchParams(envelope())}`, { method: 'POST', body: JSON.stringify(body) });
@@ -135,8 +135,9 @@ t.test('mockControls works on a buildApp instance without a port', async (t) => 
 t.test('close() does not wait for a pending fault delay', async (t) => {
   const server = await startMockServer();
   server.addFault({ delayMs: 60_000 });
+  const delaying = nextDelay(server.app);
   const pending = post(server.url, IMPORT, { UserID: 'slow' }).catch(() => undefined);
-  for (let i = 0; i < 100 && server.faults()[0]?.fired === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  await delaying;
   t.equal(server.faults()[0]?.fired, 1, 'the call is being delayed');
   const started = performance.now();
   await server.close();

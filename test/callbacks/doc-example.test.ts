@@ -2,6 +2,7 @@ import t from 'tap';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startMockServer } from '../../src/index.js';
+import { PATIENT_MS } from './backend.js';
 
 // docs/callbacks.md's backend (test/e2e/readme.test.ts checks the doc shows this very file),
 // which verifies Sign as https://cloud.tencent.com/document/product/269/1522 describes.
@@ -19,7 +20,7 @@ t.test('the backend of docs/callbacks.md receives and verifies the emulator\'s s
   const mock = await startMockServer();
   t.teardown(() => mock.close());
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/im`;
-  mock.setApp(1400000001, { callbackUrl: url, callbackToken: 'my-token' });
+  mock.setApp(1400000001, { callbackUrl: url, callbackToken: 'my-token', callbackTimeoutMs: PATIENT_MS });
   await fetch(`${mock.url}/v4/im_open_login_svc/account_import?sdkappid=1400000001&identifier=administrator&usersig=x&random=1&contenttype=json`, {
     method: 'POST',
     body: JSON.stringify({ UserID: 'alice' }),

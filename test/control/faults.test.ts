@@ -1,7 +1,7 @@
 import t, { type Test } from 'tap';
 import type { FastifyInstance } from 'fastify';
 import { Errors } from '../../src/tim/errors.js';
-import { build, call, envelope, IMPORT, REGISTER, SDKAPPID } from '../helper.js';
+import { build, call, envelope, IMPORT, nextDelay, REGISTER, SDKAPPID } from '../helper.js';
 
 const arm = async (t: Test, app: FastifyInstance, spec: object): Promise<string> => {
   const res = await app.inject({ method: 'POST', url: '/__mock/faults', payload: spec });
@@ -229,9 +229,10 @@ t.test('close() does not wait for a pending delay', async (t) => {
   await app.ready();
   await arm(t, app, { delayMs: 60_000 });
   const started = performance.now();
+  const delaying = nextDelay(app);
   const pending = app.inject({ method: 'POST', url: IMPORT, query: envelope(), payload: { UserID: 'slow01' } });
-  // Bounded wait for the call to reach its delay (at most ~10 s), so close() meets a pending delay.
-  for (let i = 0; i < 1000 && app.mock.faults.list()[0]?.fired === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  // So that close() meets a pending delay.
+  await delaying;
   t.equal(app.mock.faults.list()[0]?.fired, 1, 'the call is being delayed');
   await app.close();
   await pending.catch(() => undefined);
