@@ -1,6 +1,6 @@
-import sjson from 'secure-json-parse';
 import { Errors, VendorError, type VendorErrorEntry } from './errors.js';
 import { isRecord } from '../shared/is-record.js';
+import { parseJsonText } from '../shared/json-text.js';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -13,7 +13,7 @@ export function parseBody(raw: string | undefined, badRequest: VendorErrorEntry)
   if (raw === undefined || raw.trim() === '') throw new VendorError(Errors.JsonParse, 'the body is empty');
   let value: unknown;
   try {
-    value = sjson.parse(raw, undefined, { protoAction: 'remove', constructorAction: 'remove' });
+    value = parseJsonText(raw);
   } catch {
     throw new VendorError(Errors.JsonParse);
   }

@@ -1,10 +1,10 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import sjson from 'secure-json-parse';
 import { isoNow, type Clock } from '../../model/clock.js';
 import { clip, CLIENT_TEXT_MAX, PATH_MAX } from '../../shared/clip.js';
 import { clipMessageText, redactSecrets } from './redact.js';
 import { pathOf } from '../../shared/url.js';
+import { parseJsonText } from '../../shared/json-text.js';
 import { RingBuffer } from './ring.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -148,7 +148,7 @@ type StoredEntry = Omit<JournalEntry, 'body' | 'durationMs' | 'accounts'> & {
 const listed = ({ body, hundredths, accounts, ...entry }: StoredEntry): JournalEntry => ({
   ...entry,
   accounts: [...accounts],
-  body: body === null ? null : redactSecrets(sjson.parse(body, undefined, { protoAction: 'remove', constructorAction: 'remove' })),
+  body: body === null ? null : redactSecrets(parseJsonText(body)),
   durationMs: hundredths / 100,
 });
 
