@@ -23,23 +23,26 @@ export interface CallbackHooks {
   after(command: string, payload: JsonObject): void;
 }
 
-/** What a command may read and change while it runs. */
+/**
+ * What a command may read and change while it runs. The fields themselves are read-only: every
+ * call of an app without a callback URL gets the same context, which the pipeline makes once.
+ */
 export interface CommandContext {
-  app: App;
+  readonly app: App;
   /** The caller (the URL's `identifier`), already checked to be the app's admin. */
-  caller: string;
-  store: AccountStore;
-  clock: Clock;
+  readonly caller: string;
+  readonly store: AccountStore;
+  readonly clock: Clock;
   /** Profile fields, one-to-one messages and online state (issue 26). */
-  profiles: ProfileStore;
-  messages: MessageStore;
-  online: OnlineStore;
+  readonly profiles: ProfileStore;
+  readonly messages: MessageStore;
+  readonly online: OnlineStore;
   /** Groups and their members (group_open_http_svc). */
-  groups: GroupStore;
+  readonly groups: GroupStore;
   /** Friends and black lists (sns). */
-  friends: FriendStore;
+  readonly friends: FriendStore;
   /** The callbacks the call causes, to the app's backend. */
-  callbacks: CallbackHooks;
+  readonly callbacks: CallbackHooks;
 }
 
 /** Per-command vendor codes where the seed pages give each command its own. */
